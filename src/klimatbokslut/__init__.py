@@ -1,0 +1,36 @@
+"""klimatbokslut: unit-aware greenhouse-gas accounting for Swedish regions and municipalities.
+
+Activity data (fuel, electricity, heat, medical gases, refrigerants ...) becomes a
+traceable GHG-Protocol ledger (scope 1/2/3, t CO2e) with sourced emission factors.
+
+Examples
+--------
+>>> import klimatbokslut as kb
+>>> kb.emissions("lustgas", "10 kg", year=2024)
+<Quantity(2730.0, 'kg * CO2e')>
+"""
+
+from __future__ import annotations
+
+from .activities import read_activities
+from .api import emissions
+from .engine import calculate
+from .errors import DatasetIntegrityError, FactorNotFoundError, InputError, KlimatbokslutError, UnitError
+from .factors import EmissionFactor, FactorSet, default_factors
+from .ledger import Ledger
+from .units import Q_, get_registry, parse_quantity
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DatasetIntegrityError", "EmissionFactor", "FactorNotFoundError", "FactorSet", "InputError",
+    "KlimatbokslutError", "Ledger", "Q_", "UnitError", "calculate", "default_factors", "emissions",
+    "get_registry", "parse_quantity", "read_activities", "ureg",
+]
+
+
+def __getattr__(name: str):
+    # The unit registry is built on first use, not at import.
+    if name == "ureg":
+        return get_registry()
+    raise AttributeError(f"module 'klimatbokslut' has no attribute {name!r}")

@@ -1,0 +1,275 @@
+"""What each activity is: scope, GHG-Protocol category, reporting area, units, names.
+
+The catalogue is the one place that says that ``diesel`` burnt in the region's own
+vehicles is scope 1 *mobile combustion* in the area *own and leased vehicles*,
+that ``fjärrvärme`` means ``district_heating``, and that electricity is measured
+in energy units. Factor values live in the factor dataset, not here.
+
+Examples
+--------
+>>> from klimatbokslut.catalogue import get_activity, resolve_activity_name
+>>> resolve_activity_name("Lustgas")
+'n2o'
+>>> a = get_activity("diesel")
+>>> a.scope, a.category, a.area
+(1, 'mobile_combustion', 'vehicles')
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Final
+
+#: GHG-Protocol categories (snake_case) and, for scope 3, their number.
+CATEGORIES: Final[dict[str, dict]] = {
+    "stationary_combustion": {"scope": 1, "sv": "Stationär förbränning", "en": "Stationary combustion"},
+    "mobile_combustion": {"scope": 1, "sv": "Mobil förbränning", "en": "Mobile combustion"},
+    "fugitive": {"scope": 1, "sv": "Läckage (köldmedier)", "en": "Fugitive emissions"},
+    "medical_gases": {"scope": 1, "sv": "Medicinska gaser", "en": "Medical gases"},
+    "purchased_electricity": {"scope": 2, "sv": "Inköpt el", "en": "Purchased electricity"},
+    "purchased_heat": {"scope": 2, "sv": "Inköpt värme", "en": "Purchased heat"},
+    "purchased_cooling": {"scope": 2, "sv": "Inköpt kyla", "en": "Purchased cooling"},
+    "purchased_goods_and_services": {"scope": 3, "number": 1, "sv": "Inköpta varor och tjänster",
+                                     "en": "Purchased goods and services"},
+    "capital_goods": {"scope": 3, "number": 2, "sv": "Kapitalvaror", "en": "Capital goods"},
+    "fuel_and_energy_related": {"scope": 3, "number": 3, "sv": "Bränsle- och energirelaterat (uppströms)",
+                                "en": "Fuel- and energy-related activities"},
+    "upstream_transportation": {"scope": 3, "number": 4, "sv": "Transporter uppströms",
+                                "en": "Upstream transportation and distribution"},
+    "waste": {"scope": 3, "number": 5, "sv": "Avfall", "en": "Waste generated in operations"},
+    "business_travel": {"scope": 3, "number": 6, "sv": "Tjänsteresor", "en": "Business travel"},
+    "employee_commuting": {"scope": 3, "number": 7, "sv": "Arbetspendling", "en": "Employee commuting"},
+    "investments": {"scope": 3, "number": 15, "sv": "Investeringar", "en": "Investments"},
+}
+
+#: Reporting areas (the Swedish report's *områden*), in report order.
+AREAS: Final[dict[str, dict[str, str]]] = {
+    "energy_buildings": {"sv": "Energi i byggnader", "en": "Energy in buildings"},
+    "vehicles": {"sv": "Egna och leasade fordon", "en": "Own and leased vehicles"},
+    "contracted_transport": {"sv": "Upphandlade transporter", "en": "Contracted transport"},
+    "medical_gases": {"sv": "Medicinska gaser", "en": "Medical gases"},
+    "refrigerants": {"sv": "Köldmedier", "en": "Refrigerants"},
+    "business_travel": {"sv": "Tjänsteresor", "en": "Business travel"},
+    "commuting": {"sv": "Arbetspendling", "en": "Commuting"},
+    "food": {"sv": "Livsmedel", "en": "Food"},
+    "purchases": {"sv": "Inköp", "en": "Purchases"},
+    "waste": {"sv": "Avfall", "en": "Waste"},
+    "capital": {"sv": "Kapitalförvaltning", "en": "Capital management"},
+}
+
+#: Ownership values: who operates the source. ``contracted`` moves it to scope 3.
+OWNERSHIP: Final[dict[str, str]] = {
+    "owned": "owned", "egen": "owned", "egna": "owned", "ägd": "owned", "own": "owned",
+    "leased": "leased", "leasad": "leased", "leasing": "leased", "hyrd": "leased",
+    "contracted": "contracted", "upphandlad": "contracted", "entreprenad": "contracted",
+    "entreprenör": "contracted", "contractor": "contracted",
+}
+
+#: Kinds of activity and the kinds of amount each accepts.
+KINDS: Final[dict[str, tuple[str, ...]]] = {
+    "liquid_fuel": ("volume", "mass", "energy"),
+    "gas_fuel": ("normal_volume", "mass", "energy"),
+    "electricity": ("energy",),
+    "heat": ("energy",),
+    "medical_gas": ("mass", "normal_volume"),
+    "anaesthetic": ("mass",),
+    "refrigerant": ("mass",),
+}
+
+
+@dataclass(frozen=True)
+class Activity:
+    """One activity of the catalogue.
+
+    Attributes
+    ----------
+    key : str
+        Canonical snake_case name (``"diesel"``).
+    kind : str
+        One of :data:`KINDS`.
+    scope, category, area : int, str, str
+        Where the direct part of its emissions is reported when the source is
+        owned or leased.
+    sv, en : str
+        Names for reports.
+    aliases : tuple of str
+        Other spellings accepted in input files (Swedish names among them).
+    """
+
+    key: str
+    kind: str
+    scope: int
+    category: str
+    area: str
+    sv: str
+    en: str
+    aliases: tuple[str, ...] = field(default=())
+
+    @property
+    def amount_kinds(self) -> tuple[str, ...]:
+        return KINDS[self.kind]
+
+    @property
+    def is_fuel(self) -> bool:
+        return self.kind in ("liquid_fuel", "gas_fuel")
+
+    @property
+    def is_energy(self) -> bool:
+        return self.kind in ("liquid_fuel", "gas_fuel", "electricity", "heat")
+
+
+def _fuel(key, sv, en, aliases=(), kind="liquid_fuel", category="mobile_combustion", area="vehicles"):
+    return Activity(key, kind, 1, category, area, sv, en, tuple(aliases))
+
+
+_ACTIVITIES: Final[tuple[Activity, ...]] = (
+    _fuel("diesel", "Diesel (pumpdiesel, årets inblandning)", "Diesel (pump blend of the year)",
+          ("diesel mk1", "mk1", "pumpdiesel", "diesel b7", "låginblandad diesel")),
+    _fuel("diesel_fossil", "Fossil diesel (MK3, utan inblandning)", "Fossil diesel (no bio blend)",
+          ("fossil diesel", "diesel mk3", "mk3", "dieselfossil")),
+    _fuel("petrol", "Bensin (pumpbensin, årets inblandning)", "Petrol (pump blend of the year)",
+          ("bensin", "bensin 95", "95", "e10", "bensin e10", "gasoline")),
+    _fuel("petrol_fossil", "Fossil bensin (utan etanol)", "Fossil petrol (no ethanol)",
+          ("fossil bensin", "bensin mk2", "fossil petrol")),
+    _fuel("hvo100", "HVO100", "HVO100 (renewable diesel)", ("hvo", "hvo 100", "hvo-100")),
+    _fuel("fame", "FAME/RME (B100)", "FAME/RME (B100)", ("rme", "b100")),
+    _fuel("e85", "E85", "E85 (ethanol blend)", ("etanol e85",)),
+    _fuel("ed95", "ED95", "ED95 (ethanol for diesel engines)", ("etanol ed95",)),
+    _fuel("biogas", "Biogas (CBG, 100 %)", "Biogas (CBG, 100 %)", ("biogas 100", "cbg", "biometan"), kind="gas_fuel"),
+    _fuel("fordonsgas", "Fordonsgas (blandning)", "Vehicle gas (biogas/natural gas mix)",
+          ("fordonsgas mix", "vehicle gas"), kind="gas_fuel"),
+    _fuel("cng", "Naturgas (CNG)", "Natural gas (CNG)", ("naturgas", "fossil fordonsgas"), kind="gas_fuel"),
+    _fuel("lng", "LNG", "LNG (liquefied natural gas)", ("flytande naturgas",), kind="liquid_fuel"),
+    _fuel("lbg", "LBG", "LBG (liquefied biogas)", ("flytande biogas",), kind="liquid_fuel"),
+    _fuel("heating_oil", "Eldningsolja 1", "Heating oil (light fuel oil)", ("eldningsolja", "eo1", "eldningsolja 1"),
+          category="stationary_combustion", area="energy_buildings"),
+    Activity("electricity", "electricity", 2, "purchased_electricity", "energy_buildings", "El", "Electricity",
+             ("el", "elektricitet", "elenergi", "inköpt el")),
+    Activity("district_heating", "heat", 2, "purchased_heat", "energy_buildings", "Fjärrvärme", "District heating",
+             ("fjärrvärme", "fjarrvarme")),
+    Activity("district_cooling", "heat", 2, "purchased_cooling", "energy_buildings", "Fjärrkyla", "District cooling",
+             ("fjärrkyla", "fjarrkyla")),
+    Activity("n2o", "medical_gas", 1, "medical_gases", "medical_gases", "Lustgas", "Nitrous oxide",
+             ("lustgas", "dikväveoxid", "nitrous oxide", "n₂o")),
+    Activity("entonox", "medical_gas", 1, "medical_gases", "medical_gases", "Entonox (50 % lustgas)",
+             "Entonox (50 % N2O / 50 % O2)", ("livopan", "lustgas/syrgas 50/50")),
+    Activity("sevoflurane", "anaesthetic", 1, "medical_gases", "medical_gases", "Sevofluran", "Sevoflurane",
+             ("sevofluran", "sevorane")),
+    Activity("desflurane", "anaesthetic", 1, "medical_gases", "medical_gases", "Desfluran", "Desflurane",
+             ("desfluran", "suprane")),
+    Activity("isoflurane", "anaesthetic", 1, "medical_gases", "medical_gases", "Isofluran", "Isoflurane",
+             ("isofluran",)),
+    *(Activity(key, "refrigerant", 1, "fugitive", "refrigerants", f"Köldmedium {name}", f"Refrigerant {name}",
+               (name, f"hfc{key[1:]}" if key not in ("r744", "r290", "r404a", "r407c", "r410a") else name))
+      for key, name in (("r134a", "R-134a"), ("r32", "R-32"), ("r404a", "R-404A"), ("r407c", "R-407C"),
+                        ("r410a", "R-410A"), ("r744", "R-744 (CO2)"), ("r290", "R-290 (propan)"))),
+)
+
+_BY_KEY: Final[dict[str, Activity]] = {a.key: a for a in _ACTIVITIES}
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\s\-_/().,]+", "", str(text).strip().lower())
+
+
+def _build_lookup() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for a in _ACTIVITIES:
+        for name in (a.key, *a.aliases):
+            out.setdefault(_norm(name), a.key)
+    return out
+
+
+_LOOKUP: Final[dict[str, str]] = _build_lookup()
+
+
+def activities() -> list[Activity]:
+    """All activities in the catalogue, in report order.
+
+    Examples
+    --------
+    >>> [a.key for a in activities()][:3]
+    ['diesel', 'diesel_fossil', 'petrol']
+    """
+    return list(_ACTIVITIES)
+
+
+def get_activity(key: str) -> Activity:
+    """The catalogue entry for a canonical key.
+
+    Raises
+    ------
+    KeyError
+        If the key is not in the catalogue.
+
+    Examples
+    --------
+    >>> get_activity("r404a").category
+    'fugitive'
+    """
+    return _BY_KEY[key]
+
+
+def resolve_activity_name(text: str) -> str | None:
+    """Canonical key for an activity name as a user typed it, or None.
+
+    Case, spaces, hyphens and underscores are ignored, and Swedish names are
+    accepted (``"Fjärrvärme"``, ``"lustgas"``, ``"R-404A"``).
+
+    Examples
+    --------
+    >>> resolve_activity_name("Fjärrvärme"), resolve_activity_name("R-404A"), resolve_activity_name("kol")
+    ('district_heating', 'r404a', None)
+    """
+    return _LOOKUP.get(_norm(text))
+
+
+def suggest(text: str, n: int = 3) -> list[str]:
+    """Close activity names for an unknown one.
+
+    Examples
+    --------
+    >>> suggest("dissel")
+    ['diesel', ...]
+    """
+    names = list(_LOOKUP)
+    hits = difflib.get_close_matches(_norm(text), names, n=n * 3, cutoff=0.6)
+    out: list[str] = []
+    for h in hits:
+        key = _LOOKUP[h]
+        if key not in out:
+            out.append(key)
+    return out[:n]
+
+
+def placement(activity: Activity, ownership: str) -> tuple[int, str, str]:
+    """Scope, category and area of the direct part for an ownership.
+
+    ``owned`` and ``leased`` sources (operational control) keep the activity's own
+    scope; ``contracted`` ones (a bus operator's diesel) are the supplier's direct
+    emissions and so the region's scope 3, purchased services.
+
+    Examples
+    --------
+    >>> placement(get_activity("diesel"), "contracted")
+    (3, 'purchased_goods_and_services', 'contracted_transport')
+    """
+    if ownership == "contracted":
+        area = "contracted_transport" if activity.is_fuel and activity.area == "vehicles" else activity.area
+        return 3, "purchased_goods_and_services", area
+    return activity.scope, activity.category, activity.area
+
+
+def upstream_placement(activity: Activity, ownership: str) -> tuple[int, str]:
+    """Scope and category of the upstream (well-to-tank) part.
+
+    Examples
+    --------
+    >>> upstream_placement(get_activity("diesel"), "owned")
+    (3, 'fuel_and_energy_related')
+    """
+    if ownership == "contracted":
+        return 3, "purchased_goods_and_services"
+    return 3, "fuel_and_energy_related"

@@ -1,0 +1,390 @@
+"""The calculation engine: validated activities + factors -> ledger.
+
+Factor selection and unit conversion are resolved once per distinct combination
+of (activity, unit, year, region, contract, ownership, factor_id), with pint; the
+result is a small table of multipliers (kg of each output per unit of input) that
+is applied to whole columns with numpy. There is no per-row Python.
+
+For every row the engine computes, per part of the factor:
+
+* direct part (TTW, ``direct`` and ``lifecycle`` rows, and whole ``WTW`` rows that
+  cannot be split): in the row's scope and category;
+* upstream part (``WTT`` rows): scope 3, *fuel- and energy-related activities*
+  (or purchased services for contracted operators);
+* biogenic CO2 as a memo, outside the scopes;
+
+and for electricity both the location-based and the market-based figure.
+Single gases are weighted with the chosen GWP set; CO2e rows keep the basis they
+were published with, recorded in ``factor_gwp``.
+
+References
+----------
+.. [1] WRI/WBCSD (2004): The Greenhouse Gas Protocol, Corporate Standard, ch. 4 (scopes).
+.. [2] WRI (2015): GHG Protocol Scope 2 Guidance (location- and market-based methods).
+.. [3] WRI/WBCSD (2011): Corporate Value Chain (Scope 3) Standard, category 3.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from .activities import _empty_rejects, validate_frame
+from .catalogue import get_activity, placement, upstream_placement
+from .errors import FactorNotFoundError, InputError, UnitError
+from .factors import FactorSet, default_factors
+from .gwp import GWPError, check_gwp_set, gwp100
+from .units import get_registry, kind_of, parse_unit
+
+KEY_COLUMNS = ["activity", "unit", "year", "region", "contract", "ownership", "factor_id"]
+NUMERIC = ["energy_mj", "co2_kg", "ch4_kg", "n2o_kg", "other_gas_kg", "co2e_direct_kg", "co2e_upstream_kg",
+           "co2e_location_kg", "co2e_market_kg", "co2_biogenic_kg"]
+_DIRECT_BOUNDARIES = ("TTW", "direct", "lifecycle", "WTW")
+_CH4 = ("CH4", "CH4_fossil", "CH4_nonfossil")
+_GO = ("go_renewable", "go_hydro", "go_wind", "go_solar")
+_CANONICAL_UNIT = {"volume": "l", "mass": "kg", "energy": "MJ", "normal_volume": "Nm3"}
+_EDGES = {  # property: (from kind, to kind) with to = from × property
+    "lhv_mj_per_l": ("volume", "energy"),
+    "density_kg_per_l": ("volume", "mass"),
+    "lhv_mj_per_kg": ("mass", "energy"),
+    "lhv_mj_per_nm3": ("normal_volume", "energy"),
+    "density_kg_per_nm3": ("normal_volume", "mass"),
+}
+
+
+class ConversionError(UnitError):
+    """An amount cannot be converted to what a factor needs (no heating value or density)."""
+
+
+@lru_cache(maxsize=4096)
+def _unit_multiplier(from_unit: str, to_unit: str) -> float:
+    ureg = get_registry()
+    return float(ureg.Quantity(1.0, parse_unit(from_unit)).to(parse_unit(to_unit)).magnitude)
+
+
+def amount_multiplier(factors: FactorSet, activity: str, from_unit: str, to_unit: str) -> float:
+    """How many ``to_unit`` one ``from_unit`` of an activity is, using fuel properties when needed.
+
+    Litres become MJ through the heating value, kg through the density, Nm3
+    through the gas heating value or density, and so on (shortest path).
+
+    Raises
+    ------
+    ConversionError
+        If the dataset lacks the property the conversion needs.
+
+    Examples
+    --------
+    >>> import klimatbokslut as kb
+    >>> amount_multiplier(kb.default_factors(), "diesel", "m3", "MJ")
+    35500.0
+    """
+    k_from = kind_of(parse_unit(from_unit))
+    k_to = kind_of(parse_unit(to_unit))
+    if k_from == k_to:
+        return _unit_multiplier(from_unit, to_unit)
+    graph: dict[str, list[tuple[str, float]]] = {}
+    for prop, (a, b) in _EDGES.items():
+        value = factors.property(activity, prop)
+        if value == value and value > 0:
+            graph.setdefault(a, []).append((b, value))
+            graph.setdefault(b, []).append((a, 1.0 / value))
+    # derived edge: kg -> MJ via l when only per-litre values exist
+    start = k_from
+    seen = {start: 1.0}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        for nxt, mult in graph.get(node, []):
+            if nxt not in seen:
+                seen[nxt] = seen[node] * mult
+                queue.append(nxt)
+    if k_to not in seen:
+        need = {("volume", "energy"): "heating value per litre", ("mass", "energy"): "heating value or density",
+                ("normal_volume", "energy"): "heating value per Nm3", ("volume", "mass"): "density",
+                ("mass", "volume"): "density", ("normal_volume", "mass"): "gas density",
+                ("mass", "normal_volume"): "gas density", ("energy", "volume"): "heating value per litre",
+                ("energy", "mass"): "heating value per kg"}.get((k_from, k_to), "a conversion property")
+        raise ConversionError(from_unit, activity,
+                              reason=f"the dataset has no {need} for {activity} to convert {k_from} to {k_to}; "
+                                     f"give the amount in {_CANONICAL_UNIT.get(k_to, to_unit)} or add the property")
+    return (_unit_multiplier(from_unit, _CANONICAL_UNIT[k_from]) * seen[k_to]
+            * _unit_multiplier(_CANONICAL_UNIT[k_to], to_unit))
+
+
+@lru_cache(maxsize=4096)
+def _factor_per_denominator(value: float, unit: str, gas: str) -> tuple[float, str]:
+    """(kg of gas per denominator unit, denominator unit) for a factor row."""
+    num, _, den = unit.partition("/")
+    ureg = get_registry()
+    kg = float(ureg.Quantity(value, parse_unit(num.strip())).to(ureg.parse_units(f"kg * {gas}")).magnitude)
+    return kg, den.strip()
+
+
+@dataclass
+class _Resolved:
+    numeric: dict[str, float]
+    scope: int
+    category: str
+    area: str
+    upstream_category: str
+    renewable_share: float
+    factor_ids: str
+    source_ids: str
+    factor_gwp: str
+    factor_year: int
+    flags: str
+    other_gas: str = ""
+
+
+@dataclass
+class _Failure:
+    column: str
+    reason: str
+
+
+def _weigh(sel_rows: pd.DataFrame, factors: FactorSet, activity: str, unit: str, gwp: str):
+    """Sum a selection's parts per 1 input unit. Returns (parts dict, gases, flags, ids, sources, gwps)."""
+    out = {k: 0.0 for k in ("co2_kg", "ch4_kg", "n2o_kg", "other_gas_kg", "direct", "upstream", "bio")}
+    other = set()
+    flags = set()
+    for rec in sel_rows.itertuples(index=False):
+        kg_per_den, den = _factor_per_denominator(float(rec.value), rec.unit, rec.gas)
+        kg = kg_per_den * amount_multiplier(factors, activity, unit, den)
+        if rec.gas == "CO2_biogenic":
+            out["bio"] += kg
+            continue
+        co2e = kg * gwp100(rec.gas, gwp)
+        direct = rec.boundary in _DIRECT_BOUNDARIES
+        out["direct" if direct else "upstream"] += co2e
+        if rec.boundary == "WTW":
+            flags.add("not_split")
+        if direct:
+            if rec.gas == "CO2":
+                out["co2_kg"] += kg
+            elif rec.gas in _CH4:
+                out["ch4_kg"] += kg
+            elif rec.gas == "N2O":
+                out["n2o_kg"] += kg
+            elif rec.gas != "CO2e":
+                out["other_gas_kg"] += kg
+                other.add(rec.gas)
+        if rec.derived:
+            flags.add("derived")
+        if rec.source_id == "unsourced":
+            flags.add("unsourced")
+    if not (sel_rows["boundary"] == "WTT").any() and get_activity(activity).is_fuel \
+            and not (sel_rows["boundary"] == "WTW").any():
+        flags.add("no_upstream")
+    gwps = sorted({g for g in sel_rows.loc[sel_rows["gas"] == "CO2e", "gwp"] if g})
+    return out, other, flags, list(sel_rows["factor_id"]), list(sel_rows["source_id"]), gwps
+
+
+def _resolve(key: tuple, factors: FactorSet, gwp: str, scope2_method: str) -> _Resolved | _Failure:
+    activity, unit, year, region, contract, ownership, factor_id = key
+    act = get_activity(activity)
+    region = region or "SE"
+    try:
+        energy = amount_multiplier(factors, activity, unit, "MJ") if act.is_energy else float("nan")
+    except ConversionError:
+        energy = float("nan")
+    try:
+        if act.kind == "electricity":
+            inst = contract or "residual_mix"
+            sel = {"location": factors.select(activity, year, region=region, method="location", factor_id=factor_id),
+                   "market": factors.select(activity, year, region=region, method="market", instrument=inst,
+                                            factor_id=factor_id)}
+        else:
+            one = factors.select(activity, year, region=region, instrument="", factor_id=factor_id)
+            sel = {"location": one, "market": one}
+    except FactorNotFoundError as exc:
+        column = ("factor_id" if factor_id else "region" if "region" in exc.reason else
+                  "contract" if "contract" in exc.reason else "year" if "year" in exc.reason else "activity")
+        return _Failure(column, str(exc))
+    try:
+        weighed = {m: _weigh(s.rows, factors, activity, unit, gwp) for m, s in sel.items()}
+    except ConversionError as exc:
+        return _Failure("unit", str(exc))
+    except GWPError as exc:
+        return _Failure("activity", f"{activity}: {exc}")
+    primary = weighed[scope2_method]
+    parts, other, flags, ids, srcs, gwps = primary
+    flags = set(flags)
+    all_ids, all_srcs = [], []
+    for m in ("market", "location"):
+        all_ids += [i for i in weighed[m][3] if i not in all_ids]
+        for s in weighed[m][4]:
+            for sid in s.split(";"):
+                if sid not in all_srcs:
+                    all_srcs.append(sid)
+        flags |= weighed[m][2]
+    if any(s.fallback for s in sel.values()):
+        flags.add("fallback_year")
+    scope, category, area = placement(act, ownership)
+    _, up_cat = upstream_placement(act, ownership)
+    total = {m: weighed[m][0]["direct"] + weighed[m][0]["upstream"] for m in weighed}
+    numeric = {
+        "energy_mj": energy,
+        "co2_kg": parts["co2_kg"], "ch4_kg": parts["ch4_kg"], "n2o_kg": parts["n2o_kg"],
+        "other_gas_kg": parts["other_gas_kg"],
+        "co2e_direct_kg": parts["direct"], "co2e_upstream_kg": parts["upstream"],
+        "co2e_location_kg": total["location"], "co2e_market_kg": total["market"],
+        "co2_biogenic_kg": parts["bio"],
+    }
+    ren = factors.property(activity, "renewable_share")
+    if act.kind == "electricity":
+        ren = 1.0 if (contract in _GO) else float("nan")
+    return _Resolved(numeric=numeric, scope=scope, category=category, area=area, upstream_category=up_cat,
+                     renewable_share=ren, factor_ids=";".join(all_ids), source_ids=";".join(all_srcs),
+                     factor_gwp="; ".join(sorted(set(gwps) | set(weighed["location"][5]))),
+                     factor_year=sel[scope2_method].factor_year, flags=";".join(sorted(flags)),
+                     other_gas=";".join(sorted(other)))
+
+
+def calculate(activities, factors: FactorSet | None = None, gwp: str = "AR6", *,
+              on_error: Literal["raise", "collect"] = "raise",
+              scope2_method: Literal["market", "location"] = "market"):
+    """Compute the emissions ledger for an activity table.
+
+    Parameters
+    ----------
+    activities : pandas.DataFrame
+        Raw or validated (:func:`klimatbokslut.read_activities`) activity rows.
+    factors : FactorSet, optional
+        Defaults to :func:`klimatbokslut.default_factors`.
+    gwp : {"AR6", "AR5", "AR4"}
+        GWP100 set used for single gases (CH4, N2O, refrigerants, anaesthetics).
+    on_error : {"raise", "collect"}
+        ``"raise"``: any bad row raises :class:`InputError` listing all of them.
+        ``"collect"``: bad rows go to ``ledger.rejects``; the ledger and the rejects
+        together hold every input row.
+    scope2_method : {"market", "location"}
+        Which scope-2 figure ``co2e_kg`` carries. Both are always computed
+        (``co2e_location_kg``, ``co2e_market_kg``).
+
+    Returns
+    -------
+    Ledger
+
+    Examples
+    --------
+    >>> import pandas as pd, klimatbokslut as kb
+    >>> acts = pd.DataFrame({"activity": ["n2o", "electricity"], "amount": [10, 1000],
+    ...                      "unit": ["kg", "kWh"], "year": [2023, 2023]})
+    >>> led = kb.calculate(acts, gwp="AR6")
+    >>> led.frame[["activity", "scope", "co2e_kg"]].round(2).to_dict("list")
+    {'activity': ['n2o', 'electricity'], 'scope': [1, 2], 'co2e_kg': [2730.0, 524.1]}
+    >>> round(led.frame.loc[1, "co2e_location_kg"], 1)
+    59.0
+    """
+    from .ledger import Ledger
+
+    if on_error not in ("raise", "collect"):
+        raise ValueError(f"on_error must be 'raise' or 'collect', not {on_error!r}")
+    if scope2_method not in ("market", "location"):
+        raise ValueError(f"scope2_method must be 'market' or 'location', not {scope2_method!r}")
+    gwp = check_gwp_set(gwp)
+    factors = factors or default_factors()
+    if _is_dask(activities):
+        from .scale import calculate_dask
+
+        return calculate_dask(activities, factors=factors, gwp=gwp, on_error=on_error, scope2_method=scope2_method)
+    valid, rejects = validate_frame(activities)
+    input_rows = len(valid) + _n_rows(rejects)
+    blank = valid.attrs.get("blank_rows", 0)
+
+    n = len(valid)
+    keys = valid[KEY_COLUMNS]
+    codes = keys.groupby(KEY_COLUMNS, sort=False, observed=True, dropna=False).ngroup().to_numpy()
+    first = pd.Series(np.arange(n)).groupby(codes).first().to_numpy() if n else np.array([], dtype=int)
+    uniq = keys.iloc[first]
+    resolved: list[_Resolved | _Failure] = [
+        _resolve(tuple(None if (isinstance(v, float) and v != v) else v for v in rec), factors, gwp, scope2_method)
+        for rec in uniq.itertuples(index=False, name=None)]
+
+    failed_key = np.array([isinstance(r, _Failure) for r in resolved], dtype=bool)
+    row_failed = failed_key[codes] if n else np.zeros(0, dtype=bool)
+    if row_failed.any():
+        fk = valid.loc[row_failed]
+        fcodes = codes[row_failed]
+        cols = np.array([r.column if isinstance(r, _Failure) else "" for r in resolved], dtype=object)
+        reasons = np.array([r.reason if isinstance(r, _Failure) else "" for r in resolved], dtype=object)
+        col_of_row = cols[fcodes]
+        vals = np.array([fk[c].iloc[i] if c in fk.columns else None for i, c in enumerate(col_of_row)], dtype=object)
+        frej = pd.DataFrame({"row": fk["row"].to_numpy(), "column": col_of_row, "value": vals,
+                             "reason": reasons[fcodes], "input_activity": fk["activity"].astype(object).to_numpy(),
+                             "input_amount": fk["amount"].to_numpy(), "input_unit": fk["unit"].astype(object).to_numpy(),
+                             "input_year": fk["year"].to_numpy()})
+        rejects = pd.concat([rejects, frej], ignore_index=True) if len(rejects) else frej
+    if on_error == "raise" and len(rejects):
+        raise InputError(rejects.sort_values("row", kind="stable"))
+
+    keep = ~row_failed
+    frame = valid.loc[keep].reset_index(drop=True)
+    frame.attrs = {}
+    kcodes = codes[keep]
+    ok_idx = np.flatnonzero(~failed_key)
+    remap = np.full(len(resolved), -1, dtype=np.int64)
+    remap[ok_idx] = np.arange(len(ok_idx))
+    rc = remap[kcodes]
+    ok = [resolved[i] for i in ok_idx]
+    amount = frame["amount"].to_numpy(dtype=float)
+
+    mult = np.array([[r.numeric[c] for c in NUMERIC] for r in ok], dtype=float).reshape(len(ok), len(NUMERIC))
+    out = {}
+    for j, col in enumerate(NUMERIC):
+        out[col] = amount * mult[rc, j] if len(rc) else np.zeros(0)
+
+    def cat(values: list, dtype=None):
+        if dtype is not None:
+            return np.asarray(values, dtype=dtype)[rc] if len(rc) else np.zeros(0, dtype=dtype)
+        cats = pd.Index(pd.unique(pd.Series(values, dtype=object)))
+        idx = cats.get_indexer(values)
+        return pd.Categorical.from_codes(idx[rc] if len(rc) else np.zeros(0, dtype=int), categories=cats)
+
+    frame["scope"] = cat([r.scope for r in ok], np.int8)
+    frame["category"] = cat([r.category for r in ok])
+    frame["area"] = cat([r.area for r in ok])
+    frame["upstream_category"] = cat([r.upstream_category for r in ok])
+    frame["energy_mj"] = out["energy_mj"]
+    frame["renewable_share"] = cat([r.renewable_share for r in ok], float)
+    for col in ("co2_kg", "ch4_kg", "n2o_kg"):
+        frame[col] = out[col]
+    frame["other_gas"] = cat([r.other_gas for r in ok])
+    frame["other_gas_kg"] = out["other_gas_kg"]
+    frame["co2e_direct_kg"] = out["co2e_direct_kg"]
+    frame["co2e_upstream_kg"] = out["co2e_upstream_kg"]
+    frame["co2e_kg"] = out["co2e_direct_kg"] + out["co2e_upstream_kg"]
+    frame["co2e_location_kg"] = out["co2e_location_kg"]
+    frame["co2e_market_kg"] = out["co2e_market_kg"]
+    frame["co2_biogenic_kg"] = out["co2_biogenic_kg"]
+    frame["gwp"] = pd.Categorical([gwp] * len(frame)) if len(frame) else pd.Categorical([])
+    frame["scope2_method"] = np.where(frame["scope"].to_numpy() == 2, scope2_method, "")
+    frame["scope2_method"] = frame["scope2_method"].astype("category")
+    frame["factor_ids"] = cat([r.factor_ids for r in ok])
+    frame["source_ids"] = cat([r.source_ids for r in ok])
+    frame["factor_gwp"] = cat([r.factor_gwp for r in ok])
+    frame["factor_year"] = cat([r.factor_year for r in ok], np.int64)
+    flags = cat([r.flags for r in ok]).astype(object)
+    if len(frame):
+        corr = frame["correction"].to_numpy(dtype=bool)
+        flags = np.where(corr, np.where(flags == "", "correction", flags + ";correction"), flags)
+    frame["flags"] = pd.Categorical(flags)
+    if not len(rejects):
+        rejects = _empty_rejects()
+    return Ledger(frame, rejects=rejects.reset_index(drop=True), gwp=gwp, scope2_method=scope2_method,
+                  factors=factors, input_rows=int(input_rows), blank_rows=int(blank))
+
+
+def _n_rows(rejects: pd.DataFrame) -> int:
+    return int(rejects["row"].nunique()) if len(rejects) else 0
+
+
+def _is_dask(obj) -> bool:
+    mod = type(obj).__module__
+    return mod.startswith("dask.") or mod.startswith("dask_expr")

@@ -1,0 +1,525 @@
+"""Emission factors: the row model, the dataset, its integrity and its selection rules.
+
+A :class:`FactorSet` holds three tables read from a folder in the bundled format
+(``emission_factors/`` in this repository, shipped inside the wheel):
+
+* factor rows (one CSV per domain): ``factor_id, activity, region, valid_from,
+  valid_to, value, unit, gas, boundary, gwp, method, instrument, source_id,
+  derived, note``;
+* ``fuel_properties.csv``: heating values and densities that let an amount be
+  given in l, m3, kg, Nm3, kWh or MJ;
+* ``sources.csv``: publisher, title, edition, year, URL, licence of each source;
+
+and ``manifest.json`` with the dataset version and the sha256 of every file,
+checked on load: a changed file is an error, not a warning.
+
+Selection rules (used by the engine, once per distinct activity/year/region/contract):
+
+1. rows of the activity, region (case-insensitive) and instrument;
+2. user rows, when present for that key, replace the bundled ones;
+3. the rows valid in the year; else the latest earlier validity period, and the
+   ledger flags the fallback; else no factor.
+
+Examples
+--------
+>>> import klimatbokslut as kb
+>>> fs = kb.default_factors()
+>>> fs.version
+'2026.1'
+>>> sel = fs.select("diesel", 2024)
+>>> sorted(sel.rows["boundary"].unique())
+['TTW', 'WTT']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .errors import DatasetIntegrityError, FactorNotFoundError, InputError
+
+Boundary = Literal["TTW", "WTT", "WTW", "direct", "lifecycle"]
+BOUNDARIES = ("TTW", "WTT", "WTW", "direct", "lifecycle")
+FACTOR_COLUMNS = ["factor_id", "activity", "region", "valid_from", "valid_to", "value", "unit", "gas",
+                  "boundary", "gwp", "method", "instrument", "source_id", "derived", "note"]
+PROPERTY_COLUMNS = ["activity", "lhv_mj_per_l", "density_kg_per_l", "lhv_mj_per_kg", "lhv_mj_per_nm3",
+                    "density_kg_per_nm3", "renewable_share", "source_id", "derived", "note"]
+SOURCE_COLUMNS = ["source_id", "publisher", "title", "edition", "year", "url", "licence", "seen_in", "note"]
+_DATA_FILES_NOT_FACTORS = {"fuel_properties.csv", "sources.csv"}
+UNSOURCED = "unsourced"
+
+
+class EmissionFactor(BaseModel):
+    """One emission-factor row.
+
+    ``value`` is in ``unit``, a pint expression of ``<mass> <gas> / <amount unit>``,
+    e.g. ``g CO2e/MJ``, ``kg CH4/TJ``, ``kg N2O/kg``. CO2e rows record the GWP basis
+    they were published with in ``gwp``; rows of a single gas are weighted with the
+    GWP set the user chooses.
+
+    Examples
+    --------
+    >>> f = EmissionFactor(factor_id="x", activity="district_heating", region="Växjö", valid_from=2024,
+    ...                    valid_to=2024, value=12.0, unit="g CO2e/kWh", gas="CO2e", boundary="lifecycle",
+    ...                    source_id="veab")
+    >>> f.boundary
+    'lifecycle'
+    >>> EmissionFactor(factor_id="x", activity="el", valid_from=2025, valid_to=2024, value=1, unit="g CO2/kWh",
+    ...                gas="CO2", boundary="direct", source_id="s")
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for EmissionFactor
+    ...
+    """
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    factor_id: str = Field(min_length=1)
+    activity: str = Field(min_length=1)
+    region: str = "SE"
+    valid_from: int = Field(ge=1900, le=2200)
+    valid_to: int = Field(ge=1900, le=2200)
+    value: float
+    unit: str
+    gas: str
+    boundary: Boundary = "direct"
+    gwp: str = ""
+    method: Literal["", "location", "market"] = ""
+    instrument: str = ""
+    source_id: str = UNSOURCED
+    derived: bool = False
+    note: str = ""
+
+    @field_validator("value")
+    @classmethod
+    def _finite(cls, v: float) -> float:
+        if not math.isfinite(v) or v < 0:
+            raise ValueError("value must be a finite number >= 0")
+        return v
+
+    @model_validator(mode="after")
+    def _check(self) -> EmissionFactor:
+        if self.valid_from > self.valid_to:
+            raise ValueError(f"valid_from {self.valid_from} is after valid_to {self.valid_to}")
+        from .units import get_registry
+
+        ureg = get_registry()
+        try:
+            unit = ureg.parse_units(self.unit)
+        except Exception:
+            raise ValueError(f"unknown unit {self.unit!r}") from None
+        try:
+            gas_dim = ureg.parse_units(self.gas).dimensionality
+        except Exception:
+            raise ValueError(f"unknown gas {self.gas!r}") from None
+        if not any(dim in unit.dimensionality for dim in gas_dim):
+            raise ValueError(f"unit {self.unit!r} is not an amount of {self.gas}")
+        return self
+
+
+class Source(BaseModel):
+    """Where a factor comes from."""
+
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+    source_id: str = Field(min_length=1)
+    publisher: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    edition: str = ""
+    year: str = ""
+    url: str = ""
+    licence: str = ""
+    seen_in: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The factor rows chosen for one activity, year, region and instrument.
+
+    Attributes
+    ----------
+    rows : pandas.DataFrame
+        Factor rows (a subset of :attr:`FactorSet.factors`).
+    factor_year : int
+        The last year of the validity period used.
+    fallback : bool
+        True when no row was valid in the year and an earlier period was used.
+    """
+
+    rows: pd.DataFrame
+    factor_year: int
+    fallback: bool
+
+
+def _bundled_dir() -> Path:
+    pkg = resources.files("klimatbokslut")
+    candidate = Path(str(pkg)) / "emission_factors"
+    if candidate.is_dir():
+        return candidate
+    # Running from a source checkout (src/ layout, not installed): the repository's folder.
+    repo = Path(__file__).resolve().parents[2] / "emission_factors"
+    if repo.is_dir():
+        return repo
+    raise DatasetIntegrityError("the bundled emission_factors folder is missing from the installation")
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+class FactorSet:
+    """A pinned, verified set of emission factors with their sources.
+
+    Use :func:`default_factors` for the bundled set and :meth:`from_path` for a
+    folder in the same format; extend either with :meth:`with_factors`.
+
+    Attributes
+    ----------
+    factors : pandas.DataFrame
+        All factor rows, plus ``file`` (where each came from) and ``user`` (True for
+        rows added with :meth:`with_factors`).
+    properties : pandas.DataFrame
+        Fuel and gas properties, one row per activity.
+    sources : pandas.DataFrame
+        Source records.
+    version : str
+        Dataset version from the manifest (``+user`` when user rows were added).
+    checksums : dict
+        sha256 of every file read.
+    """
+
+    def __init__(self, factors: pd.DataFrame, properties: pd.DataFrame, sources: pd.DataFrame, *,
+                 version: str, name: str = "", checksums: dict[str, str] | None = None):
+        self.factors = factors.reset_index(drop=True)
+        self.properties = properties.set_index("activity", drop=False)
+        self.sources = sources.set_index("source_id", drop=False)
+        self.version = version
+        self.name = name
+        self.checksums = dict(checksums or {})
+        self._by_activity = {k: g for k, g in self.factors.groupby("activity", sort=False)}
+
+    def __repr__(self) -> str:
+        return f"<FactorSet {self.name!r} version {self.version}: {len(self.factors)} factors, {len(self.sources)} sources>"
+
+    # ------------------------------------------------------------------ loading
+    @classmethod
+    def from_path(cls, path: str | Path, *, verify: bool = True) -> FactorSet:
+        """Load a factor folder in the bundled format and verify its checksums.
+
+        Parameters
+        ----------
+        path : str or Path
+            Folder with ``manifest.json``, ``sources.csv``, ``fuel_properties.csv``
+            (optional) and one or more factor CSV files.
+        verify : bool
+            Check every file against the sha256 in the manifest (default True).
+
+        Raises
+        ------
+        DatasetIntegrityError
+            A file differs from its recorded sha256, is missing, or is not listed.
+        InputError
+            Rows that are not valid factors, each named by file and row.
+        """
+        folder = Path(path)
+        manifest_path = folder / "manifest.json"
+        if not manifest_path.is_file():
+            raise DatasetIntegrityError(f"{folder}: no manifest.json (version and sha256 of each file)")
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        listed = manifest.get("files", {})
+        present = {p.name for p in folder.glob("*.csv")}
+        checksums: dict[str, str] = {}
+        if verify:
+            for name in sorted(present - set(listed)):
+                raise DatasetIntegrityError(f"{folder / name}: file is not listed in manifest.json")
+            for name, meta in listed.items():
+                file = folder / name
+                if not file.is_file():
+                    raise DatasetIntegrityError(f"{file}: listed in manifest.json but missing")
+                digest = _sha256(file)
+                if digest != meta.get("sha256"):
+                    raise DatasetIntegrityError(
+                        f"{file}: sha256 {digest} does not match the manifest ({meta.get('sha256')}); "
+                        "the file was changed after the dataset was built")
+                checksums[name] = digest
+        else:
+            checksums = {name: _sha256(folder / name) for name in present}
+        frames = []
+        failures = []
+        for name in sorted(present - _DATA_FILES_NOT_FACTORS):
+            df = _read_csv(folder / name)
+            missing = [c for c in FACTOR_COLUMNS if c not in df.columns]
+            if missing:
+                raise DatasetIntegrityError(f"{folder / name}: missing columns {missing}")
+            df = df[FACTOR_COLUMNS].copy()
+            df["file"] = name
+            frames.append(df)
+        factors = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=FACTOR_COLUMNS + ["file"])
+        factors, bad = _coerce_factors(factors)
+        failures.extend(bad)
+        props = _read_csv(folder / "fuel_properties.csv") if (folder / "fuel_properties.csv").is_file() \
+            else pd.DataFrame(columns=PROPERTY_COLUMNS)
+        for col in PROPERTY_COLUMNS[1:7]:
+            props[col] = pd.to_numeric(props[col].replace("", None), errors="coerce")
+        sources = _read_csv(folder / "sources.csv") if (folder / "sources.csv").is_file() \
+            else pd.DataFrame(columns=SOURCE_COLUMNS)
+        for col in SOURCE_COLUMNS:
+            if col not in sources.columns:
+                sources[col] = ""
+        known = set(sources["source_id"])
+        for rec in factors.to_dict("records"):
+            for sid in str(rec["source_id"]).split(";"):
+                if sid and sid not in known:
+                    failures.append({"row": rec["factor_id"], "column": "source_id", "value": sid,
+                                     "reason": f"source not in sources.csv ({rec['file']})"})
+        dup = factors["factor_id"].duplicated(keep="first")
+        for fid in factors.loc[dup, "factor_id"]:
+            failures.append({"row": fid, "column": "factor_id", "value": fid, "reason": "duplicate factor_id"})
+        if failures:
+            raise InputError(failures, what=f"factor dataset {folder}")
+        factors["user"] = False
+        return cls(factors, props, sources[SOURCE_COLUMNS], version=str(manifest.get("version", "")),
+                   name=str(manifest.get("name", folder.name)), checksums=checksums)
+
+    # ------------------------------------------------------------------ extending
+    def with_factors(self, rows: pd.DataFrame | list[dict[str, Any]], *,
+                     sources: pd.DataFrame | list[dict[str, Any]] | None = None) -> FactorSet:
+        """A new FactorSet with user rows added (a local district-heating value, a supplier's electricity).
+
+        User rows replace the bundled rows of the same activity, region, method and
+        instrument. A row without a ``source_id`` (or naming a source that is not
+        given) is kept but marked *unsourced*; the ledger and the report say so.
+
+        Parameters
+        ----------
+        rows : DataFrame or list of dict
+            Columns as :class:`EmissionFactor`; ``factor_id`` is generated when missing.
+        sources : DataFrame or list of dict, optional
+            Source records for the rows (:class:`Source` fields).
+
+        Examples
+        --------
+        >>> import klimatbokslut as kb
+        >>> fs = kb.default_factors().with_factors([dict(
+        ...     activity="district_heating", region="Växjö", valid_from=2024, valid_to=2024,
+        ...     value=25.0, unit="g CO2e/kWh", gas="CO2e", boundary="lifecycle", source_id="veab2024")],
+        ...     sources=[dict(source_id="veab2024", publisher="Växjö Energi", title="Miljövärden 2024")])
+        >>> float(kb.emissions("district_heating", "1000 kWh", year=2024, region="Växjö", factors=fs).magnitude)
+        25.0
+        """
+        recs = rows.to_dict("records") if isinstance(rows, pd.DataFrame) else [dict(r) for r in rows]
+        src_recs = sources.to_dict("records") if isinstance(sources, pd.DataFrame) else list(sources or [])
+        new_sources = []
+        failures = []
+        for i, s in enumerate(src_recs, start=1):
+            try:
+                new_sources.append(Source(**{k: ("" if v is None else str(v)) for k, v in s.items()}).model_dump())
+            except Exception as exc:
+                failures.append({"row": i, "column": "sources", "value": s.get("source_id"), "reason": str(exc)})
+        known = set(self.sources["source_id"]) | {s["source_id"] for s in new_sources}
+        out = []
+        for i, rec in enumerate(recs, start=1):
+            rec = {k: v for k, v in rec.items() if not (isinstance(v, float) and math.isnan(v))}
+            rec.setdefault("factor_id", f"user-{rec.get('activity', 'x')}-{rec.get('region', 'SE')}-"
+                                        f"{rec.get('valid_from', '')}-{i}")
+            if not rec.get("source_id") or rec["source_id"] not in known:
+                rec["source_id"] = UNSOURCED
+            try:
+                out.append(EmissionFactor(**rec).model_dump())
+            except Exception as exc:
+                failures.append({"row": i, "column": "factors", "value": rec.get("factor_id"),
+                                 "reason": str(exc).replace("\n", " ")})
+        if failures:
+            raise InputError(failures, what="user factor rows")
+        add = pd.DataFrame(out)
+        add["file"] = "user"
+        add["user"] = True
+        clash = set(add["factor_id"]) & set(self.factors["factor_id"])
+        if clash:
+            raise InputError([{"row": None, "column": "factor_id", "value": c,
+                               "reason": "factor_id already in the set"} for c in sorted(clash)],
+                             what="user factor rows")
+        factors = pd.concat([self.factors, add], ignore_index=True)
+        srcs = pd.concat([self.sources.reset_index(drop=True), pd.DataFrame(new_sources, columns=SOURCE_COLUMNS)],
+                         ignore_index=True).drop_duplicates("source_id", keep="last")
+        version = self.version if self.version.endswith("+user") else self.version + "+user"
+        return FactorSet(factors, self.properties.reset_index(drop=True), srcs.fillna(""), version=version,
+                         name=self.name, checksums=self.checksums)
+
+    # ------------------------------------------------------------------ selection
+    def activities(self) -> list[str]:
+        """Activities that have at least one factor row."""
+        return sorted(self._by_activity)
+
+    def regions(self, activity: str) -> list[str]:
+        """Regions (networks) with factors for an activity.
+
+        Examples
+        --------
+        >>> import klimatbokslut as kb
+        >>> kb.default_factors().regions("district_heating")[:3]
+        ['Gävle', 'Göteborg', 'Linköping']
+        """
+        rows = self._by_activity.get(activity)
+        return [] if rows is None else sorted(rows["region"].unique())
+
+    def select(self, activity: str, year: int, *, region: str = "SE", method: str = "",
+               instrument: str = "", factor_id: str = "") -> Selection:
+        """Choose the factor rows for an activity in a year.
+
+        Parameters
+        ----------
+        activity : str
+            Canonical activity key.
+        year : int
+            Reporting year.
+        region : str
+            ``"SE"`` or a named network (district heating/cooling).
+        method : {"", "location", "market"}
+            Scope-2 method; ``""`` selects rows that serve both.
+        instrument : str
+            Market-based instrument (``residual_mix``, ``go_renewable`` ...) for
+            electricity; ``""`` otherwise.
+        factor_id : str
+            A factor id, or the prefix of a group of rows (``hvo100_preem``), chosen
+            explicitly; bypasses region and instrument.
+
+        Raises
+        ------
+        FactorNotFoundError
+            With the reason and the valid choices.
+        """
+        rows = self._by_activity.get(activity)
+        if rows is None or rows.empty:
+            raise FactorNotFoundError(activity, year=year, reason="no factor in the dataset for this activity; "
+                                      "add one with FactorSet.with_factors")
+        if factor_id:
+            ids = rows["factor_id"]
+            picked = rows[(ids == factor_id) | ids.str.startswith(factor_id + "-")]
+            if picked.empty:
+                raise FactorNotFoundError(activity, year=year, reason=f"unknown factor_id {factor_id!r}",
+                                          choices=sorted({i.rsplit("-", 2)[0] for i in ids})[:15])
+            return _by_year(picked, activity, year)
+        reg = rows["region"].str.casefold() == str(region).casefold()
+        picked = rows[reg]
+        if picked.empty:
+            hint = "; district heating and cooling need the network as region" if activity.startswith("district_") else ""
+            raise FactorNotFoundError(activity, year=year, reason=f"no factor for region {region!r}{hint}; "
+                                      "add a local value with FactorSet.with_factors",
+                                      choices=self.regions(activity))
+        if method:
+            picked = picked[(picked["method"] == method) | (picked["method"] == "")]
+        else:
+            picked = picked[picked["method"] == ""]
+        if method == "location":
+            picked = picked[picked["instrument"] == ""]
+        else:
+            wanted = picked[picked["instrument"] == instrument]
+            if wanted.empty:
+                choices = sorted(set(picked["instrument"]) - {""})
+                raise FactorNotFoundError(activity, year=year,
+                                          reason=f"no {method + '-based ' if method else ''}factor for contract "
+                                                 f"{instrument or '(none)'!r}", choices=choices)
+            picked = wanted
+        if picked.empty:
+            raise FactorNotFoundError(activity, year=year, reason=f"no {method}-based factor")
+        user = picked[picked["user"]]
+        if not user.empty:
+            picked = user
+        return _by_year(picked, activity, year)
+
+    def table(self) -> pd.DataFrame:
+        """Every factor row joined with its (first) source: the factor catalogue.
+
+        Examples
+        --------
+        >>> import klimatbokslut as kb
+        >>> t = kb.default_factors().table()
+        >>> {"publisher", "url", "value", "unit"} <= set(t.columns)
+        True
+        """
+        first = self.factors["source_id"].str.split(";").str[0]
+        src = self.sources.reset_index(drop=True).rename(columns={"note": "source_note", "year": "source_year"})
+        return self.factors.assign(_sid=first).merge(src, how="left", left_on="_sid", right_on="source_id",
+                                                     suffixes=("", "_src")).drop(columns=["_sid", "source_id_src"])
+
+    def property(self, activity: str, name: str) -> float:
+        """A fuel or gas property (``lhv_mj_per_l``, ``density_kg_per_l`` ...), NaN when unknown."""
+        if activity not in self.properties.index:
+            return float("nan")
+        value = self.properties.at[activity, name]
+        return float(value) if value is not None and value == value else float("nan")
+
+
+def _by_year(rows: pd.DataFrame, activity: str, year: int) -> Selection:
+    y = int(year)
+    covering = rows[(rows["valid_from"] <= y) & (rows["valid_to"] >= y)]
+    if not covering.empty:
+        # Several periods may cover the year (a multi-year row and a single-year row): take the narrowest.
+        span = covering["valid_to"] - covering["valid_from"]
+        narrow = covering[span == span.min()]
+        return Selection(narrow, factor_year=y, fallback=False)
+    earlier = rows[rows["valid_to"] < y]
+    if earlier.empty:
+        first = int(rows["valid_from"].min())
+        raise FactorNotFoundError(activity, year=y, reason=f"no factor for {y} or earlier; the first year with a "
+                                  f"factor is {first}")
+    last = int(earlier["valid_to"].max())
+    return Selection(earlier[earlier["valid_to"] == last], factor_year=last, fallback=True)
+
+
+def _coerce_factors(df: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
+    failures = []
+    out = df.copy()
+    for col in ("valid_from", "valid_to"):
+        out[col] = pd.to_numeric(out[col], errors="coerce")
+    out["value"] = pd.to_numeric(out["value"], errors="coerce")
+    out["derived"] = out["derived"].str.lower().isin(["true", "1", "yes"])
+    bad_num = out[["valid_from", "valid_to", "value"]].isna().any(axis=1)
+    for rec in out[bad_num].to_dict("records"):
+        failures.append({"row": rec["factor_id"], "column": "value/valid_from/valid_to", "value": None,
+                         "reason": f"not a number ({rec['file']})"})
+    bad_boundary = ~out["boundary"].isin(BOUNDARIES)
+    for rec in out[bad_boundary].to_dict("records"):
+        failures.append({"row": rec["factor_id"], "column": "boundary", "value": rec["boundary"],
+                         "reason": f"boundary must be one of {', '.join(BOUNDARIES)}"})
+    # Units and gases are checked once per distinct pair, with the same rules as EmissionFactor.
+    for (unit, gas), grp in out.groupby(["unit", "gas"]):
+        try:
+            EmissionFactor(factor_id="check", activity="check", valid_from=2000, valid_to=2000, value=1.0,
+                           unit=unit, gas=gas, source_id="check")
+        except Exception as exc:
+            msg = str(exc).splitlines()[-2 if len(str(exc).splitlines()) > 1 else -1].strip()
+            for fid in grp["factor_id"]:
+                failures.append({"row": fid, "column": "unit", "value": f"{unit} ({gas})", "reason": msg})
+    out = out[~bad_num]
+    out["valid_from"] = out["valid_from"].astype(int)
+    out["valid_to"] = out["valid_to"].astype(int)
+    return out, failures
+
+
+@lru_cache(maxsize=1)
+def default_factors() -> FactorSet:
+    """The bundled factor set, verified against its manifest (loaded once).
+
+    Examples
+    --------
+    >>> fs = default_factors()
+    >>> len(fs.sources) > 10
+    True
+    """
+    return FactorSet.from_path(_bundled_dir())

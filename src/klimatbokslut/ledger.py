@@ -1,0 +1,338 @@
+"""The ledger: one row per input row, and the summaries built from it.
+
+Every summary is a pure group-by of the ledger's parts, so totals always equal the
+ledger sum. A row contributes up to two parts:
+
+* the *direct* part (``co2e_direct_kg``) in the row's ``scope`` and ``category``;
+* the *upstream* part (``co2e_upstream_kg``) in scope 3 and ``upstream_category``
+  (fuel- and energy-related activities).
+
+Biogenic CO2 (``co2_biogenic_kg``) is a memo item outside the scopes.
+
+Examples
+--------
+>>> import pandas as pd, klimatbokslut as kb
+>>> led = kb.calculate(pd.DataFrame({"activity": ["diesel_fossil"], "amount": [1000], "unit": ["l"],
+...                                   "year": [2024]}))
+>>> led.summary(by=["scope", "category"])  # doctest: +NORMALIZE_WHITESPACE
+   scope                 category    co2e_t
+0      1        mobile_combustion  2.626...
+1      3  fuel_and_energy_related  0.784...
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterable
+
+import numpy as np
+import pandas as pd
+
+from .errors import FAILURE_COLUMNS
+
+_PART_DIMS = ("row", "id", "activity", "year", "org_unit", "site", "region", "ownership", "area", "unit")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cells(df: pd.DataFrame) -> pd.DataFrame:
+    """Make text cells that a spreadsheet would run as a formula inert.
+
+    A leading ``'`` is added to text beginning with ``=``, ``+``, ``-``, ``@``, tab
+    or carriage return (OWASP CSV injection). Numbers are left as they are.
+
+    Examples
+    --------
+    >>> neutralise_cells(pd.DataFrame({"site": ["=HYPERLINK(1)", "Växjö"], "x": [-1, 2]}))["site"].tolist()
+    ["'=HYPERLINK(1)", 'Växjö']
+    """
+    out = df.copy()
+    for col in out.columns:
+        s = out[col]
+        if s.dtype == object or isinstance(s.dtype, (pd.CategoricalDtype, pd.StringDtype)) or str(s.dtype) == "str":
+            text = s.astype(object)
+            mask = text.map(lambda v: isinstance(v, str) and v.startswith(_FORMULA_START))
+            if mask.any():
+                out[col] = text.where(~mask, "'" + text.astype(str))
+    return out
+
+
+class Ledger:
+    """Emissions per input row, with rejects and the settings that produced them.
+
+    Attributes
+    ----------
+    frame : pandas.DataFrame
+        One row per used input row; see the column list in the docs.
+    rejects : pandas.DataFrame
+        Rows that could not be used: ``row, column, value, reason`` and the raw
+        ``input_*`` cells.
+    gwp : str
+        GWP set used for single gases.
+    scope2_method : str
+        Scope-2 method behind ``co2e_kg``.
+    factors : FactorSet
+        The factor set used (its ``version`` is recorded in exports).
+    """
+
+    def __init__(self, frame: pd.DataFrame, *, rejects: pd.DataFrame | None = None, gwp: str = "AR6",
+                 scope2_method: str = "market", factors=None, input_rows: int | None = None, blank_rows: int = 0):
+        self.frame = frame
+        self.rejects = rejects if rejects is not None else pd.DataFrame(columns=FAILURE_COLUMNS)
+        self.gwp = gwp
+        self.scope2_method = scope2_method
+        self.factors = factors
+        self.input_rows = len(frame) + self.rejected_rows() if input_rows is None else input_rows
+        self.blank_rows = blank_rows
+
+    def __repr__(self) -> str:
+        return (f"<Ledger {len(self.frame)} rows, {self.rejected_rows()} rejected, gwp={self.gwp}, "
+                f"scope 2 {self.scope2_method}-based>")
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+    @property
+    def factor_version(self) -> str:
+        return getattr(self.factors, "version", "") or self.frame.attrs.get("factor_version", "")
+
+    # ------------------------------------------------------------------ accounting
+    def rejected_rows(self) -> int:
+        """Number of distinct input rows in the rejects table."""
+        return int(self.rejects["row"].nunique()) if len(self.rejects) else 0
+
+    def reconcile(self) -> dict[str, int]:
+        """Counts that show no row was lost: ``input_rows == ledger_rows + rejected_rows``.
+
+        Examples
+        --------
+        >>> import pandas as pd, klimatbokslut as kb
+        >>> led = kb.calculate(pd.DataFrame({"activity": ["el", "kol"], "amount": [1, 1], "unit": ["kWh", "kg"],
+        ...                                   "year": [2024, 2024]}), on_error="collect")
+        >>> led.reconcile()
+        {'input_rows': 2, 'ledger_rows': 1, 'rejected_rows': 1, 'balanced': True}
+        """
+        ledger_rows = len(self.frame)
+        rejected = self.rejected_rows()
+        return {"input_rows": int(self.input_rows), "ledger_rows": ledger_rows, "rejected_rows": rejected,
+                "balanced": bool(self.input_rows == ledger_rows + rejected)}
+
+    # ------------------------------------------------------------------ parts & summaries
+    def _columns_for(self, method: str | None) -> tuple[np.ndarray, np.ndarray]:
+        f = self.frame
+        up = f["co2e_upstream_kg"].to_numpy()
+        if method in (None, self.scope2_method):
+            return f["co2e_direct_kg"].to_numpy(), up
+        if method not in ("location", "market"):
+            raise ValueError(f"method must be 'location' or 'market', not {method!r}")
+        total = f[f"co2e_{method}_kg"].to_numpy()
+        return total - up, up
+
+    def parts(self, method: str | None = None, dims: Iterable[str] = _PART_DIMS) -> pd.DataFrame:
+        """Long table of emission parts: one line per row and part (direct/upstream).
+
+        Parameters
+        ----------
+        method : {"market", "location"}, optional
+            Scope-2 method (default: the ledger's). The upstream part is taken from
+            the ledger's method for both.
+        dims : iterable of str
+            Ledger columns to carry.
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``dims`` + ``scope, category, boundary, co2e_kg``.
+        """
+        f = self.frame
+        dims = [d for d in dims if d in f.columns]
+        direct, up = self._columns_for(method)
+        d = f[dims].copy()
+        d["scope"] = f["scope"].to_numpy()
+        d["category"] = f["category"].astype(object).to_numpy()
+        d["boundary"] = "direct"
+        d["co2e_kg"] = direct
+        has_up = up != 0
+        u = f.loc[has_up, dims].copy()
+        u["scope"] = np.int8(3)
+        u["category"] = f.loc[has_up, "upstream_category"].astype(object).to_numpy()
+        u["boundary"] = "upstream"
+        u["co2e_kg"] = up[has_up]
+        out = pd.concat([d, u], ignore_index=True)
+        out["scope"] = out["scope"].astype(np.int8)
+        return out
+
+    def _filtered_parts(self, method, filters: dict) -> pd.DataFrame:
+        dims = set(_PART_DIMS) | {k for k in filters if k in self.frame.columns}
+        p = self.parts(method, dims=[d for d in self.frame.columns if d in dims])
+        for key, value in filters.items():
+            if value is None:
+                continue
+            if key not in p.columns:
+                raise KeyError(f"cannot filter on {key!r}; columns: {', '.join(p.columns)}")
+            values = list(value) if isinstance(value, (list, tuple, set, frozenset)) else [value]
+            p = p[p[key].astype(object).isin(values)]
+        return p
+
+    def total(self, *, method: str | None = None, **filters):
+        """Total emissions in t CO2e, optionally filtered.
+
+        Parameters
+        ----------
+        method : {"market", "location"}, optional
+            Scope-2 method (default: the ledger's).
+        **filters
+            Column = value or list of values: ``year=2024``, ``scope=[1, 2]``,
+            ``category="mobile_combustion"``, ``area=...``, ``org_unit=...``,
+            ``boundary="direct"``.
+
+        Returns
+        -------
+        pint.Quantity
+            t CO2e.
+
+        Examples
+        --------
+        >>> import pandas as pd, klimatbokslut as kb
+        >>> led = kb.calculate(pd.DataFrame({"activity": ["n2o"], "amount": [2], "unit": ["ton"], "year": [2024]}))
+        >>> led.total(scope=1)
+        <Quantity(546.0, 't * CO2e')>
+        """
+        from .units import get_registry
+
+        p = self._filtered_parts(method, filters)
+        return get_registry().Quantity(float(p["co2e_kg"].sum()) / 1000.0, "t CO2e")
+
+    def summary(self, by: str | Iterable[str] = ("year", "scope"), *, method: str | None = None,
+                **filters) -> pd.DataFrame:
+        """Emissions grouped by columns, in t CO2e (column ``co2e_t``).
+
+        ``by`` may name any ledger column carried in the parts (``year``,
+        ``activity``, ``org_unit``, ``site``, ``area``, ``ownership``) and
+        ``scope``, ``category``, ``boundary``. The sum of a summary equals the
+        ledger total.
+
+        Examples
+        --------
+        >>> import pandas as pd, klimatbokslut as kb
+        >>> led = kb.calculate(pd.DataFrame({"activity": ["n2o", "n2o"], "amount": [1, 2], "unit": ["kg", "kg"],
+        ...                                   "year": [2023, 2024]}), gwp="AR5")
+        >>> led.summary(by="year")
+           year  co2e_t
+        0  2023   0.265
+        1  2024   0.530
+        """
+        by = [by] if isinstance(by, str) else list(by)
+        dims = set(_PART_DIMS) | {b for b in by if b in self.frame.columns} | set(filters)
+        p = self._filtered_parts(method, filters)
+        missing = [b for b in by if b not in p.columns]
+        if missing:
+            raise KeyError(f"cannot group by {missing}; available: {', '.join(p.columns)}")
+        for b in by:
+            if isinstance(p[b].dtype, pd.CategoricalDtype):
+                p[b] = p[b].astype(object)
+        out = p.groupby(by, sort=True, dropna=False)["co2e_kg"].sum().div(1000.0).rename("co2e_t").reset_index()
+        return out
+
+    def memo(self, by: str | Iterable[str] = ("year",)) -> pd.DataFrame:
+        """Biogenic CO2 (memo item, outside the scopes) in t, grouped.
+
+        Examples
+        --------
+        >>> import pandas as pd, klimatbokslut as kb
+        >>> led = kb.calculate(pd.DataFrame({"activity": ["hvo100"], "amount": [1000], "unit": ["l"],
+        ...                                   "year": [2023]}))
+        >>> round(float(led.memo()["co2_biogenic_t"].iloc[0]), 3)
+        2.407
+        """
+        by = [by] if isinstance(by, str) else list(by)
+        f = self.frame
+        return (f.groupby([f[b].astype(object) for b in by], sort=True)["co2_biogenic_kg"].sum().div(1000.0)
+                .rename("co2_biogenic_t").reset_index())
+
+    def factors_used(self) -> pd.DataFrame:
+        """Every factor row the ledger used, with its source: the method appendix.
+
+        Examples
+        --------
+        >>> import pandas as pd, klimatbokslut as kb
+        >>> led = kb.calculate(pd.DataFrame({"activity": ["n2o"], "amount": [1], "unit": ["kg"], "year": [2024]}))
+        >>> led.factors_used()[["factor_id", "publisher"]].to_dict("records")[0]["factor_id"]
+        'n2o-release'
+        """
+        ids = set()
+        for v in pd.unique(self.frame["factor_ids"].astype(object)):
+            ids.update(str(v).split(";"))
+        if self.factors is None:
+            return pd.DataFrame({"factor_id": sorted(ids)})
+        t = self.factors.table()
+        return t[t["factor_id"].isin(ids)].reset_index(drop=True)
+
+    # ------------------------------------------------------------------ export
+    def _meta(self) -> dict:
+        return {"gwp": self.gwp, "scope2_method": self.scope2_method, "factor_version": self.factor_version,
+                "input_rows": int(self.input_rows), "blank_rows": int(self.blank_rows)}
+
+    def to_excel(self, path: str | Path) -> Path:
+        """Write the ledger, rejects, summaries and factors used to an Excel workbook.
+
+        Text cells that could start a formula are neutralised.
+        """
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        sheets = {
+            "ledger": self.frame,
+            "summary_scope": self.summary(by=["year", "scope"]),
+            "summary_category": self.summary(by=["year", "scope", "category"]),
+            "summary_area": self.summary(by=["year", "area"]),
+            "rejects": self.rejects,
+            "factors_used": self.factors_used(),
+            "about": pd.DataFrame(sorted(self._meta().items()), columns=["key", "value"]).astype(str),
+        }
+        with pd.ExcelWriter(path, engine="openpyxl") as xl:
+            for name, df in sheets.items():
+                out = neutralise_cells(df)
+                for c in out.columns:
+                    if isinstance(out[c].dtype, pd.CategoricalDtype):
+                        out[c] = out[c].astype(object)
+                out.to_excel(xl, sheet_name=name, index=False)
+        return path
+
+    def to_csv(self, path: str | Path) -> Path:
+        """Write the ledger frame as CSV (UTF-8, comma-separated, formula-safe)."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        neutralise_cells(self.frame).to_csv(path, index=False, lineterminator="\n")
+        return path
+
+    def to_parquet(self, path: str | Path) -> Path:
+        """Write the ledger (frame, rejects and settings) to one Parquet file."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        table = pa.Table.from_pandas(self.frame, preserve_index=False)
+        rejects = self.rejects.astype(object).where(self.rejects.notna(), None)
+        meta = dict(table.schema.metadata or {})
+        meta[b"klimatbokslut"] = json.dumps({**self._meta(),
+                                             "rejects": rejects.astype(str).where(rejects.notna(), None)
+                                             .to_dict("records")}, ensure_ascii=False).encode("utf-8")
+        pq.write_table(table.replace_schema_metadata(meta), path)
+        return path
+
+    @classmethod
+    def from_parquet(cls, path: str | Path, factors=None) -> Ledger:
+        """Read a ledger written by :meth:`to_parquet`."""
+        import pyarrow.parquet as pq
+
+        table = pq.read_table(path)
+        meta = json.loads((table.schema.metadata or {}).get(b"klimatbokslut", b"{}"))
+        frame = table.to_pandas()
+        rejects = pd.DataFrame(meta.get("rejects", []), columns=None)
+        if rejects.empty:
+            rejects = pd.DataFrame(columns=FAILURE_COLUMNS)
+        led = cls(frame, rejects=rejects, gwp=meta.get("gwp", ""), scope2_method=meta.get("scope2_method", "market"),
+                  factors=factors, input_rows=meta.get("input_rows"), blank_rows=meta.get("blank_rows", 0))
+        led.frame.attrs["factor_version"] = meta.get("factor_version", "")
+        return led

@@ -1,0 +1,372 @@
+"""The one unit registry of klimatbokslut.
+
+Built on pint's default registry with:
+
+* each greenhouse gas as its own dimension, and CO2e as another, so that a gas
+  becomes CO2e only through a named GWP context (``"AR4"``, ``"AR5"``, ``"AR6"``);
+* Swedish units and spellings: ``mil`` (10 km), ``ton`` (metric tonne), ``Nm3``,
+  ``SEK``/``kSEK``/``MSEK`` as a currency dimension, ``pkm``, ``portion``, and the
+  spellings users type in exports (``m3``, ``m2``, ``kwh``, ``MWh``);
+* :func:`parse_quantity` for strings in Swedish formatting (``"1 234,5 l"``).
+
+The registry is built on first use (``klimatbokslut.ureg``), not at import.
+
+Examples
+--------
+>>> from klimatbokslut.units import get_registry, parse_quantity
+>>> ureg = get_registry()
+>>> ureg.Quantity(12, "mil").to("km")
+<Quantity(120, 'kilometer')>
+>>> ureg.Quantity(10, "kg N2O").to("kg CO2e", "AR6")
+<Quantity(2730.0, 'kilogram * CO2e')>
+>>> parse_quantity("1 234,5 l")
+<Quantity(1234.5, 'liter')>
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from importlib import resources
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import InputError, UnitError
+
+_LOCK = threading.Lock()
+_REGISTRY: Any = None
+
+# Lines of pint's default definitions that clash with Swedish usage, and what
+# they become. If pint changes these lines, building the registry fails loudly.
+_PINT_PATCHES = {
+    "mil = π / 32000 * radian": "angular_mil = π / 32000 * radian",
+    "    ton = 2e3 * pound = _ = short_ton": "    short_ton = 2e3 * pound",
+    "    force_ton = g_0 * ton = _ = ton_force = force_short_ton = short_ton_force":
+        "    force_ton = g_0 * short_ton = _ = ton_force = force_short_ton = short_ton_force",
+}
+
+#: Dimensionality strings for each kind of amount an activity may be given in.
+DIMENSIONS = {
+    "volume": "[length] ** 3",
+    "mass": "[mass]",
+    "energy": "[length] ** 2 * [mass] / [time] ** 2",
+    "normal_volume": "[normal_volume]",
+    "length": "[length]",
+    "passenger_distance": "[length] * [passenger]",
+    "currency": "[currency_SEK]",
+    "portion": "[portion]",
+    "room_night": "[room_night]",
+    "trip": "[trip]",
+}
+
+#: Example units shown in error messages, per kind.
+EXAMPLE_UNITS = {
+    "volume": "volume (l, m3)",
+    "mass": "mass (kg, ton)",
+    "energy": "energy (kWh, MWh, MJ, GJ)",
+    "normal_volume": "gas volume at standard conditions (Nm3, Nl)",
+    "length": "distance (km, mil)",
+    "passenger_distance": "passenger distance (pkm)",
+    "currency": "money (SEK, kSEK, MSEK)",
+    "portion": "portions",
+    "room_night": "room nights",
+    "trip": "trips",
+}
+
+
+def _build_registry():
+    import pint
+
+    default = resources.files("pint").joinpath("default_en.txt").read_text(encoding="utf-8")
+    for old, new in _PINT_PATCHES.items():
+        if old not in default.splitlines():
+            raise RuntimeError(f"pint's default unit file changed; cannot patch line {old!r}")
+        default = "\n".join(new if line == old else line for line in default.splitlines())
+    ours = resources.files("klimatbokslut").joinpath("units.txt").read_text(encoding="utf-8")
+
+    ureg = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=True)
+    import os
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        base = os.path.join(tmp, "default_en.txt")
+        with open(base, "w", encoding="utf-8") as fh:
+            fh.write(default)
+        for name in ("constants_en.txt",):
+            with open(os.path.join(tmp, name), "w", encoding="utf-8") as fh:
+                fh.write(resources.files("pint").joinpath(name).read_text(encoding="utf-8"))
+        ureg.load_definitions(base)
+        extra = os.path.join(tmp, "klimatbokslut.txt")
+        with open(extra, "w", encoding="utf-8") as fh:
+            fh.write(ours)
+        ureg.load_definitions(extra)
+    ureg.default_format = "~P"
+    _add_gwp_contexts(ureg)
+    return ureg
+
+
+def _add_gwp_contexts(ureg) -> None:
+    import pint
+
+    from .gwp import GWP_SETS, gwp_table
+
+    co2e = ureg.Unit("CO2e")
+    for name, long in GWP_SETS.items():
+        ctx = pint.Context(long, aliases=(name,))
+        for gas, factor in gwp_table(name).items():
+            if gas == "CO2e":
+                continue
+            unit = ureg.Unit(gas)
+            dim = f"[{next(iter(unit.dimensionality))[1:-1]}]"
+            for extra in ("", " * [mass]", " * [mass] / [time]", " * [mass] / [length] ** 3"):
+                src = dim + extra
+                dst = "[carbon_dioxide_equivalent]" + extra
+                ctx.add_transformation(
+                    src, dst,
+                    (lambda f, u: (lambda reg, x: x * f * co2e / u))(factor, unit),
+                )
+        ureg.add_context(ctx)
+
+
+def get_registry():
+    """Return the one klimatbokslut unit registry, building it on first use.
+
+    Examples
+    --------
+    >>> get_registry() is get_registry()
+    True
+    """
+    global _REGISTRY
+    if _REGISTRY is None:
+        with _LOCK:
+            if _REGISTRY is None:
+                _REGISTRY = _build_registry()
+                import pint
+
+                pint.set_application_registry(_REGISTRY)
+    return _REGISTRY
+
+
+def Q_(value, unit=None):
+    """Make a Quantity in the klimatbokslut registry; strings may use Swedish formatting.
+
+    Examples
+    --------
+    >>> Q_("2,5 MWh").to("kWh")
+    <Quantity(2500.0, 'kilowatt_hour')>
+    >>> Q_(3, "kSEK").to("SEK")
+    <Quantity(3000.0, 'SEK')>
+    """
+    if unit is None and isinstance(value, str):
+        return parse_quantity(value)
+    return get_registry().Quantity(value, unit)
+
+
+# ----------------------------------------------------------------------------
+# Numbers as users type them
+# ----------------------------------------------------------------------------
+
+_SPACES = "\u0020\u00a0\u202f\u2009\u2007"
+_NUMBER_RE = re.compile(
+    r"^\s*(?P<num>[-+\u2212]?\s*(?:\d[\d" + _SPACES + r"]*)?(?:[.,]\d*)?(?:[.,\d" + _SPACES
+    + r"]*)(?:[eE][-+]?\d+)?)\s*(?P<unit>.*?)\s*$"
+)
+
+
+class NumberFormatError(ValueError):
+    """A text that is not a number, or whose decimal mark is ambiguous."""
+
+
+def parse_number(text: str) -> float:
+    """Read one number written the Swedish way or the English way.
+
+    Rules: spaces, non-breaking and thin spaces group thousands; a single ``,``
+    or ``.`` is the decimal mark; several ``.`` or several ``,`` group thousands
+    only when every group after the first has three digits; a number with both
+    ``,`` and ``.`` is ambiguous ("1.234,5" vs "1,234.5") and is refused.
+
+    Examples
+    --------
+    >>> parse_number("1 234,5")
+    1234.5
+    >>> parse_number("\u22122,5")
+    -2.5
+    >>> parse_number("1.234,5")
+    Traceback (most recent call last):
+    ...
+    klimatbokslut.units.NumberFormatError: ambiguous number '1.234,5': both '.' and ',' appear; write 1234,5 or 1234.5
+    """
+    arr = parse_numbers(pd.Series([text], dtype=object))
+    value, problem = arr[0][0], arr[1][0]
+    if problem:
+        raise NumberFormatError(problem)
+    return float(value)
+
+
+def parse_numbers(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Vectorised :func:`parse_number` for a column.
+
+    Returns
+    -------
+    values : numpy.ndarray of float
+        Parsed numbers, NaN where a problem was found.
+    problems : numpy.ndarray of object
+        ``None`` where the value was read, else the reason it was not.
+
+    Examples
+    --------
+    >>> v, p = parse_numbers(pd.Series(["1 000", "2,5", "", "abc", 7]))
+    >>> v.tolist()[:2], list(p[2:])
+    ([1000.0, 2.5], ['empty amount', "not a number: 'abc'", None])
+    """
+    n = len(values)
+    out = np.full(n, np.nan)
+    problems = np.full(n, None, dtype=object)
+    is_num = values.map(lambda v: isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool))
+    is_num = is_num.to_numpy(dtype=bool)
+    if is_num.any():
+        nums = values[is_num].astype(float).to_numpy()
+        out[is_num] = nums
+        bad = ~np.isfinite(nums)
+        idx = np.flatnonzero(is_num)[bad]
+        problems[idx] = ["empty amount" if np.isnan(x) else f"not a finite number: {x!r}" for x in nums[bad]]
+    txt_mask = ~is_num
+    if not txt_mask.any():
+        return out, problems
+    text = values[txt_mask].astype("string").fillna("")
+    s = text.str.strip()
+    for ch in _SPACES:
+        s = s.str.replace(ch, "", regex=False)
+    s = s.str.replace("\u2212", "-", regex=False)
+    empty = s.eq("") | s.str.lower().isin(["nan", "none", "null", "-", "na", "n/a"])
+    has_dot = s.str.contains(".", regex=False)
+    has_comma = s.str.contains(",", regex=False)
+    both = has_dot & has_comma
+    n_dot = s.str.count(r"\.")
+    n_comma = s.str.count(",")
+    grouped_ok = s.str.fullmatch(r"[-+]?\d{1,3}([.,]\d{3}){2,}")
+    multi = ((n_dot > 1) | (n_comma > 1)) & ~both
+    clean = s.where(~(multi & grouped_ok), s.str.replace(r"[.,]", "", regex=True))
+    clean = clean.str.replace(",", ".", regex=False)
+    parsed = pd.to_numeric(clean.where(~(both | empty | (multi & ~grouped_ok)), None), errors="coerce")
+    pos = np.flatnonzero(txt_mask)
+    parsed_np = parsed.to_numpy(dtype=float, na_value=np.nan)
+    out[pos] = parsed_np
+    orig = text.to_numpy(dtype=object)
+    reasons = np.full(len(pos), None, dtype=object)
+    bad = np.isnan(parsed_np) | ~np.isfinite(parsed_np)
+    both_np = both.to_numpy(dtype=bool)
+    empty_np = empty.to_numpy(dtype=bool)
+    multi_bad = (multi & ~grouped_ok.fillna(False)).to_numpy(dtype=bool)
+    for i in np.flatnonzero(bad):
+        raw = str(orig[i]).strip()
+        if empty_np[i]:
+            reasons[i] = "empty amount"
+        elif both_np[i]:
+            plain = clean_alt = raw
+            reasons[i] = (f"ambiguous number {raw!r}: both '.' and ',' appear; write "
+                          f"{_example_fix(raw)}")
+        elif multi_bad[i]:
+            reasons[i] = f"ambiguous number {raw!r}: several decimal marks"
+        elif np.isinf(parsed_np[i]):
+            reasons[i] = f"not a finite number: {raw!r}"
+        else:
+            reasons[i] = f"not a number: {raw!r}"
+    out[pos[bad]] = np.nan
+    problems[pos] = reasons
+    return out, problems
+
+
+def _example_fix(raw: str) -> str:
+    digits = re.sub(r"[^\d]", "", raw)
+    last = max(raw.rfind(","), raw.rfind("."))
+    decimals = len(re.sub(r"[^\d]", "", raw[last + 1:]))
+    whole = digits[: len(digits) - decimals] or "0"
+    frac = digits[len(digits) - decimals:]
+    return f"{whole},{frac} or {whole}.{frac}"
+
+
+def parse_quantity(text: str):
+    """Read a quantity such as ``"1 234,5 l"`` or ``"2,5 MWh"``.
+
+    Raises
+    ------
+    UnitError
+        If the unit is not known.
+    InputError
+        If the number cannot be read.
+
+    Examples
+    --------
+    >>> parse_quantity("120 mil").to("km").magnitude
+    1200.0
+    >>> parse_quantity("1,5 ton").to("kg").magnitude
+    1500.0
+    """
+    m = re.match(r"^\s*([-+\u2212]?[\d" + _SPACES + r".,]*\d[.,]?\d*(?:[eE][-+]?\d+)?)\s*(.*?)\s*$", str(text))
+    if not m:
+        raise InputError([{"row": None, "column": "amount", "value": text,
+                           "reason": "expected a number followed by a unit, e.g. '1 234,5 l'"}])
+    try:
+        value = parse_number(m.group(1))
+    except NumberFormatError as exc:
+        raise InputError([{"row": None, "column": "amount", "value": text, "reason": str(exc)}]) from None
+    unit = parse_unit(m.group(2) or "dimensionless")
+    return get_registry().Quantity(value, unit)
+
+
+def normalise_unit_text(text: str) -> str:
+    """Tidy a unit as typed in an export (``"kWh "``, ``"m³"``, ``"liter"``).
+
+    Examples
+    --------
+    >>> normalise_unit_text(" M3 ")
+    'm3'
+    >>> normalise_unit_text("kg CO2e/kWh")
+    'kg CO2e/kWh'
+    """
+    t = str(text).strip()
+    simple = {"L": "l", "M3": "m3", "KWH": "kWh", "MWH": "MWh", "GWH": "GWh", "KG": "kg",
+              "TON": "ton", "T": "t", "NM3": "Nm3", "KM": "km", "MIL": "mil", "ST": "st",
+              "LITER": "l", "LITRE": "l", "KUBIKMETER": "m3"}
+    return simple.get(t.upper(), t) if t.upper() in simple else t.replace("³", "3").replace("²", "2")
+
+
+def parse_unit(text: str):
+    """Parse a unit string with the klimatbokslut registry.
+
+    Raises
+    ------
+    UnitError
+        If the unit is not known.
+
+    Examples
+    --------
+    >>> str(parse_unit("MWh"))
+    'MWh'
+    """
+    ureg = get_registry()
+    t = normalise_unit_text(text)
+    try:
+        unit = ureg.parse_units(t)
+    except Exception as exc:  # pint raises several error types for bad text
+        raise UnitError(str(text), "amount", reason=f"unknown unit ({type(exc).__name__})") from None
+    return unit
+
+
+def kind_of(unit) -> str | None:
+    """Which kind of amount (``"volume"``, ``"mass"``, ``"energy"`` ...) a unit measures.
+
+    Examples
+    --------
+    >>> kind_of(parse_unit("l")), kind_of(parse_unit("MWh")), kind_of(parse_unit("Nm3"))
+    ('volume', 'energy', 'normal_volume')
+    """
+    ureg = get_registry()
+    dim = unit.dimensionality
+    for kind, spec in DIMENSIONS.items():
+        if dim == ureg.get_dimensionality(spec):
+            return kind
+    return None
