@@ -190,6 +190,7 @@ SEM2016_LNG_LHV_KG = 50.2    # MJ/kg
 # SPBI: kWh per m3, kg per m3 at 15 °C, kg fossil CO2 per litre.
 SPBI = {
     "diesel_mk1_b0": (9800, 815, 2.54),
+    "diesel_mk3": (9950, 840, 2.66),     # "Diesel – Mk3 (EU diesel, EN 590)"
     "hvo": (9450, 780, 0.00),
     "fame": (9150, 884, 0.00),
     "petrol_no_etoh": (9100, 750, 2.36),
@@ -271,11 +272,13 @@ def build() -> dict[str, list[dict]]:
     ttw_diesel = SPBI["diesel_mk1_b0"][2] / mj_l_b0 * 1000          # g CO2/MJ
     ch4_d, n2o_d = IPCC_ROAD_CH4_N2O["diesel"]
     wtw_df = SEM2016["diesel_fossil"][0]
-    frow("diesel_fossil-ttw-co2", "diesel_fossil", 2016, 2030, ttw_diesel, "g CO2/MJ", "CO2", "TTW", "spbi",
-         f"SPBI diesel MK1 B0: {SPBI['diesel_mk1_b0'][2]} kg CO2/l ÷ {SPBI['diesel_mk1_b0'][0]} kWh/m3 "
-         f"({mj_l_b0:.2f} MJ/l)", derived=True)
+    mj_l_mk3 = SPBI["diesel_mk3"][0] * 3.6 / 1000
+    ttw_mk3 = SPBI["diesel_mk3"][2] / mj_l_mk3 * 1000                 # g CO2/MJ
+    frow("diesel_fossil-ttw-co2", "diesel_fossil", 2016, 2030, ttw_mk3, "g CO2/MJ", "CO2", "TTW", "spbi",
+         f"SPBI diesel MK3 (EN 590): {SPBI['diesel_mk3'][2]} kg CO2/l ÷ {SPBI['diesel_mk3'][0]} kWh/m3 "
+         f"({mj_l_mk3:.2f} MJ/l)", derived=True)
     ttw_ch4_n2o("diesel_fossil", "diesel_fossil", 2016, 2030, ch4_d, n2o_d, extra=" for gas/diesel oil, road (Table 3.2.2)")
-    frow("diesel_fossil-wtt", "diesel_fossil", 2016, 2030, wtw_df - ttw_diesel - red_nonco2(ch4_d, n2o_d),
+    frow("diesel_fossil-wtt", "diesel_fossil", 2016, 2030, wtw_df - ttw_mk3 - red_nonco2(ch4_d, n2o_d),
          "g CO2e/MJ", "CO2e", "WTT", "sem2016;spbi;ipcc2006v2",
          f"well-to-tank = Energimyndigheten WTW {wtw_df} g CO2e/MJ (fossil diesel MK3, 2016) − TTW CO2 − TTW CH4/N2O "
          "weighted as in the RED method", derived=True, gwp=RED_GWP_TEXT)
@@ -287,8 +290,9 @@ def build() -> dict[str, list[dict]]:
         ttw = ref_ttw * keep
         p = f"{activity}-{year}"
         frow(f"{p}-ttw-co2", activity, year, year, ttw, "g CO2/MJ", "CO2", "TTW", "spbi;reduktionsplikt",
-             f"fossil TTW CO2 {ref_ttw:.2f} g/MJ × (1 − {level} % obligation {how}); assumes the whole reduction "
-             "displaces fossil fuel, so TTW is an upper bound and WTT a lower bound", derived=True)
+             f"fossil TTW CO2 of the Swedish base fuel (SPBI, {ref_ttw:.2f} g/MJ) × (1 − {level} % obligation {how}); "
+             "assumes the whole reduction displaces fossil fuel, so TTW is an upper bound and WTT a lower bound",
+             derived=True)
         ttw_ch4_n2o(p, activity, year, year, ch4, n2o, share=keep)
         frow(f"{p}-wtt", activity, year, year, wtw - ttw - red_nonco2(ch4, n2o) * keep, "g CO2e/MJ", "CO2e", "WTT",
              "sem2016;reduktionsplikt;spbi;ipcc2006v2",
@@ -432,11 +436,11 @@ def build() -> dict[str, list[dict]]:
                           density_kg_per_nm3=dnm3 if dnm3 is None else _r(dnm3), renewable_share=ren,
                           source_id=src, derived=str(derived).lower(), note=note))
 
-    prow("diesel", l=mj_l_d16, dens=0.815, src="sem2016;spbi",
+    prow("diesel", l=mj_l_d16, dens=SPBI["diesel_mk1_b0"][1] / 1000, src="sem2016;spbi",
          note="MJ/l of Diesel MK1 (Energimyndigheten 2016); density of MK1 (SPBI). Renewable share varies by year "
               "and is not in the dataset")
-    prow("diesel_fossil", l=SEM2016["diesel_fossil"][1], dens=0.815, ren=0.0, src="sem2016;spbi",
-         note="MJ/l of Diesel MK3 (Energimyndigheten 2016); density of MK1 B0 (SPBI)")
+    prow("diesel_fossil", l=SEM2016["diesel_fossil"][1], dens=SPBI["diesel_mk3"][1] / 1000, ren=0.0,
+         src="sem2016;spbi", note="MJ/l of Diesel MK3 (Energimyndigheten 2016); density of MK3 (SPBI)")
     prow("petrol", l=mj_l_p16, dens=0.752, src="sem2016;spbi",
          note="MJ/l of Bensin MK1 (Energimyndigheten 2016); density of E5 petrol (SPBI)")
     prow("petrol_fossil", l=SEM2016["petrol_fossil"][1], dens=0.750, ren=0.0, src="sem2016;spbi",

@@ -7,7 +7,7 @@ Examples
 --------
 >>> import klimatbokslut as kb
 >>> kb.emissions("lustgas", "10 kg", year=2024)
-<Quantity(2730.0, 'kg * CO2e')>
+<Quantity(2730.0, 'kilogram * CO2e')>
 """
 
 from __future__ import annotations

@@ -58,9 +58,9 @@ def emissions(activity: str, amount, *, year: int, gwp: str = "AR6",
     --------
     >>> import klimatbokslut as kb
     >>> kb.emissions("n2o", kb.Q_(10, "kg"), year=2024, gwp="AR5")
-    <Quantity(2650.0, 'kg * CO2e')>
+    <Quantity(2650.0, 'kilogram * CO2e')>
     >>> round(kb.emissions("diesel_fossil", "1000 l", year=2024, boundary="TTW").magnitude, 1)
-    2626.3
+    2708.1
     """
     from .engine import calculate
     from .units import Q_, get_registry

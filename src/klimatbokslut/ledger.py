@@ -16,8 +16,8 @@ Examples
 ...                                   "year": [2024]}))
 >>> led.summary(by=["scope", "category"])  # doctest: +NORMALIZE_WHITESPACE
    scope                 category    co2e_t
-0      1        mobile_combustion  2.626...
-1      3  fuel_and_energy_related  0.784...
+0      1        mobile_combustion  2.708070
+1      3  fuel_and_energy_related  0.703486
 """
 
 from __future__ import annotations
@@ -196,7 +196,7 @@ class Ledger:
         >>> import pandas as pd, klimatbokslut as kb
         >>> led = kb.calculate(pd.DataFrame({"activity": ["n2o"], "amount": [2], "unit": ["ton"], "year": [2024]}))
         >>> led.total(scope=1)
-        <Quantity(546.0, 't * CO2e')>
+        <Quantity(546.0, 'metric_ton * CO2e')>
         """
         from .units import get_registry
 

@@ -102,7 +102,7 @@ def _build_registry():
         with open(extra, "w", encoding="utf-8") as fh:
             fh.write(ours)
         ureg.load_definitions(extra)
-    ureg.default_format = "~P"
+    ureg.formatter.default_format = "~P"
     _add_gwp_contexts(ureg)
     return ureg
 
@@ -156,7 +156,7 @@ def Q_(value, unit=None):
     --------
     >>> Q_("2,5 MWh").to("kWh")
     <Quantity(2500.0, 'kilowatt_hour')>
-    >>> Q_(3, "kSEK").to("SEK")
+    >>> Q_(3.0, "kSEK").to("SEK")
     <Quantity(3000.0, 'SEK')>
     """
     if unit is None and isinstance(value, str):
