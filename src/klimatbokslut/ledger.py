@@ -31,6 +31,20 @@ import pandas as pd
 
 from .errors import FAILURE_COLUMNS
 
+#: Columns of a ledger frame, in order (extra input columns follow ``ownership``).
+LEDGER_COLUMNS = [
+    "row", "id", "activity", "amount", "unit", "year", "org_unit", "site", "region", "contract", "ownership",
+    "factor_id", "correction", "scope", "category", "area", "upstream_category", "energy_mj", "renewable_share",
+    "co2_kg", "ch4_kg", "n2o_kg", "other_gas", "other_gas_kg", "co2e_direct_kg", "co2e_upstream_kg", "co2e_kg",
+    "co2e_location_kg", "co2e_market_kg", "co2_biogenic_kg", "gwp", "scope2_method", "factor_ids", "source_ids",
+    "factor_gwp", "factor_year", "flags",
+]
+_DEFAULTS = {"id": "", "org_unit": "", "site": "", "region": "", "contract": "", "ownership": "owned",
+             "factor_id": "", "correction": False, "upstream_category": "fuel_and_energy_related",
+             "energy_mj": float("nan"), "renewable_share": float("nan"), "co2_kg": 0.0, "ch4_kg": 0.0,
+             "n2o_kg": 0.0, "other_gas": "", "other_gas_kg": 0.0, "co2e_upstream_kg": 0.0, "co2_biogenic_kg": 0.0,
+             "scope2_method": "", "factor_ids": "", "source_ids": "", "factor_gwp": "", "flags": ""}
+
 _PART_DIMS = ("row", "id", "activity", "year", "org_unit", "site", "region", "ownership", "area", "unit")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -95,6 +109,81 @@ class Ledger:
     @property
     def factor_version(self) -> str:
         return getattr(self.factors, "version", "") or self.frame.attrs.get("factor_version", "")
+
+    @classmethod
+    def from_records(cls, records: pd.DataFrame | list[dict], *, gwp: str = "AR6", factors=None) -> Ledger:
+        """A ledger from rows whose CO2e was computed outside the activity engine.
+
+        Used for results that are emissions already (financed emissions of a
+        portfolio). Required columns: ``activity, amount, unit, year, scope,
+        category, area, co2e_direct_kg``; the others take neutral defaults
+        (no upstream part, no gas split). ``co2e_kg``, ``co2e_location_kg`` and
+        ``co2e_market_kg`` are set to direct + upstream.
+
+        Examples
+        --------
+        >>> led = Ledger.from_records([{"activity": "financed_emissions", "amount": 12.5, "unit": "MSEK",
+        ...     "year": 2024, "scope": 3, "category": "investments", "area": "capital", "co2e_direct_kg": 4000.0}])
+        >>> led.total(category="investments")
+        <Quantity(4.0, 'metric_ton * CO2e')>
+        """
+        df = pd.DataFrame(records).copy()
+        required = ["activity", "amount", "unit", "year", "scope", "category", "area", "co2e_direct_kg"]
+        missing = [c for c in required if c not in df.columns]
+        if missing:
+            raise ValueError(f"records need the columns {missing}")
+        if "row" not in df.columns:
+            df["row"] = np.arange(1, len(df) + 1)
+        for col, value in _DEFAULTS.items():
+            if col not in df.columns:
+                df[col] = value
+        df["co2e_kg"] = df["co2e_direct_kg"] + df["co2e_upstream_kg"]
+        df["co2e_location_kg"] = df["co2e_kg"]
+        df["co2e_market_kg"] = df["co2e_kg"]
+        df["gwp"] = gwp
+        if "factor_year" not in df.columns:
+            df["factor_year"] = df["year"]
+        df["scope"] = df["scope"].astype(np.int8)
+        extras = [c for c in df.columns if c not in LEDGER_COLUMNS]
+        return cls(df[LEDGER_COLUMNS + extras], gwp=gwp, factors=factors)
+
+    @classmethod
+    def concat(cls, ledgers: Iterable[Ledger]) -> Ledger:
+        """One ledger from several (e.g. activities and a portfolio); rejects are kept.
+
+        All ledgers must use the same GWP set and scope-2 method.
+
+        Examples
+        --------
+        >>> a = Ledger.from_records([{"activity": "x", "amount": 1, "unit": "kg", "year": 2024, "scope": 1,
+        ...     "category": "fugitive", "area": "refrigerants", "co2e_direct_kg": 1000.0}])
+        >>> Ledger.concat([a, a]).total()
+        <Quantity(2.0, 'metric_ton * CO2e')>
+        """
+        ledgers = list(ledgers)
+        if not ledgers:
+            raise ValueError("nothing to concatenate")
+        gwps = {l.gwp for l in ledgers}
+        methods = {l.scope2_method for l in ledgers}
+        if len(gwps) > 1 or len(methods) > 1:
+            raise ValueError(f"ledgers differ in GWP set {sorted(gwps)} or scope-2 method {sorted(methods)}")
+        frames = []
+        for i, l in enumerate(ledgers):
+            f = l.frame.copy()
+            f.attrs = {}
+            for c in f.columns:
+                if isinstance(f[c].dtype, pd.CategoricalDtype):
+                    f[c] = f[c].astype(object)
+            frames.append(f)
+        frame = pd.concat(frames, ignore_index=True)
+        for c in ("activity", "unit", "category", "area", "upstream_category", "gwp", "scope2_method", "flags"):
+            if c in frame.columns:
+                frame[c] = frame[c].astype("category")
+        rej = [l.rejects for l in ledgers if len(l.rejects)]
+        rejects = pd.concat(rej, ignore_index=True) if rej else None
+        first = ledgers[0]
+        return cls(frame, rejects=rejects, gwp=first.gwp, scope2_method=first.scope2_method, factors=first.factors,
+                   input_rows=sum(l.input_rows for l in ledgers), blank_rows=sum(l.blank_rows for l in ledgers))
 
     # ------------------------------------------------------------------ accounting
     def rejected_rows(self) -> int:
