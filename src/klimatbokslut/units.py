@@ -127,6 +127,11 @@ def _add_gwp_contexts(ureg) -> None:
                     src, dst,
                     (lambda f, u: (lambda reg, x: x * f * co2e / u))(factor, unit),
                 )
+                if factor:
+                    ctx.add_transformation(
+                        dst, src,
+                        (lambda f, u: (lambda reg, x: x / f * u / co2e))(factor, unit),
+                    )
         ureg.add_context(ctx)
 
 
