@@ -196,6 +196,7 @@ def read_activities(source, *, on_error: Literal["raise", "collect"] = "raise", 
     if on_error not in ("raise", "collect"):
         raise ValueError(f"on_error must be 'raise' or 'collect', not {on_error!r}")
     valid.attrs.update({k: v for k, v in raw.attrs.items() if k != "rejects"})
+    valid.attrs["on_error"] = on_error
     return valid
 
 

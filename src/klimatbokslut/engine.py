@@ -105,7 +105,7 @@ def amount_multiplier(factors: FactorSet, activity: str, from_unit: str, to_unit
                 seen[nxt] = seen[node] * mult
                 queue.append(nxt)
     if k_to not in seen:
-        need = {("volume", "energy"): "heating value per litre", ("mass", "energy"): "heating value or density",
+        need = {("volume", "energy"): "heating value per litre or density", ("mass", "energy"): "heating value or density",
                 ("normal_volume", "energy"): "heating value per Nm3", ("volume", "mass"): "density",
                 ("mass", "volume"): "density", ("normal_volume", "mass"): "gas density",
                 ("mass", "normal_volume"): "gas density", ("energy", "volume"): "heating value per litre",
@@ -148,12 +148,13 @@ class _Failure:
     reason: str
 
 
-def _weigh(sel_rows: pd.DataFrame, factors: FactorSet, activity: str, unit: str, gwp: str):
+def _weigh(records: list, factors: FactorSet, activity: str, unit: str, gwp: str):
     """Sum a selection's parts per 1 input unit. Returns (parts dict, gases, flags, ids, sources, gwps)."""
     out = {k: 0.0 for k in ("co2_kg", "ch4_kg", "n2o_kg", "other_gas_kg", "direct", "upstream", "bio")}
     other = set()
     flags = set()
-    for rec in sel_rows.itertuples(index=False):
+    for r in records:
+        rec = _Row(r)
         kg_per_den, den = _factor_per_denominator(float(rec.value), rec.unit, rec.gas)
         kg = kg_per_den * amount_multiplier(factors, activity, unit, den)
         if rec.gas == "CO2_biogenic":
@@ -178,11 +179,19 @@ def _weigh(sel_rows: pd.DataFrame, factors: FactorSet, activity: str, unit: str,
             flags.add("derived")
         if rec.source_id == "unsourced":
             flags.add("unsourced")
-    if not (sel_rows["boundary"] == "WTT").any() and get_activity(activity).is_fuel \
-            and not (sel_rows["boundary"] == "WTW").any():
+    boundaries = {r["boundary"] for r in records}
+    if get_activity(activity).is_fuel and not boundaries & {"WTT", "WTW"}:
         flags.add("no_upstream")
-    gwps = sorted({g for g in sel_rows.loc[sel_rows["gas"] == "CO2e", "gwp"] if g})
-    return out, other, flags, list(sel_rows["factor_id"]), list(sel_rows["source_id"]), gwps
+    gwps = sorted({r["gwp"] for r in records if r["gas"] == "CO2e" and r["gwp"]})
+    return out, other, flags, [r["factor_id"] for r in records], [r["source_id"] for r in records], gwps
+
+
+class _Row:
+    __slots__ = ("value", "unit", "gas", "boundary", "derived", "source_id")
+
+    def __init__(self, r: dict):
+        self.value, self.unit, self.gas = r["value"], r["unit"], r["gas"]
+        self.boundary, self.derived, self.source_id = r["boundary"], r["derived"], r["source_id"]
 
 
 def _resolve(key: tuple, factors: FactorSet, gwp: str, scope2_method: str) -> _Resolved | _Failure:
@@ -207,7 +216,7 @@ def _resolve(key: tuple, factors: FactorSet, gwp: str, scope2_method: str) -> _R
                   "contract" if "contract" in exc.reason else "year" if "year" in exc.reason else "activity")
         return _Failure(column, str(exc))
     try:
-        weighed = {m: _weigh(s.rows, factors, activity, unit, gwp) for m, s in sel.items()}
+        weighed = {m: _weigh(s.records, factors, activity, unit, gwp) for m, s in sel.items()}
     except ConversionError as exc:
         return _Failure("unit", str(exc))
     except GWPError as exc:
@@ -247,7 +256,7 @@ def _resolve(key: tuple, factors: FactorSet, gwp: str, scope2_method: str) -> _R
 
 
 def calculate(activities, factors: FactorSet | None = None, gwp: str = "AR6", *,
-              on_error: Literal["raise", "collect"] = "raise",
+              on_error: Literal["raise", "collect"] | None = None,
               scope2_method: Literal["market", "location"] = "market"):
     """Compute the emissions ledger for an activity table.
 
@@ -259,10 +268,11 @@ def calculate(activities, factors: FactorSet | None = None, gwp: str = "AR6", *,
         Defaults to :func:`klimatbokslut.default_factors`.
     gwp : {"AR6", "AR5", "AR4"}
         GWP100 set used for single gases (CH4, N2O, refrigerants, anaesthetics).
-    on_error : {"raise", "collect"}
+    on_error : {"raise", "collect"}, optional
         ``"raise"``: any bad row raises :class:`InputError` listing all of them.
         ``"collect"``: bad rows go to ``ledger.rejects``; the ledger and the rejects
-        together hold every input row.
+        together hold every input row. Default: ``"collect"`` for a table read with
+        ``read_activities(..., on_error="collect")``, else ``"raise"``.
     scope2_method : {"market", "location"}
         Which scope-2 figure ``co2e_kg`` carries. Both are always computed
         (``co2e_location_kg``, ``co2e_market_kg``).
@@ -284,6 +294,8 @@ def calculate(activities, factors: FactorSet | None = None, gwp: str = "AR6", *,
     """
     from .ledger import Ledger
 
+    if on_error is None:
+        on_error = "collect" if getattr(activities, "attrs", {}).get("on_error") == "collect" else "raise"
     if on_error not in ("raise", "collect"):
         raise ValueError(f"on_error must be 'raise' or 'collect', not {on_error!r}")
     if scope2_method not in ("market", "location"):
@@ -303,9 +315,13 @@ def calculate(activities, factors: FactorSet | None = None, gwp: str = "AR6", *,
     codes = keys.groupby(KEY_COLUMNS, sort=False, observed=True, dropna=False).ngroup().to_numpy()
     first = pd.Series(np.arange(n)).groupby(codes).first().to_numpy() if n else np.array([], dtype=int)
     uniq = keys.iloc[first]
-    resolved: list[_Resolved | _Failure] = [
-        _resolve(tuple(None if (isinstance(v, float) and v != v) else v for v in rec), factors, gwp, scope2_method)
-        for rec in uniq.itertuples(index=False, name=None)]
+    resolved: list[_Resolved | _Failure] = []
+    for rec in uniq.itertuples(index=False, name=None):
+        key = (tuple(None if (isinstance(v, float) and v != v) else v for v in rec), gwp, scope2_method)
+        hit = factors.cache.get(key)
+        if hit is None:
+            hit = factors.cache[key] = _resolve(key[0], factors, gwp, scope2_method)
+        resolved.append(hit)
 
     failed_key = np.array([isinstance(r, _Failure) for r in resolved], dtype=bool)
     row_failed = failed_key[codes] if n else np.zeros(0, dtype=bool)

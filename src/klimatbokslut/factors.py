@@ -148,17 +148,22 @@ class Selection:
 
     Attributes
     ----------
-    rows : pandas.DataFrame
-        Factor rows (a subset of :attr:`FactorSet.factors`).
+    records : list of dict
+        The chosen factor rows.
     factor_year : int
         The last year of the validity period used.
     fallback : bool
         True when no row was valid in the year and an earlier period was used.
     """
 
-    rows: pd.DataFrame
+    records: list
     factor_year: int
     fallback: bool
+
+    @property
+    def rows(self) -> pd.DataFrame:
+        """The chosen rows as a DataFrame."""
+        return pd.DataFrame(self.records, columns=FACTOR_COLUMNS + ["file", "user"])
 
 
 def _bundled_dir() -> Path:
@@ -210,7 +215,12 @@ class FactorSet:
         self.version = version
         self.name = name
         self.checksums = dict(checksums or {})
-        self._by_activity = {k: g for k, g in self.factors.groupby("activity", sort=False)}
+        self._by_activity = {k: g.to_dict("records") for k, g in self.factors.groupby("activity", sort=False)}
+        self._props = {a: {k: (float(v) if v == v and v is not None and not isinstance(v, str) else float("nan"))
+                           for k, v in rec.items() if k in PROPERTY_COLUMNS[1:7]}
+                       for a, rec in self.properties.to_dict("index").items()}
+        #: Memo of the engine's per-key resolutions (a FactorSet never changes after construction).
+        self.cache: dict = {}
 
     def __repr__(self) -> str:
         return f"<FactorSet {self.name!r} version {self.version}: {len(self.factors)} factors, {len(self.sources)} sources>"
@@ -374,8 +384,7 @@ class FactorSet:
         >>> kb.default_factors().regions("district_heating")[:3]
         ['Gävle', 'Göteborg', 'Linköping']
         """
-        rows = self._by_activity.get(activity)
-        return [] if rows is None else sorted(rows["region"].unique())
+        return sorted({r["region"] for r in self._by_activity.get(activity, [])})
 
     def select(self, activity: str, year: int, *, region: str = "SE", method: str = "",
                instrument: str = "", factor_id: str = "") -> Selection:
@@ -404,43 +413,40 @@ class FactorSet:
             With the reason and the valid choices.
         """
         rows = self._by_activity.get(activity)
-        if rows is None or rows.empty:
+        if not rows:
             raise FactorNotFoundError(activity, year=year, reason="no factor in the dataset for this activity; "
                                       "add one with FactorSet.with_factors")
         if factor_id:
-            ids = rows["factor_id"]
-            picked = rows[(ids == factor_id) | ids.str.startswith(factor_id + "-")]
-            if picked.empty:
+            picked = [r for r in rows if r["factor_id"] == factor_id or r["factor_id"].startswith(factor_id + "-")]
+            if not picked:
                 raise FactorNotFoundError(activity, year=year, reason=f"unknown factor_id {factor_id!r}",
-                                          choices=sorted({i.rsplit("-", 2)[0] for i in ids})[:15])
+                                          choices=sorted({r["factor_id"].rsplit("-", 2)[0] for r in rows})[:15])
             return _by_year(picked, activity, year)
-        reg = rows["region"].str.casefold() == str(region).casefold()
-        picked = rows[reg]
-        if picked.empty:
+        want = str(region).casefold()
+        picked = [r for r in rows if r["region"].casefold() == want]
+        if not picked:
             hint = "; district heating and cooling need the network as region" if activity.startswith("district_") else ""
             raise FactorNotFoundError(activity, year=year, reason=f"no factor for region {region!r}{hint}; "
                                       "add a local value with FactorSet.with_factors",
                                       choices=self.regions(activity))
         if method:
-            picked = picked[(picked["method"] == method) | (picked["method"] == "")]
+            picked = [r for r in picked if r["method"] in (method, "")]
         else:
-            picked = picked[picked["method"] == ""]
+            picked = [r for r in picked if r["method"] == ""]
         if method == "location":
-            picked = picked[picked["instrument"] == ""]
+            picked = [r for r in picked if r["instrument"] == ""]
         else:
-            wanted = picked[picked["instrument"] == instrument]
-            if wanted.empty:
-                choices = sorted(set(picked["instrument"]) - {""})
+            wanted = [r for r in picked if r["instrument"] == instrument]
+            if not wanted:
+                choices = sorted({r["instrument"] for r in picked} - {""})
                 raise FactorNotFoundError(activity, year=year,
                                           reason=f"no {method + '-based ' if method else ''}factor for contract "
                                                  f"{instrument or '(none)'!r}", choices=choices)
             picked = wanted
-        if picked.empty:
+        if not picked:
             raise FactorNotFoundError(activity, year=year, reason=f"no {method}-based factor")
-        user = picked[picked["user"]]
-        if not user.empty:
-            picked = user
-        return _by_year(picked, activity, year)
+        user = [r for r in picked if r["user"]]
+        return _by_year(user or picked, activity, year)
 
     def table(self) -> pd.DataFrame:
         """Every factor row joined with its (first) source: the factor catalogue.
@@ -459,27 +465,23 @@ class FactorSet:
 
     def property(self, activity: str, name: str) -> float:
         """A fuel or gas property (``lhv_mj_per_l``, ``density_kg_per_l`` ...), NaN when unknown."""
-        if activity not in self.properties.index:
-            return float("nan")
-        value = self.properties.at[activity, name]
-        return float(value) if value is not None and value == value else float("nan")
+        return self._props.get(activity, {}).get(name, float("nan"))
 
 
-def _by_year(rows: pd.DataFrame, activity: str, year: int) -> Selection:
+def _by_year(rows: list, activity: str, year: int) -> Selection:
     y = int(year)
-    covering = rows[(rows["valid_from"] <= y) & (rows["valid_to"] >= y)]
-    if not covering.empty:
+    covering = [r for r in rows if r["valid_from"] <= y <= r["valid_to"]]
+    if covering:
         # Several periods may cover the year (a multi-year row and a single-year row): take the narrowest.
-        span = covering["valid_to"] - covering["valid_from"]
-        narrow = covering[span == span.min()]
-        return Selection(narrow, factor_year=y, fallback=False)
-    earlier = rows[rows["valid_to"] < y]
-    if earlier.empty:
-        first = int(rows["valid_from"].min())
+        narrowest = min(r["valid_to"] - r["valid_from"] for r in covering)
+        return Selection([r for r in covering if r["valid_to"] - r["valid_from"] == narrowest], y, False)
+    earlier = [r for r in rows if r["valid_to"] < y]
+    if not earlier:
+        first = min(r["valid_from"] for r in rows)
         raise FactorNotFoundError(activity, year=y, reason=f"no factor for {y} or earlier; the first year with a "
                                   f"factor is {first}")
-    last = int(earlier["valid_to"].max())
-    return Selection(earlier[earlier["valid_to"] == last], factor_year=last, fallback=True)
+    last = max(r["valid_to"] for r in earlier)
+    return Selection([r for r in earlier if r["valid_to"] == last], last, True)
 
 
 def _coerce_factors(df: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
