@@ -161,3 +161,9 @@ def test_bad_user_rows_are_listed(fs):
                          dict(activity="electricity", valid_from=2024, valid_to=2024, value=1.0, unit="g N2O/kWh",
                               gas="CO2")])
     assert len(err.value.failures) == 2
+
+
+def test_factor_catalogue_docs_are_up_to_date():
+    script = REPO / "tools" / "build_factor_docs.py"
+    result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

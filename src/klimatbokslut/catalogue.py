@@ -177,7 +177,7 @@ def _norm(text: str) -> str:
 def _build_lookup() -> dict[str, str]:
     out: dict[str, str] = {}
     for a in _ACTIVITIES:
-        for name in (a.key, *a.aliases):
+        for name in (a.key, a.sv, a.en, *a.aliases):
             out.setdefault(_norm(name), a.key)
     return out
 
