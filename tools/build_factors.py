@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 OUT = ROOT / "emission_factors"
 VERSION = "2026.1"
 
@@ -31,7 +32,7 @@ FACTOR_COLUMNS = [
 ]
 PROPERTY_COLUMNS = [
     "activity", "lhv_mj_per_l", "density_kg_per_l", "lhv_mj_per_kg", "lhv_mj_per_nm3",
-    "density_kg_per_nm3", "renewable_share", "source_id", "derived", "note",
+    "density_kg_per_nm3", "kwh_per_km", "renewable_share", "source_id", "derived", "note",
 ]
 SOURCE_COLUMNS = [
     "source_id", "publisher", "title", "edition", "year", "url", "licence", "seen_in", "note",
@@ -430,11 +431,12 @@ def build() -> dict[str, list[dict]]:
                 extra=" for gas/diesel oil, commercial/institutional stationary combustion (Table 2.4)")
 
     # --- fuel properties -----------------------------------------------------
-    def prow(activity, *, l=None, dens=None, kg=None, nm3=None, dnm3=None, ren=None, src, note, derived=False):
+    def prow(activity, *, l=None, dens=None, kg=None, nm3=None, dnm3=None, kwh_km=None, ren=None, src, note,
+             derived=False):
         props.append(dict(activity=activity, lhv_mj_per_l=l if l is None else _r(l), density_kg_per_l=dens,
                           lhv_mj_per_kg=kg if kg is None else _r(kg), lhv_mj_per_nm3=nm3,
-                          density_kg_per_nm3=dnm3 if dnm3 is None else _r(dnm3), renewable_share=ren,
-                          source_id=src, derived=str(derived).lower(), note=note))
+                          density_kg_per_nm3=dnm3 if dnm3 is None else _r(dnm3), kwh_per_km=kwh_km,
+                          renewable_share=ren, source_id=src, derived=str(derived).lower(), note=note))
 
     prow("diesel", l=mj_l_d16, dens=SPBI["diesel_mk1_b0"][1] / 1000, src="sem2016;spbi",
          note="MJ/l of Diesel MK1 (Energimyndigheten 2016); density of MK1 (SPBI). Renewable share varies by year "
@@ -466,6 +468,10 @@ def build() -> dict[str, list[dict]]:
     m_entonox = 0.5 * M_N2O + 0.5 * M_O2
     prow("entonox", dnm3=m_entonox / V_MOLAR, src="molar_masses;entonox_bmj1968", derived=True,
          note=f"ideal gas, 50/50 mol N2O/O2: ({M_N2O} + {M_O2})/2 g/mol ÷ {V_MOLAR} L/mol")
+
+    prow("car_ev", kwh_km=0.20, src="ev_2030sek",
+         note="battery-electric car: 20 kWh per 100 km (2030-sekretariatet's assumption, said to be somewhat high); "
+              "the car's emissions are this electricity under both scope-2 methods")
 
     # --- electricity -----------------------------------------------------------
     elec: list[dict] = []
@@ -547,8 +553,10 @@ def build() -> dict[str, list[dict]]:
         grow(f"{act}-leak", act, 1.0, f"kg {gas}/kg", gas, "ghgp_hfc",
              "refrigerant refilled equals refrigerant leaked (mass-balance screening method)")
 
+    from factors_scope3 import SOURCES as SCOPE3_SOURCES, build_scope3
+
     return {"fuels.csv": fuels, "electricity.csv": elec, "heat.csv": heat, "gases.csv": gases,
-            "fuel_properties.csv": props, "sources.csv": SOURCES}
+            **build_scope3(), "fuel_properties.csv": props, "sources.csv": SOURCES + SCOPE3_SOURCES}
 
 
 def _csv_text(rows: list[dict], columns: list[str]) -> str:

@@ -38,7 +38,8 @@ from .errors import FAILURE_COLUMNS, InputError, UnitError
 from .units import EXAMPLE_UNITS, kind_of, normalise_unit_text, parse_numbers, parse_unit
 
 REQUIRED = ("activity", "amount", "unit", "year")
-OPTIONAL = ("id", "org_unit", "site", "region", "contract", "ownership", "factor_id", "correction")
+OPTIONAL = ("id", "org_unit", "site", "region", "contract", "ownership", "factor_id", "correction", "origin",
+            "destination", "cabin", "round_trip", "band", "purpose", "goods")
 YEAR_RANGE = (1990, 2100)
 VALIDATED_FLAG = "klimatbokslut_validated"
 
@@ -56,6 +57,13 @@ COLUMN_ALIASES = {
     "ownership": ("ownership", "ägande", "agande", "ägarform"),
     "factor_id": ("factor_id", "faktor", "emissionsfaktor_id"),
     "correction": ("correction", "korrigering", "rättelse"),
+    "origin": ("origin", "från", "fran", "avreseort", "from"),
+    "destination": ("destination", "till", "ankomstort", "to"),
+    "cabin": ("cabin", "klass", "kabinklass", "class"),
+    "round_trip": ("round_trip", "tur_och_retur", "t/r", "turochretur", "return"),
+    "band": ("band", "distansband", "distance_band"),
+    "purpose": ("purpose", "syfte", "ändamål"),
+    "goods": ("goods", "varugrupp", "vara"),
 }
 _HEADER_LOOKUP = {re.sub(r"[\s\-_]+", "", a.lower()): canon for canon, al in COLUMN_ALIASES.items() for a in al}
 _TRUE = {"1", "true", "yes", "ja", "x", "sant", "korrigering", "correction"}
@@ -186,7 +194,7 @@ def read_activities(source, *, on_error: Literal["raise", "collect"] = "raise", 
     Traceback (most recent call last):
     ...
     klimatbokslut.errors.InputError: 1 problem in input:
-      row 0, column 'activity', value 'dissel': unknown activity; did you mean diesel, diesel_fossil?
+      row 0, column 'activity', value 'dissel': unknown activity; did you mean diesel, ...?
     """
     raw = _read_any(source, sheet=sheet, sep=sep, encoding=encoding)
     what = raw.attrs.get("source", "input")
@@ -256,7 +264,7 @@ def validate_frame(raw: pd.DataFrame, *, what: str = "input") -> tuple[pd.DataFr
     act_text = df["activity"].astype("string").fillna("").str.strip()
     uniq = pd.unique(act_text)
     canon_map = {u: resolve_activity_name(u) for u in uniq}
-    canon = act_text.map(canon_map)
+    canon = act_text.map(canon_map).astype(object)
     bad_act = canon.isna().to_numpy()
     reasons = {u: ("empty activity" if u == "" else "unknown activity" + (
         f"; did you mean {', '.join(suggest(u))}?" if suggest(u) else "; see `klimatbokslut factors list`"))
@@ -334,9 +342,29 @@ def validate_frame(raw: pd.DataFrame, *, what: str = "input") -> tuple[pd.DataFr
     bad_contract = (contract != "") & ~contract.isin(_CONTRACTS)
     fail(bad_contract.to_numpy(), "contract", df["contract"].to_numpy(dtype=object),
          f"contract must be one of {', '.join(_CONTRACTS)} (or empty for residual_mix)")
-    is_elec = canon.eq("electricity").fillna(False).to_numpy()
+    is_elec = canon.isin(["electricity", "car_ev"]).fillna(False).to_numpy()
     fail(((contract != "").to_numpy() & ~is_elec & ~bad_act), "contract", df["contract"].to_numpy(dtype=object),
-         "a contract (guarantees of origin, residual mix) applies only to electricity")
+         "a contract (guarantees of origin, residual mix) applies only to electricity (and electric cars)")
+
+    # --- travel columns
+    from .catalogue import PURPOSES
+    from .travel import normalise_band, normalise_cabin
+
+    purpose = df["purpose"].str.lower().map(lambda v: PURPOSES.get(v))
+    fail(purpose.isna().to_numpy(), "purpose", df["purpose"].to_numpy(dtype=object),
+         "purpose must be business (tjänsteresa) or commuting (pendling)")
+    cabin = df["cabin"].map(normalise_cabin)
+    fail(cabin.isna().to_numpy(), "cabin", df["cabin"].to_numpy(dtype=object),
+         "cabin must be economy, premium_economy, business, first or empty (average passenger)")
+    band = df["band"].map(normalise_band)
+    fail(band.isna().to_numpy(), "band", df["band"].to_numpy(dtype=object),
+         "band must be domestic, short_haul, long_haul or empty")
+    rt_text = df["round_trip"].str.lower()
+    fail((~rt_text.isin(_TRUE | _FALSE | {"t/r", "tur och retur", "enkel"})).to_numpy(), "round_trip",
+         df["round_trip"].to_numpy(dtype=object), "round_trip must be yes/no (ja/nej, t/r)")
+    round_trip = rt_text.isin(_TRUE | {"t/r", "tur och retur"})
+    for col in ("origin", "destination"):
+        df[col] = df[col].str.upper()
 
     # --- duplicate ids
     ids = df["id"]
@@ -359,9 +387,14 @@ def validate_frame(raw: pd.DataFrame, *, what: str = "input") -> tuple[pd.DataFr
     valid["ownership"] = own_canon[good].astype("category")
     valid["contract"] = contract[good].astype(object)
     valid["correction"] = correction[good]
+    valid["purpose"] = purpose[good].fillna("business").astype(object)
+    valid["cabin"] = cabin[good].replace("average", "").astype(object)
+    valid["band"] = band[good].astype(object)
+    valid["round_trip"] = round_trip[good].to_numpy()
     extras = [c for c in valid.columns if c not in ("row", *REQUIRED, *OPTIONAL)]
     valid = valid[["row", "id", *REQUIRED, "org_unit", "site", "region", "contract", "ownership", "factor_id",
-                   "correction", *extras]].reset_index(drop=True)
+                   "correction", "origin", "destination", "cabin", "round_trip", "band", "purpose", "goods",
+                   *extras]].reset_index(drop=True)
     rejects = _attach_raw(rejects.sort_values(["_i", "column"], kind="stable"), df).drop(columns=["_i"])
     valid.attrs[VALIDATED_FLAG] = True
     # Plain records, not a DataFrame: pandas compares attrs when combining frames.

@@ -76,7 +76,21 @@ KINDS: Final[dict[str, tuple[str, ...]]] = {
     "medical_gas": ("mass", "normal_volume"),
     "anaesthetic": ("mass",),
     "refrigerant": ("mass",),
+    "flight": ("trip", "passenger_distance"),
+    "passenger": ("passenger_distance", "length"),
+    "vehicle": ("length",),
+    "ev": ("length", "energy"),
+    "accommodation": ("room_night",),
+    "food": ("mass",),
+    "spend": ("currency",),
+    "waste": ("mass",),
 }
+
+#: Kinds of travel activity: their category follows the row's ``purpose`` (business or commuting).
+TRAVEL_KINDS = frozenset({"flight", "passenger", "vehicle", "ev", "accommodation"})
+
+#: Activities whose emissions are electricity and so have a location- and a market-based figure.
+DUAL_METHOD = frozenset({"electricity", "train", "car_ev"})
 
 
 @dataclass(frozen=True)
@@ -118,6 +132,14 @@ class Activity:
     @property
     def is_energy(self) -> bool:
         return self.kind in ("liquid_fuel", "gas_fuel", "electricity", "heat")
+
+    @property
+    def is_travel(self) -> bool:
+        return self.kind in TRAVEL_KINDS or self.key in ("walk", "bicycle")
+
+    @property
+    def dual_method(self) -> bool:
+        return self.key in DUAL_METHOD
 
 
 def _fuel(key, sv, en, aliases=(), kind="liquid_fuel", category="mobile_combustion", area="vehicles"):
@@ -166,6 +188,101 @@ _ACTIVITIES: Final[tuple[Activity, ...]] = (
       for key, name in (("r134a", "R-134a"), ("r32", "R-32"), ("r404a", "R-404A"), ("r407c", "R-407C"),
                         ("r410a", "R-410A"), ("r744", "R-744 (CO2)"), ("r290", "R-290 (propan)"))),
 )
+
+def _travel(key, kind, sv, en, aliases=()):
+    return Activity(key, kind, 3, "business_travel", "business_travel", sv, en, tuple(aliases))
+
+
+_TRAVEL: Final[tuple[Activity, ...]] = (
+    _travel("flight", "flight", "Flyg", "Flight", ("flyg", "flygresa", "flight")),
+    _travel("train", "passenger", "Tåg", "Train (Swedish electric rail)", ("tåg", "tag", "sj", "rail")),
+    _travel("bus", "passenger", "Buss", "Bus", ("buss", "lokalbuss", "local bus")),
+    _travel("coach", "passenger", "Långfärdsbuss", "Coach", ("långfärdsbuss", "expressbuss")),
+    _travel("taxi", "passenger", "Taxi", "Taxi", ("taxi",)),
+    _travel("rental_car", "vehicle", "Hyrbil", "Rental car", ("hyrbil", "rental car")),
+    _travel("car_petrol", "vehicle", "Egen bil i tjänst, bensin", "Private car in service, petrol",
+            ("bil bensin", "egen bil bensin", "bensinbil", "car petrol")),
+    _travel("car_diesel", "vehicle", "Egen bil i tjänst, diesel", "Private car in service, diesel",
+            ("bil diesel", "egen bil diesel", "dieselbil")),
+    _travel("car_hvo100", "vehicle", "Egen bil i tjänst, HVO100", "Private car in service, HVO100",
+            ("bil hvo", "bil hvo100", "egen bil hvo")),
+    _travel("car_ev", "ev", "Egen bil i tjänst, el", "Private car in service, electric",
+            ("elbil", "bil el", "egen bil el", "electric car")),
+    _travel("car_unknown", "vehicle", "Egen bil i tjänst, okänt bränsle", "Private car in service, unknown fuel",
+            ("bil", "egen bil", "bil okänt", "egen bil i tjänst", "privat bil")),
+    _travel("hotel_night", "accommodation", "Hotellnatt", "Hotel night", ("hotell", "hotellnatt", "hotel")),
+    _travel("walk", "passenger", "Gång", "Walking", ("gång", "gang", "till fots", "walking")),
+    _travel("bicycle", "passenger", "Cykel", "Cycling", ("cykel", "elcykel", "cycling", "bike")),
+)
+
+_FOOD_NAMES: Final[dict[str, tuple[str, str, tuple[str, ...]]]] = {
+    "beef": ("Nötkött", "Beef", ("nöt", "notkott")),
+    "beef_dairy_herd": ("Nötkött (mjölkkor)", "Beef (dairy herd)", ()),
+    "lamb": ("Lammkött", "Lamb", ("lamm",)),
+    "pork": ("Fläskkött", "Pork", ("fläsk", "gris", "griskött")),
+    "poultry": ("Fågelkött", "Poultry", ("kyckling", "fågel")),
+    "minced_meat_mix": ("Köttfärs 50/50", "Minced meat, beef/pork", ("blandfärs", "köttfärs")),
+    "fish": ("Fisk", "Fish", ()),
+    "prawns": ("Räkor", "Prawns", ("räkor",)),
+    "cheese": ("Ost", "Cheese", ()),
+    "milk": ("Mjölk, fil, yoghurt", "Milk and fermented milk", ("mjölk", "fil", "yoghurt", "mejeri")),
+    "eggs": ("Ägg", "Eggs", ("ägg",)),
+    "pulses": ("Baljväxter, torra", "Pulses, dried", ("baljväxter", "bönor", "linser")),
+    "peas": ("Ärtor", "Peas", ("ärtor",)),
+    "tofu": ("Tofu", "Tofu", ()),
+    "meat_substitutes": ("Köttsubstitut", "Meat substitutes", ("vegoprotein", "köttersättning")),
+    "nuts": ("Nötter", "Nuts", ("nötter",)),
+    "bread": ("Bröd", "Bread", ("bröd",)),
+    "rice": ("Ris", "Rice", ("ris",)),
+    "oatmeal": ("Havregryn", "Oatmeal", ("havregryn",)),
+    "potatoes": ("Potatis", "Potatoes", ("potatis",)),
+    "root_vegetables": ("Rotfrukter", "Root vegetables", ("rotfrukter",)),
+    "brassicas": ("Kål", "Brassicas", ("kål",)),
+    "tomatoes": ("Tomater", "Tomatoes", ("tomat", "tomater")),
+    "coffee": ("Kaffe", "Coffee", ("kaffe",)),
+}
+_FOOD: Final[tuple[Activity, ...]] = tuple(
+    Activity(f"food_{g}", "food", 3, "purchased_goods_and_services", "food", sv, en,
+             (sv, *al, f"livsmedel {sv.lower()}"))
+    for g, (sv, en, al) in _FOOD_NAMES.items())
+
+_SPEND: Final[tuple[Activity, ...]] = (
+    Activity("spend_equipment_materials", "spend", 3, "purchased_goods_and_services", "purchases",
+             "Inköp: utrustning och material", "Purchases: equipment and materials",
+             ("utrustning och material", "förbrukningsvaror", "förbrukningsmaterial")),
+    Activity("spend_services_own_org", "spend", 3, "purchased_goods_and_services", "purchases",
+             "Inköp: material och tjänster för egna organisationen", "Purchases: goods and services for own organisation",
+             ("material och tjänster", "tjänster")),
+    Activity("spend_operations_contracts", "spend", 3, "purchased_goods_and_services", "purchases",
+             "Inköp: drift och driftentreprenader", "Purchases: operations and operating contracts",
+             ("driftentreprenader", "drift av verksamheter")),
+    Activity("spend_land_buildings", "spend", 3, "capital_goods", "purchases",
+             "Inköp: mark och byggnad", "Purchases: land and buildings (construction)",
+             ("mark och byggnad", "byggnation", "bygg")),
+    Activity("spend_public_average", "spend", 3, "purchased_goods_and_services", "purchases",
+             "Inköp: genomsnitt offentlig upphandling", "Purchases: average of Swedish public procurement",
+             ("offentlig upphandling", "inköp övrigt")),
+)
+
+_WASTE: Final[tuple[Activity, ...]] = (
+    Activity("waste_incineration", "waste", 3, "waste", "waste", "Avfall till förbränning med energiåtervinning",
+             "Waste incinerated with energy recovery", ("förbränning", "energiåtervinning", "brännbart avfall")),
+    Activity("waste_landfill", "waste", 3, "waste", "waste", "Restavfall till deponi", "Residual waste to landfill",
+             ("deponi",)),
+    Activity("waste_food_composting", "waste", 3, "waste", "waste", "Matavfall till kompostering",
+             "Food waste composted", ("matavfall kompost", "kompost")),
+    Activity("waste_food_biogas", "waste", 3, "waste", "waste", "Matavfall till rötning (biogas)",
+             "Food waste to anaerobic digestion", ("matavfall biogas", "matavfall rötning", "rötning")),
+    Activity("waste_food_landfill", "waste", 3, "waste", "waste", "Matavfall till deponi", "Food waste to landfill", ()),
+    Activity("waste_commercial_landfill", "waste", 3, "waste", "waste", "Verksamhetsavfall till deponi",
+             "Commercial and industrial waste to landfill", ()),
+    Activity("waste_recycling", "waste", 3, "waste", "waste", "Avfall till materialåtervinning",
+             "Waste to material recycling", ("materialåtervinning", "återvinning")),
+    Activity("waste_hazardous", "waste", 3, "waste", "waste", "Farligt avfall (inkl. smittförande)",
+             "Hazardous and clinical waste", ("farligt avfall", "smittförande avfall", "riskavfall")),
+)
+
+_ACTIVITIES = _ACTIVITIES + _TRAVEL + _FOOD + _SPEND + _WASTE
 
 _BY_KEY: Final[dict[str, Activity]] = {a.key: a for a in _ACTIVITIES}
 
@@ -244,32 +361,54 @@ def suggest(text: str, n: int = 3) -> list[str]:
     return out[:n]
 
 
-def placement(activity: Activity, ownership: str) -> tuple[int, str, str]:
-    """Scope, category and area of the direct part for an ownership.
+#: Purposes of a travel row and where they are reported.
+PURPOSES: Final[dict[str, str]] = {
+    "": "business", "business": "business", "tjänsteresa": "business", "tjänst": "business",
+    "commuting": "commuting", "pendling": "commuting", "arbetspendling": "commuting", "commute": "commuting",
+}
+
+
+def placement(activity: Activity, ownership: str, purpose: str = "business") -> tuple[int, str, str]:
+    """Scope, category and area of the direct part for an ownership and purpose.
 
     ``owned`` and ``leased`` sources (operational control) keep the activity's own
     scope; ``contracted`` ones (a bus operator's diesel) are the supplier's direct
-    emissions and so the region's scope 3, purchased services.
+    emissions and so the region's scope 3, purchased services. Travel rows with
+    ``purpose = commuting`` are category 7, employee commuting.
 
     Examples
     --------
     >>> placement(get_activity("diesel"), "contracted")
     (3, 'purchased_goods_and_services', 'contracted_transport')
+    >>> placement(get_activity("bus"), "owned", "commuting")
+    (3, 'employee_commuting', 'commuting')
     """
+    if activity.is_travel:
+        if purpose == "commuting":
+            return 3, "employee_commuting", "commuting"
+        return 3, "business_travel", "business_travel"
     if ownership == "contracted":
         area = "contracted_transport" if activity.is_fuel and activity.area == "vehicles" else activity.area
         return 3, "purchased_goods_and_services", area
     return activity.scope, activity.category, activity.area
 
 
-def upstream_placement(activity: Activity, ownership: str) -> tuple[int, str]:
+def upstream_placement(activity: Activity, ownership: str, purpose: str = "business") -> tuple[int, str]:
     """Scope and category of the upstream (well-to-tank) part.
+
+    Fuels the organisation burns: category 3. Travel in others' vehicles and
+    contracted operators: the same category as the direct part (the upstream of a
+    supplier's fuel is part of what is bought).
 
     Examples
     --------
     >>> upstream_placement(get_activity("diesel"), "owned")
     (3, 'fuel_and_energy_related')
+    >>> upstream_placement(get_activity("flight"), "owned")
+    (3, 'business_travel')
     """
+    if activity.is_travel or activity.kind in ("food", "spend", "waste"):
+        return 3, placement(activity, ownership, purpose)[1]
     if ownership == "contracted":
         return 3, "purchased_goods_and_services"
     return 3, "fuel_and_energy_related"

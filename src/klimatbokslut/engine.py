@@ -41,14 +41,18 @@ from .factors import FactorSet, default_factors
 from .gwp import GWPError, check_gwp_set, gwp100
 from .units import get_registry, kind_of, parse_unit
 
-KEY_COLUMNS = ["activity", "unit", "year", "region", "contract", "ownership", "factor_id"]
-NUMERIC = ["energy_mj", "co2_kg", "ch4_kg", "n2o_kg", "other_gas_kg", "co2e_direct_kg", "co2e_upstream_kg",
+KEY_COLUMNS = ["activity", "unit", "year", "region", "contract", "ownership", "factor_id", "origin", "destination",
+               "cabin", "round_trip", "band", "purpose"]
+NUMERIC = ["energy_mj", "distance_km", "co2_kg", "ch4_kg", "n2o_kg", "other_gas_kg", "co2e_direct_kg", "co2e_upstream_kg",
            "co2e_location_kg", "co2e_market_kg", "co2_biogenic_kg"]
 _DIRECT_BOUNDARIES = ("TTW", "direct", "lifecycle", "WTW")
 _CH4 = ("CH4", "CH4_fossil", "CH4_nonfossil")
 _GO = ("go_renewable", "go_hydro", "go_wind", "go_solar")
 _CANONICAL_UNIT = {"volume": "l", "mass": "kg", "energy": "MJ", "normal_volume": "Nm3"}
+_CANONICAL_UNIT["length"] = "km"
+_CANONICAL_UNIT["passenger_distance"] = "pkm"
 _EDGES = {  # property: (from kind, to kind) with to = from × property
+    "kwh_per_km": ("length", "energy"),
     "lhv_mj_per_l": ("volume", "energy"),
     "density_kg_per_l": ("volume", "mass"),
     "lhv_mj_per_kg": ("mass", "energy"),
@@ -91,10 +95,15 @@ def amount_multiplier(factors: FactorSet, activity: str, from_unit: str, to_unit
     graph: dict[str, list[tuple[str, float]]] = {}
     for prop, (a, b) in _EDGES.items():
         value = factors.property(activity, prop)
+        if prop == "kwh_per_km":
+            value *= 3.6   # MJ per km
         if value == value and value > 0:
             graph.setdefault(a, []).append((b, value))
             graph.setdefault(b, []).append((a, 1.0 / value))
-    # derived edge: kg -> MJ via l when only per-litre values exist
+    if get_activity(activity).kind == "passenger":
+        # A distance given in km for a passenger mode is one person's trip: 1 km = 1 pkm.
+        graph.setdefault("length", []).append(("passenger_distance", 1.0))
+        graph.setdefault("passenger_distance", []).append(("length", 1.0))
     start = k_from
     seen = {start: 1.0}
     queue = deque([start])
@@ -140,6 +149,7 @@ class _Resolved:
     factor_year: int
     flags: str
     other_gas: str = ""
+    data_quality: str = "activity_based"
 
 
 @dataclass
@@ -153,6 +163,7 @@ def _weigh(records: list, factors: FactorSet, activity: str, unit: str, gwp: str
     out = {k: 0.0 for k in ("co2_kg", "ch4_kg", "n2o_kg", "other_gas_kg", "direct", "upstream", "bio")}
     other = set()
     flags = set()
+    records = _one_per_part(records, unit)
     for r in records:
         rec = _Row(r)
         kg_per_den, den = _factor_per_denominator(float(rec.value), rec.unit, rec.gas)
@@ -186,6 +197,25 @@ def _weigh(records: list, factors: FactorSet, activity: str, unit: str, gwp: str
     return out, other, flags, [r["factor_id"] for r in records], [r["source_id"] for r in records], gwps
 
 
+def _one_per_part(records: list, unit: str) -> list:
+    """Where a part (boundary, gas) has rows per different denominators (taxi per pkm and per
+    vehicle-km), keep the row whose denominator measures what the input unit measures."""
+    groups: dict[tuple, list] = {}
+    for r in records:
+        groups.setdefault((r["boundary"], r["gas"]), []).append(r)
+    if all(len(g) == 1 for g in groups.values()):
+        return records
+    kind = kind_of(parse_unit(unit))
+    out = []
+    for g in groups.values():
+        if len(g) == 1:
+            out.append(g[0])
+            continue
+        match = [r for r in g if kind_of(parse_unit(r["unit"].partition("/")[2].strip())) == kind]
+        out.append(match[0] if match else g[0])
+    return out
+
+
 class _Row:
     __slots__ = ("value", "unit", "gas", "boundary", "derived", "source_id")
 
@@ -194,70 +224,159 @@ class _Row:
         self.boundary, self.derived, self.source_id = r["boundary"], r["derived"], r["source_id"]
 
 
-def _resolve(key: tuple, factors: FactorSet, gwp: str, scope2_method: str) -> _Resolved | _Failure:
-    activity, unit, year, region, contract, ownership, factor_id = key
+def _select_for(act, factors: FactorSet, key: dict, radiative_forcing: bool):
+    """Factor selections for both scope-2 methods, plus a per-unit multiplier and the distance per unit."""
+    activity, year, factor_id = act.key, key["year"], key["factor_id"]
+    region = key["region"] or "SE"
+    per_unit, distance = 1.0, float("nan")
+    if act.kind == "flight":
+        from .travel import distance_band, flight_distance
+
+        band = key["band"]
+        if key["origin"] or key["destination"]:
+            if not (key["origin"] and key["destination"]):
+                raise _Fail("origin" if not key["origin"] else "destination",
+                            "a flight needs both origin and destination (IATA codes)")
+            try:
+                one_way = flight_distance(key["origin"], key["destination"])
+                band = band or distance_band(key["origin"], key["destination"])
+            except InputError as exc:
+                raise _Fail("origin", str(exc.failures.iloc[0]["reason"]) + f" ({key['origin']}–{key['destination']})")
+        elif kind_of(parse_unit(key["unit"])) == "trip":
+            raise _Fail("origin", "a flight given in trips needs origin and destination (IATA codes)")
+        else:
+            one_way = float("nan")
+        if not band:
+            raise _Fail("band", "a flight given as passenger-km needs origin/destination or band "
+                                "(domestic, short_haul, long_haul)")
+        trips = 2.0 if key["round_trip"] else 1.0
+        if kind_of(parse_unit(key["unit"])) == "trip":
+            per_unit = one_way * trips * _unit_multiplier(key["unit"], "trip")
+            distance = per_unit
+        inst = f"{'rf' if radiative_forcing else 'no_rf'}/{key['cabin'] or 'average'}"
+        one = factors.select(activity, year, region=band, instrument=inst, factor_id=factor_id)
+        return {"location": one, "market": one}, per_unit, distance, "pkm"
+    if act.key == "car_ev":
+        # The car's emissions are its electricity: kWh per km × the electricity factors.
+        sel = {"location": factors.select("electricity", year, method="location", factor_id=factor_id),
+               "market": factors.select("electricity", year, method="market",
+                                        instrument=key["contract"] or "residual_mix", factor_id=factor_id)}
+        return sel, per_unit, distance, None
+    if act.dual_method:
+        inst = (key["contract"] or "residual_mix") if act.key == "electricity" else ""
+        sel = {"location": factors.select(activity, year, region=region, method="location", factor_id=factor_id),
+               "market": factors.select(activity, year, region=region, method="market", instrument=inst,
+                                        factor_id=factor_id)}
+        return sel, per_unit, distance, None
+    one = factors.select(activity, year, region=region, instrument="", factor_id=factor_id)
+    return {"location": one, "market": one}, per_unit, distance, None
+
+
+class _Fail(Exception):
+    def __init__(self, column: str, reason: str):
+        super().__init__(reason)
+        self.column, self.reason = column, reason
+
+
+def _resolve(key_tuple: tuple, factors: FactorSet, gwp: str, scope2_method: str, radiative_forcing: bool = True,
+             price_index: tuple = ()) -> _Resolved | _Failure:
+    key = dict(zip(KEY_COLUMNS, key_tuple))
+    key = {k: ("" if v is None else v) for k, v in key.items()}
+    activity, unit, year = key["activity"], key["unit"], int(key["year"])
+    key["year"] = year
     act = get_activity(activity)
-    region = region or "SE"
     try:
         energy = amount_multiplier(factors, activity, unit, "MJ") if act.is_energy else float("nan")
     except ConversionError:
         energy = float("nan")
     try:
-        if act.kind == "electricity":
-            inst = contract or "residual_mix"
-            sel = {"location": factors.select(activity, year, region=region, method="location", factor_id=factor_id),
-                   "market": factors.select(activity, year, region=region, method="market", instrument=inst,
-                                            factor_id=factor_id)}
-        else:
-            one = factors.select(activity, year, region=region, instrument="", factor_id=factor_id)
-            sel = {"location": one, "market": one}
+        sel, per_unit, distance, weigh_unit = _select_for(act, factors, key, radiative_forcing)
+    except _Fail as exc:
+        return _Failure(exc.column, exc.reason)
     except FactorNotFoundError as exc:
-        column = ("factor_id" if factor_id else "region" if "region" in exc.reason else
-                  "contract" if "contract" in exc.reason else "year" if "year" in exc.reason else "activity")
+        factor_id = key["factor_id"]
+        column = ("factor_id" if factor_id else "cabin" if "rf/" in exc.reason else
+                  "region" if "region" in exc.reason else "contract" if "contract" in exc.reason else
+                  "year" if "year" in exc.reason else "activity")
         return _Failure(column, str(exc))
     try:
-        weighed = {m: _weigh(s.records, factors, activity, unit, gwp) for m, s in sel.items()}
+        weighed = {m: _weigh(s.records, factors, activity, weigh_unit or unit, gwp) for m, s in sel.items()}
     except ConversionError as exc:
         return _Failure("unit", str(exc))
     except GWPError as exc:
         return _Failure("activity", f"{activity}: {exc}")
-    primary = weighed[scope2_method]
-    parts, other, flags, ids, srcs, gwps = primary
-    flags = set(flags)
+    flags: set[str] = set()
     all_ids, all_srcs = [], []
     for m in ("market", "location"):
         all_ids += [i for i in weighed[m][3] if i not in all_ids]
-        for s in weighed[m][4]:
-            for sid in s.split(";"):
+        for src in weighed[m][4]:
+            for sid in src.split(";"):
                 if sid not in all_srcs:
                     all_srcs.append(sid)
         flags |= weighed[m][2]
     if any(s.fallback for s in sel.values()):
         flags.add("fallback_year")
-    scope, category, area = placement(act, ownership)
-    _, up_cat = upstream_placement(act, ownership)
-    total = {m: weighed[m][0]["direct"] + weighed[m][0]["upstream"] for m in weighed}
+    if act.is_travel and not any(r["boundary"] in ("WTT", "WTW", "lifecycle") for r in sel["market"].records) \
+            and act.key not in ("walk", "bicycle"):
+        flags.add("no_upstream")
+    # Spend in the factor's price year: deflate with the supplied index, or say it was not.
+    if act.kind == "spend":
+        price_year = sel[scope2_method].factor_year
+        index = dict(price_index)
+        if index:
+            if year not in index or price_year not in index:
+                missing = sorted({year, price_year} - set(index))
+                return _Failure("year", f"the price index has no value for {', '.join(map(str, missing))} "
+                                        f"(needed to bring {year} SEK to the factor's {price_year} prices)")
+            per_unit *= index[price_year] / index[year]
+            if year != price_year:
+                flags.add("deflated")
+        elif year != price_year:
+            flags.add("nominal_spend")
+    if act.kind in ("passenger", "vehicle", "ev") and distance != distance:
+        try:
+            k = kind_of(parse_unit(unit))
+            distance = _unit_multiplier(unit, "km") if k == "length" else (
+                _unit_multiplier(unit, "pkm") if k == "passenger_distance" else float("nan"))
+        except Exception:
+            distance = float("nan")
+    elif act.kind == "flight" and distance != distance:
+        distance = _unit_multiplier(unit, "pkm")
+    purpose = key["purpose"] or "business"
+    scope, category, area = placement(act, key["ownership"], purpose)
+    _, up_cat = upstream_placement(act, key["ownership"], purpose)
+    parts = weighed[scope2_method][0]
     numeric = {
         "energy_mj": energy,
-        "co2_kg": parts["co2_kg"], "ch4_kg": parts["ch4_kg"], "n2o_kg": parts["n2o_kg"],
-        "other_gas_kg": parts["other_gas_kg"],
-        "co2e_direct_kg": parts["direct"], "co2e_upstream_kg": parts["upstream"],
-        "co2e_location_kg": total["location"], "co2e_market_kg": total["market"],
-        "co2_biogenic_kg": parts["bio"],
+        "distance_km": distance,
+        "co2_kg": parts["co2_kg"] * per_unit, "ch4_kg": parts["ch4_kg"] * per_unit,
+        "n2o_kg": parts["n2o_kg"] * per_unit, "other_gas_kg": parts["other_gas_kg"] * per_unit,
+        "co2e_direct_kg": parts["direct"] * per_unit, "co2e_upstream_kg": parts["upstream"] * per_unit,
+        "co2e_location_kg": (weighed["location"][0]["direct"] + weighed["location"][0]["upstream"]) * per_unit,
+        "co2e_market_kg": (weighed["market"][0]["direct"] + weighed["market"][0]["upstream"]) * per_unit,
+        "co2_biogenic_kg": parts["bio"] * per_unit,
     }
     ren = factors.property(activity, "renewable_share")
-    if act.kind == "electricity":
-        ren = 1.0 if (contract in _GO) else float("nan")
+    if act.key == "electricity":
+        ren = 1.0 if (key["contract"] in _GO) else float("nan")
+    records = sel["market"].records + sel["location"].records
+    if act.kind == "spend":
+        quality = "spend_based"
+    elif any(r["user"] and r["source_id"] != "unsourced" for r in records):
+        quality = "supplier_specific"
+    else:
+        quality = "activity_based"
     return _Resolved(numeric=numeric, scope=scope, category=category, area=area, upstream_category=up_cat,
                      renewable_share=ren, factor_ids=";".join(all_ids), source_ids=";".join(all_srcs),
-                     factor_gwp="; ".join(sorted(set(gwps) | set(weighed["location"][5]))),
+                     factor_gwp="; ".join(sorted(set(weighed["market"][5]) | set(weighed["location"][5]))),
                      factor_year=sel[scope2_method].factor_year, flags=";".join(sorted(flags)),
-                     other_gas=";".join(sorted(other)))
+                     other_gas=";".join(sorted(weighed[scope2_method][1])), data_quality=quality)
 
 
 def calculate(activities, factors: FactorSet | None = None, gwp: str = "AR6", *,
               on_error: Literal["raise", "collect"] | None = None,
-              scope2_method: Literal["market", "location"] = "market"):
+              scope2_method: Literal["market", "location"] = "market",
+              radiative_forcing: bool = True, price_index=None):
     """Compute the emissions ledger for an activity table.
 
     Parameters
@@ -276,6 +395,13 @@ def calculate(activities, factors: FactorSet | None = None, gwp: str = "AR6", *,
     scope2_method : {"market", "location"}
         Which scope-2 figure ``co2e_kg`` carries. Both are always computed
         (``co2e_location_kg``, ``co2e_market_kg``).
+    radiative_forcing : bool
+        Flights with (default) or without the radiative-forcing uplift of the
+        DESNZ factors; the choice is recorded in the ledger and in the factor ids.
+    price_index : mapping of year to index, optional
+        Price index (e.g. KPI) used to bring spend in SEK of the activity year to
+        the price year of the spend factor. Without it, spend rows of other years
+        are flagged ``nominal_spend``.
 
     Returns
     -------
@@ -308,6 +434,9 @@ def calculate(activities, factors: FactorSet | None = None, gwp: str = "AR6", *,
         return calculate_dask(activities, factors=factors, gwp=gwp, on_error=on_error, scope2_method=scope2_method)
     valid, rejects = validate_frame(activities)
     input_rows = len(valid) + _n_rows(rejects)
+    valid, replaced = _replace_spend(valid)
+    if len(replaced):
+        rejects = pd.concat([rejects, replaced], ignore_index=True) if len(rejects) else replaced
     blank = valid.attrs.get("blank_rows", 0)
 
     n = len(valid)
@@ -315,12 +444,14 @@ def calculate(activities, factors: FactorSet | None = None, gwp: str = "AR6", *,
     codes = keys.groupby(KEY_COLUMNS, sort=False, observed=True, dropna=False).ngroup().to_numpy()
     first = pd.Series(np.arange(n)).groupby(codes).first().to_numpy() if n else np.array([], dtype=int)
     uniq = keys.iloc[first]
+    index = tuple(sorted((int(k), float(v)) for k, v in dict(price_index or {}).items()))
     resolved: list[_Resolved | _Failure] = []
     for rec in uniq.itertuples(index=False, name=None):
-        key = (tuple(None if (isinstance(v, float) and v != v) else v for v in rec), gwp, scope2_method)
+        key = (tuple(None if (isinstance(v, float) and v != v) else v for v in rec), gwp, scope2_method,
+               bool(radiative_forcing), index)
         hit = factors.cache.get(key)
         if hit is None:
-            hit = factors.cache[key] = _resolve(key[0], factors, gwp, scope2_method)
+            hit = factors.cache[key] = _resolve(key[0], factors, gwp, scope2_method, bool(radiative_forcing), index)
         resolved.append(hit)
 
     failed_key = np.array([isinstance(r, _Failure) for r in resolved], dtype=bool)
@@ -368,6 +499,7 @@ def calculate(activities, factors: FactorSet | None = None, gwp: str = "AR6", *,
     frame["area"] = cat([r.area for r in ok])
     frame["upstream_category"] = cat([r.upstream_category for r in ok])
     frame["energy_mj"] = out["energy_mj"]
+    frame["distance_km"] = out["distance_km"]
     frame["renewable_share"] = cat([r.renewable_share for r in ok], float)
     for col in ("co2_kg", "ch4_kg", "n2o_kg"):
         frame[col] = out[col]
@@ -386,6 +518,7 @@ def calculate(activities, factors: FactorSet | None = None, gwp: str = "AR6", *,
     frame["source_ids"] = cat([r.source_ids for r in ok])
     frame["factor_gwp"] = cat([r.factor_gwp for r in ok])
     frame["factor_year"] = cat([r.factor_year for r in ok], np.int64)
+    frame["data_quality"] = cat([r.data_quality for r in ok])
     flags = cat([r.flags for r in ok]).astype(object)
     if len(frame):
         corr = frame["correction"].to_numpy(dtype=bool)
@@ -393,8 +526,38 @@ def calculate(activities, factors: FactorSet | None = None, gwp: str = "AR6", *,
     frame["flags"] = pd.Categorical(flags)
     if not len(rejects):
         rejects = _empty_rejects()
-    return Ledger(frame, rejects=rejects.reset_index(drop=True), gwp=gwp, scope2_method=scope2_method,
-                  factors=factors, input_rows=int(input_rows), blank_rows=int(blank))
+    led = Ledger(frame, rejects=rejects.reset_index(drop=True), gwp=gwp, scope2_method=scope2_method,
+                 factors=factors, input_rows=int(input_rows), blank_rows=int(blank))
+    led.radiative_forcing = bool(radiative_forcing)
+    return led
+
+
+def _replace_spend(valid: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Activity-based rows replace spend rows for the same goods in the same year.
+
+    Rows with a ``goods`` value (e.g. ``drivmedel``) that are spend-based are moved to
+    the rejects when activity-based rows with the same goods exist for that year, so
+    nothing is counted twice.
+    """
+    if "goods" not in valid.columns or not len(valid):
+        return valid, _empty_rejects()
+    goods = valid["goods"].astype("string").fillna("").str.strip().str.lower()
+    is_spend = valid["activity"].astype(str).str.startswith("spend_").to_numpy()
+    has = goods.ne("").to_numpy()
+    measured = pd.DataFrame({"goods": goods[has & ~is_spend], "year": valid.loc[has & ~is_spend, "year"]})
+    if measured.empty:
+        return valid, _empty_rejects()
+    keys = set(zip(measured["goods"], measured["year"]))
+    hit = np.array([(g, y) in keys for g, y in zip(goods, valid["year"])]) & is_spend & has
+    if not hit.any():
+        return valid, _empty_rejects()
+    gone = valid[hit]
+    rej = pd.DataFrame({"row": gone["row"].to_numpy(), "column": "goods", "value": goods[hit].to_numpy(),
+                        "reason": "replaced by activity-based rows for the same goods and year (not counted twice)",
+                        "input_activity": gone["activity"].astype(object).to_numpy(),
+                        "input_amount": gone["amount"].to_numpy(), "input_unit": gone["unit"].astype(object).to_numpy(),
+                        "input_year": gone["year"].to_numpy()})
+    return valid[~hit].reset_index(drop=True), rej
 
 
 def _n_rows(rejects: pd.DataFrame) -> int:

@@ -52,7 +52,8 @@ BOUNDARIES = ("TTW", "WTT", "WTW", "direct", "lifecycle")
 FACTOR_COLUMNS = ["factor_id", "activity", "region", "valid_from", "valid_to", "value", "unit", "gas",
                   "boundary", "gwp", "method", "instrument", "source_id", "derived", "note"]
 PROPERTY_COLUMNS = ["activity", "lhv_mj_per_l", "density_kg_per_l", "lhv_mj_per_kg", "lhv_mj_per_nm3",
-                    "density_kg_per_nm3", "renewable_share", "source_id", "derived", "note"]
+                    "density_kg_per_nm3", "kwh_per_km", "renewable_share", "source_id", "derived", "note"]
+_NUMERIC_PROPERTIES = PROPERTY_COLUMNS[1:8]
 SOURCE_COLUMNS = ["source_id", "publisher", "title", "edition", "year", "url", "licence", "seen_in", "note"]
 _DATA_FILES_NOT_FACTORS = {"fuel_properties.csv", "sources.csv"}
 UNSOURCED = "unsourced"
@@ -217,7 +218,7 @@ class FactorSet:
         self.checksums = dict(checksums or {})
         self._by_activity = {k: g.to_dict("records") for k, g in self.factors.groupby("activity", sort=False)}
         self._props = {a: {k: (float(v) if v == v and v is not None and not isinstance(v, str) else float("nan"))
-                           for k, v in rec.items() if k in PROPERTY_COLUMNS[1:7]}
+                           for k, v in rec.items() if k in _NUMERIC_PROPERTIES}
                        for a, rec in self.properties.to_dict("index").items()}
         #: Memo of the engine's per-key resolutions (a FactorSet never changes after construction).
         self.cache: dict = {}
@@ -283,7 +284,9 @@ class FactorSet:
         failures.extend(bad)
         props = _read_csv(folder / "fuel_properties.csv") if (folder / "fuel_properties.csv").is_file() \
             else pd.DataFrame(columns=PROPERTY_COLUMNS)
-        for col in PROPERTY_COLUMNS[1:7]:
+        for col in _NUMERIC_PROPERTIES:
+            if col not in props.columns:
+                props[col] = ""
             props[col] = pd.to_numeric(props[col].replace("", None), errors="coerce")
         sources = _read_csv(folder / "sources.csv") if (folder / "sources.csv").is_file() \
             else pd.DataFrame(columns=SOURCE_COLUMNS)

@@ -34,18 +34,21 @@ from .errors import FAILURE_COLUMNS
 #: Columns of a ledger frame, in order (extra input columns follow ``ownership``).
 LEDGER_COLUMNS = [
     "row", "id", "activity", "amount", "unit", "year", "org_unit", "site", "region", "contract", "ownership",
-    "factor_id", "correction", "scope", "category", "area", "upstream_category", "energy_mj", "renewable_share",
+    "factor_id", "correction", "origin", "destination", "cabin", "round_trip", "band", "purpose", "goods",
+    "scope", "category", "area", "upstream_category", "energy_mj", "distance_km", "renewable_share",
     "co2_kg", "ch4_kg", "n2o_kg", "other_gas", "other_gas_kg", "co2e_direct_kg", "co2e_upstream_kg", "co2e_kg",
     "co2e_location_kg", "co2e_market_kg", "co2_biogenic_kg", "gwp", "scope2_method", "factor_ids", "source_ids",
-    "factor_gwp", "factor_year", "flags",
+    "factor_gwp", "factor_year", "data_quality", "flags",
 ]
 _DEFAULTS = {"id": "", "org_unit": "", "site": "", "region": "", "contract": "", "ownership": "owned",
-             "factor_id": "", "correction": False, "upstream_category": "fuel_and_energy_related",
-             "energy_mj": float("nan"), "renewable_share": float("nan"), "co2_kg": 0.0, "ch4_kg": 0.0,
+             "factor_id": "", "correction": False, "origin": "", "destination": "", "cabin": "", "round_trip": False,
+             "band": "", "purpose": "", "goods": "", "upstream_category": "fuel_and_energy_related",
+             "energy_mj": float("nan"), "distance_km": float("nan"), "data_quality": "activity_based", "renewable_share": float("nan"), "co2_kg": 0.0, "ch4_kg": 0.0,
              "n2o_kg": 0.0, "other_gas": "", "other_gas_kg": 0.0, "co2e_upstream_kg": 0.0, "co2_biogenic_kg": 0.0,
              "scope2_method": "", "factor_ids": "", "source_ids": "", "factor_gwp": "", "flags": ""}
 
-_PART_DIMS = ("row", "id", "activity", "year", "org_unit", "site", "region", "ownership", "area", "unit")
+_PART_DIMS = ("row", "id", "activity", "year", "org_unit", "site", "region", "ownership", "area", "unit", "purpose",
+              "data_quality")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
