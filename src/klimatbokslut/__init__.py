@@ -20,13 +20,13 @@ from .factors import EmissionFactor, FactorSet, default_factors
 from .ledger import Ledger
 from .portfolio import Portfolio, read_holdings, relative_difference, trend
 from .units import Q_, get_registry, parse_quantity
-from . import targets, travel, whatif  # noqa: E402  (submodules: kb.targets.Reduction, kb.whatif.switch_fuel)
+from . import food, purchases, targets, travel, whatif  # noqa: E402  (submodules: kb.targets.Reduction, kb.whatif.switch_fuel)
 
 __version__ = "0.1.0"
 
 __all__ = [
     "DatasetIntegrityError", "EmissionFactor", "FactorNotFoundError", "FactorSet", "InputError",
-    "KlimatbokslutError", "Ledger", "Portfolio", "Q_", "UnitError", "calculate", "default_factors", "emissions",
+    "KlimatbokslutError", "Ledger", "Portfolio", "Q_", "food", "purchases", "UnitError", "calculate", "default_factors", "emissions",
     "get_registry", "parse_quantity", "read_activities", "read_holdings", "relative_difference", "targets", "travel",
     "trend", "ureg", "whatif",
 ]
