@@ -434,9 +434,8 @@ def calculate(activities, factors: FactorSet | None = None, gwp: str = "AR6", *,
         return calculate_dask(activities, factors=factors, gwp=gwp, on_error=on_error, scope2_method=scope2_method)
     valid, rejects = validate_frame(activities)
     input_rows = len(valid) + _n_rows(rejects)
+    # Spend rows replaced by activity-based rows are not errors: they join the rejects after the strict check.
     valid, replaced = _replace_spend(valid)
-    if len(replaced):
-        rejects = pd.concat([rejects, replaced], ignore_index=True) if len(rejects) else replaced
     blank = valid.attrs.get("blank_rows", 0)
 
     n = len(valid)
@@ -470,6 +469,8 @@ def calculate(activities, factors: FactorSet | None = None, gwp: str = "AR6", *,
         rejects = pd.concat([rejects, frej], ignore_index=True) if len(rejects) else frej
     if on_error == "raise" and len(rejects):
         raise InputError(rejects.sort_values("row", kind="stable"))
+    if len(replaced):
+        rejects = pd.concat([rejects, replaced], ignore_index=True) if len(rejects) else replaced
 
     keep = ~row_failed
     frame = valid.loc[keep].reset_index(drop=True)
