@@ -188,7 +188,7 @@ def test_commuting_survey_and_walk_cycle_share():
         travel.commuting_from_survey(survey.assign(share=[0.1, 0.3, 0.2, 0.3]), staff=10, working_days=200, year=2024)
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=12, deadline=None)
 @given(st.floats(0.1, 5000), st.integers(2016, 2030))
 def test_km_and_mil_give_the_same(mil, year):
     for car in ("car_petrol", "car_diesel", "car_unknown", "car_ev"):

@@ -49,7 +49,7 @@ COLUMN_ALIASES = {
     "amount": ("amount", "mängd", "mangd", "kvantitet", "antal", "quantity", "volym", "förbrukning", "value"),
     "unit": ("unit", "enhet"),
     "year": ("year", "år", "ar", "period", "räkenskapsår"),
-    "id": ("id", "rad_id", "row_id", "verifikation", "transaktion"),
+    "id": ("id", "rad_id", "row_id", "verifikation", "transaktion", "bokningsnr", "bokningsnummer"),
     "org_unit": ("org_unit", "förvaltning", "forvaltning", "verksamhet", "organisation", "department"),
     "site": ("site", "anläggning", "anlaggning", "fastighet", "byggnad", "plats"),
     "region": ("region", "nät", "nat", "network", "fjärrvärmenät", "elområde"),

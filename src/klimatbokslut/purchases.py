@@ -30,7 +30,7 @@ Examples
 Traceback (most recent call last):
 ...
 klimatbokslut.errors.InputError: 1 problem in purchase ledger:
-  row 2, column 'account', value '9999': account not in the mapping; closest accounts: ...
+  row 2, column 'account', value '9999': account not in the mapping
 """
 
 from __future__ import annotations

@@ -103,6 +103,7 @@ def _build_registry():
             fh.write(ours)
         ureg.load_definitions(extra)
     ureg.formatter.default_format = "~P"
+    ureg.formatter.default_sort_func = None   # keep "t CO2e", "kg CO2e / portion" in the order written
     _add_gwp_contexts(ureg)
     return ureg
 
