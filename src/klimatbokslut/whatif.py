@@ -23,11 +23,12 @@ Steps
 A :class:`Scenario` chains steps; :func:`compare` sets several side by side on one
 baseline; :func:`sweep` runs a step over shares from 0 to 100 % and returns a table.
 
-Not here yet: travel mode shift (flights → train for short routes, private car → EV) and
-the vegetarian share of meals need the travel and food activities (``flight``, ``train``,
-``car_*``, ``food_*``), which are not in the catalogue yet; they will be steps of the same
-kind once those activities exist. Nitrous-oxide destruction units need a destruction
-efficiency with a source and are not modelled either.
+Travel and food (in :mod:`klimatbokslut.shift`, re-exported here):
+:func:`flights_to_train` (flights up to a distance replaced by train),
+:func:`cars_to_ev` (private petrol/diesel car km driven electric) and
+:func:`switch_food` (e.g. beef replaced by pulses with a ratio the caller states).
+Nitrous-oxide destruction units need a destruction efficiency with a source and are
+not modelled.
 
 References
 ----------
@@ -652,7 +653,7 @@ class Scenario:
         return _plain(frame), pd.DataFrame(lines, columns=["step", "rows", "extra_cost_sek"]), notes
 
     def run(self, activities, factors: FactorSet | None = None, gwp: str = "AR6", *,
-            scope2_method: str = "market", baseline=None) -> WhatIfResult:
+            scope2_method: str = "market", baseline=None, radiative_forcing: bool = True) -> WhatIfResult:
         """Run baseline and scenario through :func:`klimatbokslut.calculate`.
 
         Parameters
@@ -668,9 +669,11 @@ class Scenario:
         factors = factors or default_factors()
         valid = _prepare(activities)
         if baseline is None:
-            baseline = calculate(valid, factors=factors, gwp=gwp, scope2_method=scope2_method)
+            baseline = calculate(valid, factors=factors, gwp=gwp, scope2_method=scope2_method,
+                                 radiative_forcing=radiative_forcing)
         frame, steps, notes = self.transform(valid, factors)
-        scenario = calculate(frame, factors=factors, gwp=gwp, scope2_method=scope2_method)
+        scenario = calculate(frame, factors=factors, gwp=gwp, scope2_method=scope2_method,
+                             radiative_forcing=radiative_forcing)
         priced = [not pd.isna(c) for c in steps["extra_cost_sek"]]
         extra = None
         if priced and all(priced):
@@ -895,3 +898,7 @@ def sweep(activities, step, shares: Iterable[float] = tuple(i / 10 for i in rang
         row.pop("scenario")
         rows.append({"share": s, **row})
     return pd.DataFrame(rows)
+
+
+# Travel and food steps live in their own module and are part of this namespace.
+from .shift import FlightsToTrain, cars_to_ev, flights_to_train, switch_food  # noqa: E402,F401
