@@ -243,78 +243,87 @@ def validate_frame(raw: pd.DataFrame, *, what: str = "input") -> tuple[pd.DataFr
     df.insert(0, "row", row)
 
     # Completely empty lines (a blank line in a CSV, an empty Excel row) are not rows.
-    cells = df.drop(columns=["row"]).astype("string").fillna("").apply(lambda s: s.str.strip())
-    blank = cells.eq("").all(axis=1).to_numpy()
+    blank = _empty_mask(df["activity"])
+    for col in [c for c in df.columns if c not in ("row", "activity")]:
+        if not blank.any():
+            break
+        idx = np.flatnonzero(blank)
+        blank[idx] &= _empty_mask(df[col].iloc[idx])
     n_blank = int(blank.sum())
     if n_blank:
         df = df[~blank].reset_index(drop=True)
 
     n = len(df)
+    rows = df["row"].to_numpy()
     fails: list[pd.DataFrame] = []
 
     def fail(mask: np.ndarray, column: str, values, reasons) -> None:
         if mask.any():
+            if callable(values):
+                values = values()
+            if callable(reasons):
+                reasons = reasons()
             idx = np.flatnonzero(mask)
             vals = np.asarray(values, dtype=object)[idx] if not np.isscalar(values) else values
             rs = np.asarray(reasons, dtype=object)[idx] if not isinstance(reasons, str) else reasons
-            fails.append(pd.DataFrame({"_i": idx, "row": df["row"].to_numpy()[idx], "column": column,
-                                       "value": vals, "reason": rs}))
+            fails.append(pd.DataFrame({"_i": idx, "row": rows[idx], "column": column, "value": vals, "reason": rs}))
 
+    def raw(col: str):
+        return lambda: df[col].to_numpy(dtype=object)
+
+    # Each check runs on the distinct values of a column and is mapped back with their codes.
     # --- activity
-    act_text = df["activity"].astype("string").fillna("").str.strip()
-    uniq = pd.unique(act_text)
-    canon_map = {u: resolve_activity_name(u) for u in uniq}
-    canon = act_text.map(canon_map).astype(object)
-    bad_act = canon.isna().to_numpy()
-    reasons = {u: ("empty activity" if u == "" else "unknown activity" + (
+    a_codes, a_text = _distinct(df["activity"])
+    a_canon = np.array([resolve_activity_name(u) for u in a_text], dtype=object)
+    a_reason = np.array([None if c is not None else ("empty activity" if u == "" else "unknown activity" + (
         f"; did you mean {', '.join(suggest(u))}?" if suggest(u) else "; see `klimatbokslut factors list`"))
-        for u in uniq if canon_map[u] is None}
-    fail(bad_act, "activity", act_text.to_numpy(dtype=object), act_text.map(reasons).to_numpy(dtype=object))
+        for u, c in zip(a_text, a_canon)], dtype=object)
+    canon = a_canon[a_codes]
+    bad_act = np.array([c is None for c in a_canon], dtype=bool)[a_codes]
+    fail(bad_act, "activity", lambda: a_text[a_codes], lambda: a_reason[a_codes])
 
     # --- correction marker
     if "correction" in df.columns:
-        corr_text = df["correction"].astype("string").fillna("").str.strip().str.lower()
-        corr_bad = ~corr_text.isin(_TRUE | _FALSE)
-        fail(corr_bad.to_numpy(), "correction", df["correction"].to_numpy(dtype=object),
-             "correction must be yes/no (ja/nej, 1/0, x or empty)")
-        correction = corr_text.isin(_TRUE).to_numpy()
+        c_codes, c_text = _distinct(df["correction"], lower=True)
+        c_ok = np.array([t in _TRUE | _FALSE for t in c_text])
+        fail(~c_ok[c_codes], "correction", raw("correction"), "correction must be yes/no (ja/nej, 1/0, x or empty)")
+        correction = np.array([t in _TRUE for t in c_text])[c_codes]
     else:
         correction = np.zeros(n, dtype=bool)
 
     # --- amount
     amount, problems = parse_numbers(df["amount"])
-    has_problem = pd.notna(problems)
-    fail(has_problem, "amount", df["amount"].to_numpy(dtype=object), problems)
+    fail(pd.notna(problems), "amount", raw("amount"), problems)
     negative = (amount < 0) & ~correction
-    fail(negative, "amount", df["amount"].to_numpy(dtype=object),
-         "negative amount; mark an intended correction with correction = yes")
+    fail(negative, "amount", raw("amount"), "negative amount; mark an intended correction with correction = yes")
 
-    # --- year
-    year_raw = df["year"]
-    year_num, year_prob = parse_numbers(year_raw)
-    is_int = np.isfinite(year_num) & (np.floor(year_num) == year_num)
-    bad_year = ~is_int
-    fail(bad_year, "year", year_raw.to_numpy(dtype=object),
-         np.where(pd.isna(year_prob) | (year_prob == None), "year must be a whole number, e.g. 2024",  # noqa: E711
-                  "year must be a whole number, e.g. 2024"))
+    # --- year (few distinct values)
+    y_codes, y_uniques = pd.factorize(df["year"], use_na_sentinel=True)
+    y_num, _ = parse_numbers(pd.Series(list(y_uniques) + [None], dtype=object))
+    year_num = y_num[y_codes]
+    is_int = np.isfinite(year_num) & (np.floor(np.nan_to_num(year_num)) == year_num)
+    fail(~is_int, "year", raw("year"), "year must be a whole number, e.g. 2024")
     out_of_range = is_int & ((year_num < YEAR_RANGE[0]) | (year_num > YEAR_RANGE[1]))
-    fail(out_of_range, "year", year_raw.to_numpy(dtype=object),
-         f"year out of range {YEAR_RANGE[0]}–{YEAR_RANGE[1]}")
+    fail(out_of_range, "year", raw("year"), f"year out of range {YEAR_RANGE[0]}–{YEAR_RANGE[1]}")
 
     # --- unit, checked per distinct (activity, unit)
-    unit_text = df["unit"].astype("string").fillna("").str.strip().map(normalise_unit_text)
-    pairs = pd.DataFrame({"a": canon, "u": unit_text}).drop_duplicates()
-    unit_reason: dict[tuple, str] = {}
-    for a, u in pairs.itertuples(index=False):
+    u_codes, u_text = _distinct(df["unit"])
+    u_norm = np.array([normalise_unit_text(u) for u in u_text], dtype=object)
+    unit_text = u_norm[u_codes]
+    pair = a_codes.astype(np.int64) * (len(u_text) + 1) + u_codes
+    p_uniq, p_first, p_inv = np.unique(pair, return_index=True, return_inverse=True)
+    p_reason = np.full(len(p_uniq), None, dtype=object)
+    for j, i in enumerate(p_first):
+        a, u = canon[i], unit_text[i]
         if a is None or pd.isna(a):
             continue
         if u == "":
-            unit_reason[(a, u)] = "empty unit"
+            p_reason[j] = "empty unit"
             continue
         try:
             kind = kind_of(parse_unit(u))
         except UnitError:
-            unit_reason[(a, u)] = "unknown unit"
+            p_reason[j] = "unknown unit"
             continue
         act = get_activity(a)
         if kind not in act.amount_kinds:
@@ -322,79 +331,94 @@ def validate_frame(raw: pd.DataFrame, *, what: str = "input") -> tuple[pd.DataFr
             extra = ""
             if kind == "volume" and "normal_volume" in act.amount_kinds:
                 extra = "; a gas volume must be at standard conditions (Nm3 or Nl)"
-            unit_reason[(a, u)] = f"a {kind or 'quantity of that kind'} cannot measure {a}{extra}; expected {expected}"
-    if unit_reason:
-        key = pd.Series(list(zip(canon, unit_text)), dtype=object)
-        ureason = key.map(unit_reason)
-        fail(ureason.notna().to_numpy(), "unit", df["unit"].to_numpy(dtype=object), ureason.to_numpy(dtype=object))
+            p_reason[j] = f"a {kind or 'quantity of that kind'} cannot measure {a}{extra}; expected {expected}"
+    ureason = p_reason[p_inv.ravel()]
+    fail(pd.notna(ureason), "unit", raw("unit"), ureason)
 
-    # --- optional columns
-    for col in OPTIONAL:
-        if col not in df.columns:
-            df[col] = ""
-        elif col != "correction":
-            df[col] = df[col].astype("string").fillna("").str.strip()
-    own = df["ownership"].str.lower().replace("", "owned")
-    own_canon = own.map(lambda v: OWNERSHIP.get(v))
-    fail(own_canon.isna().to_numpy(), "ownership", df["ownership"].to_numpy(dtype=object),
-         f"ownership must be one of owned, leased, contracted (ägd, leasad, upphandlad)")
-    contract = df["contract"].str.lower().str.replace(r"[\s\-]+", "_", regex=True)
-    bad_contract = (contract != "") & ~contract.isin(_CONTRACTS)
-    fail(bad_contract.to_numpy(), "contract", df["contract"].to_numpy(dtype=object),
-         f"contract must be one of {', '.join(_CONTRACTS)} (or empty for residual_mix)")
-    is_elec = canon.isin(["electricity", "car_ev"]).fillna(False).to_numpy()
-    fail(((contract != "").to_numpy() & ~is_elec & ~bad_act), "contract", df["contract"].to_numpy(dtype=object),
-         "a contract (guarantees of origin, residual mix) applies only to electricity (and electric cars)")
-
-    # --- travel columns
+    # --- optional columns: canonical text per distinct value
     from .catalogue import PURPOSES
     from .travel import normalise_band, normalise_cabin
 
-    purpose = df["purpose"].str.lower().map(lambda v: PURPOSES.get(v))
-    fail(purpose.isna().to_numpy(), "purpose", df["purpose"].to_numpy(dtype=object),
-         "purpose must be business (tjänsteresa) or commuting (pendling)")
-    cabin = df["cabin"].map(normalise_cabin)
-    fail(cabin.isna().to_numpy(), "cabin", df["cabin"].to_numpy(dtype=object),
-         "cabin must be economy, premium_economy, business, first or empty (average passenger)")
-    band = df["band"].map(normalise_band)
-    fail(band.isna().to_numpy(), "band", df["band"].to_numpy(dtype=object),
-         "band must be domestic, short_haul, long_haul or empty")
-    rt_text = df["round_trip"].str.lower()
-    fail((~rt_text.isin(_TRUE | _FALSE | {"t/r", "tur och retur", "enkel"})).to_numpy(), "round_trip",
-         df["round_trip"].to_numpy(dtype=object), "round_trip must be yes/no (ja/nej, t/r)")
-    round_trip = rt_text.isin(_TRUE | {"t/r", "tur och retur"})
-    for col in ("origin", "destination"):
-        df[col] = df[col].str.upper()
+    opt: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    for col in OPTIONAL:
+        if col == "correction":
+            continue
+        if col not in df.columns:
+            opt[col] = (np.zeros(n, dtype=np.intp), np.array([""], dtype=object))
+        else:
+            opt[col] = _distinct(df[col])
+
+    def check(col: str, ok, reason: str) -> None:
+        """Fail the rows whose distinct value does not pass ``ok``."""
+        codes, text = opt[col]
+        bad = np.array([not ok(t) for t in text], dtype=bool)
+        if bad.any():
+            fail(bad[codes], col, lambda: text[codes], reason)
+
+    check("ownership", lambda t: OWNERSHIP.get(t.lower() or "owned") is not None,
+          "ownership must be one of owned, leased, contracted (ägd, leasad, upphandlad)")
+    c_codes, c_text = opt["contract"]
+    c_norm = np.array([re.sub(r"[\s\-]+", "_", t.lower()) for t in c_text], dtype=object)
+    check("contract", lambda t: re.sub(r"[\s\-]+", "_", t.lower()) in ("", *_CONTRACTS),
+          f"contract must be one of {', '.join(_CONTRACTS)} (or empty for residual_mix)")
+    has_contract = (c_norm != "")[c_codes] & np.isin(c_norm, _CONTRACTS)[c_codes]
+    if has_contract.any():
+        is_elec = np.isin(a_canon.astype(str), ["electricity", "car_ev"])[a_codes]
+        fail(has_contract & ~is_elec & ~bad_act, "contract", lambda: c_text[c_codes],
+             "a contract (guarantees of origin, residual mix) applies only to electricity (and electric cars)")
+    check("purpose", lambda t: PURPOSES.get(t.lower()) is not None,
+          "purpose must be business (tjänsteresa) or commuting (pendling)")
+    check("cabin", lambda t: normalise_cabin(t) is not None,
+          "cabin must be economy, premium_economy, business, first or empty (average passenger)")
+    check("band", lambda t: normalise_band(t) is not None, "band must be domestic, short_haul, long_haul or empty")
+    check("round_trip", lambda t: t.lower() in _TRUE | _FALSE | {"t/r", "tur och retur", "enkel"},
+          "round_trip must be yes/no (ja/nej, t/r)")
+    rt_codes, rt_text = opt["round_trip"]
+    round_trip = np.array([t.lower() in _TRUE | {"t/r", "tur och retur"} for t in rt_text], dtype=bool)[rt_codes]
 
     # --- duplicate ids
-    ids = df["id"]
-    dup = ids.ne("") & ids.duplicated(keep="first")
-    if dup.any():
-        first_row = pd.Series(df["row"].to_numpy(), index=ids).groupby(level=0).first()
-        fail(dup.to_numpy(), "id", ids.to_numpy(dtype=object),
-             ids.map(lambda v: f"duplicate id (first used in row {first_row.get(v)})").to_numpy(dtype=object))
+    id_codes, id_text = opt["id"]
+    ids = id_text[id_codes]
+    has_id = ids != ""
+    dup = np.zeros(n, dtype=bool)
+    if has_id.any():
+        dup_s = pd.Series(id_codes).duplicated(keep="first").to_numpy() & has_id
+        if dup.any() or dup_s.any():
+            dup = dup_s
+            first_row = pd.Series(rows[has_id], index=ids[has_id]).groupby(level=0).first()
+            fail(dup, "id", ids, np.array([f"duplicate id (first used in row {first_row.get(v)})" if d else None
+                                           for v, d in zip(ids, dup)], dtype=object))
 
     rejects = pd.concat(fails, ignore_index=True) if fails else _empty_rejects(with_index=True)
     bad_rows = np.zeros(n, dtype=bool)
     bad_rows[rejects["_i"].to_numpy(dtype=int)] = True
     good = ~bad_rows
 
-    valid = df[good].copy()
-    valid["activity"] = pd.Categorical(canon[good].astype(object))
-    valid["amount"] = amount[good]
-    valid["unit"] = unit_text[good].astype("category")
-    valid["year"] = year_num[good].astype(np.int64) if good.any() else np.array([], dtype=np.int64)
-    valid["ownership"] = own_canon[good].astype("category")
-    valid["contract"] = contract[good].astype(object)
-    valid["correction"] = correction[good]
-    valid["purpose"] = purpose[good].fillna("business").astype(object)
-    valid["cabin"] = cabin[good].replace("average", "").astype(object)
-    valid["band"] = band[good].astype(object)
-    valid["round_trip"] = round_trip[good].to_numpy()
-    extras = [c for c in valid.columns if c not in ("row", *REQUIRED, *OPTIONAL)]
-    valid = valid[["row", "id", *REQUIRED, "org_unit", "site", "region", "contract", "ownership", "factor_id",
-                   "correction", "origin", "destination", "cabin", "round_trip", "band", "purpose", "goods",
-                   *extras]].reset_index(drop=True)
+    def cat(col: str, func=lambda t: t) -> pd.Categorical:
+        codes, text = opt[col]
+        return _categorical(codes[good], np.array([func(t) for t in text], dtype=object))
+
+    out = {"row": rows[good], "id": pd.Series(ids[good], dtype=object), "activity": _categorical(a_codes[good], a_canon),
+           "amount": amount[good], "unit": _categorical(u_codes[good], u_norm),
+           "year": year_num[good].astype(np.int64)}
+    for col in ("org_unit", "site", "region", "factor_id", "goods"):
+        if col in df.columns and not _is_text_like(df[col]):
+            out[col] = df[col].to_numpy(dtype=object)[good]
+        else:
+            out[col] = cat(col)
+    out["contract"] = cat("contract", lambda t: re.sub(r"[\s\-]+", "_", t.lower()))
+    out["ownership"] = cat("ownership", lambda t: OWNERSHIP.get(t.lower() or "owned") or "")
+    out["correction"] = correction[good]
+    for col in ("origin", "destination"):
+        out[col] = cat(col, str.upper)
+    out["cabin"] = cat("cabin", lambda t: (normalise_cabin(t) or "").replace("average", ""))
+    out["round_trip"] = round_trip[good]
+    out["band"] = cat("band", lambda t: normalise_band(t) or "")
+    out["purpose"] = cat("purpose", lambda t: PURPOSES.get(t.lower()) or "business")
+    valid = pd.DataFrame(out)
+    extras = [c for c in df.columns if c not in ("row", *REQUIRED, *OPTIONAL)]
+    for c in extras:
+        valid[c] = df[c].to_numpy()[good]
     rejects = _attach_raw(rejects.sort_values(["_i", "column"], kind="stable"), df).drop(columns=["_i"])
     valid.attrs[VALIDATED_FLAG] = True
     # Plain records, not a DataFrame: pandas compares attrs when combining frames.
@@ -402,6 +426,35 @@ def validate_frame(raw: pd.DataFrame, *, what: str = "input") -> tuple[pd.DataFr
     valid.attrs["blank_rows"] = n_blank
     valid.attrs["input_rows"] = n
     return valid, rejects
+
+
+def _is_text_like(s: pd.Series) -> bool:
+    return s.dtype == object or isinstance(s.dtype, (pd.StringDtype, pd.CategoricalDtype)) or str(s.dtype) == "str"
+
+
+def _distinct(s: pd.Series, lower: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Codes per row and the stripped text of each distinct value; missing values are ''."""
+    codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    text = ["" if (u is None or (isinstance(u, float) and u != u)) else str(u).strip() for u in uniques]
+    if lower:
+        text = [t.lower() for t in text]
+    text.append("")                      # code -1 (missing) -> the last entry
+    return np.asarray(codes, dtype=np.intp), np.array(text, dtype=object)
+
+
+def _empty_mask(s: pd.Series) -> np.ndarray:
+    """True where a cell is missing or only whitespace."""
+    if pd.api.types.is_numeric_dtype(s.dtype):
+        return s.isna().to_numpy()
+    codes, text = _distinct(s)
+    return (text == "")[codes]
+
+
+def _categorical(codes: np.ndarray, values: np.ndarray) -> pd.Categorical:
+    """A Categorical from per-row codes into per-distinct values (values may repeat; -1 = last value)."""
+    codes = np.where(codes < 0, len(values) - 1, codes)
+    cats, inverse = np.unique(np.asarray(values, dtype=object).astype(str), return_inverse=True)
+    return pd.Categorical.from_codes(inverse.ravel()[codes], categories=pd.Index(cats, dtype=object))
 
 
 def _attach_raw(rejects: pd.DataFrame, df: pd.DataFrame) -> pd.DataFrame:

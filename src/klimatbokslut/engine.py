@@ -491,9 +491,9 @@ def calculate(activities, factors: FactorSet | None = None, gwp: str = "AR6", *,
     def cat(values: list, dtype=None):
         if dtype is not None:
             return np.asarray(values, dtype=dtype)[rc] if len(rc) else np.zeros(0, dtype=dtype)
-        cats = pd.Index(pd.unique(pd.Series(values, dtype=object)))
-        idx = cats.get_indexer(values)
-        return pd.Categorical.from_codes(idx[rc] if len(rc) else np.zeros(0, dtype=int), categories=cats)
+        uniq_v, inv = np.unique(np.array(values, dtype=object).astype(str), return_inverse=True)
+        codes_v = inv.ravel()[rc] if len(rc) else np.zeros(0, dtype=np.int64)
+        return pd.Categorical.from_codes(codes_v, categories=pd.Index(uniq_v, dtype=object))
 
     frame["scope"] = cat([r.scope for r in ok], np.int8)
     frame["category"] = cat([r.category for r in ok])
@@ -512,19 +512,23 @@ def calculate(activities, factors: FactorSet | None = None, gwp: str = "AR6", *,
     frame["co2e_location_kg"] = out["co2e_location_kg"]
     frame["co2e_market_kg"] = out["co2e_market_kg"]
     frame["co2_biogenic_kg"] = out["co2_biogenic_kg"]
-    frame["gwp"] = pd.Categorical([gwp] * len(frame)) if len(frame) else pd.Categorical([])
-    frame["scope2_method"] = np.where(frame["scope"].to_numpy() == 2, scope2_method, "")
-    frame["scope2_method"] = frame["scope2_method"].astype("category")
+    frame["gwp"] = pd.Categorical.from_codes(np.zeros(len(frame), dtype=np.int8), categories=[gwp])
+    scope_arr = frame["scope"].to_numpy()
+    frame["scope2_method"] = pd.Categorical.from_codes((scope_arr == 2).astype(np.int8),
+                                                       categories=["", scope2_method])
     frame["factor_ids"] = cat([r.factor_ids for r in ok])
     frame["source_ids"] = cat([r.source_ids for r in ok])
     frame["factor_gwp"] = cat([r.factor_gwp for r in ok])
     frame["factor_year"] = cat([r.factor_year for r in ok], np.int64)
     frame["data_quality"] = cat([r.data_quality for r in ok])
-    flags = cat([r.flags for r in ok]).astype(object)
-    if len(frame):
-        corr = frame["correction"].to_numpy(dtype=bool)
-        flags = np.where(corr, np.where(flags == "", "correction", flags + ";correction"), flags)
-    frame["flags"] = pd.Categorical(flags)
+    # flags per key, and the same with ";correction" for rows marked as corrections
+    key_flags = [r.flags for r in ok]
+    variants = key_flags + [(f + ";correction") if f else "correction" for f in key_flags]
+    corr = frame["correction"].to_numpy(dtype=bool) if len(frame) else np.zeros(0, dtype=bool)
+    codes_f = rc + corr * len(key_flags) if len(rc) else np.zeros(0, dtype=np.int64)
+    uniq_f, inv_f = np.unique(np.array(variants, dtype=object).astype(str), return_inverse=True)
+    frame["flags"] = pd.Categorical.from_codes(inv_f.ravel()[codes_f] if len(codes_f) else codes_f,
+                                               categories=pd.Index(uniq_f, dtype=object))
     if not len(rejects):
         rejects = _empty_rejects()
     led = Ledger(frame, rejects=rejects.reset_index(drop=True), gwp=gwp, scope2_method=scope2_method,
@@ -542,7 +546,10 @@ def _replace_spend(valid: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """
     if "goods" not in valid.columns or not len(valid):
         return valid, _empty_rejects()
-    goods = valid["goods"].astype("string").fillna("").str.strip().str.lower()
+    g = valid["goods"]
+    if isinstance(g.dtype, pd.CategoricalDtype) and set(g.cat.categories) <= {""}:
+        return valid, _empty_rejects()
+    goods = g.astype(object).fillna("").astype(str).str.strip().str.lower()
     is_spend = valid["activity"].astype(str).str.startswith("spend_").to_numpy()
     has = goods.ne("").to_numpy()
     measured = pd.DataFrame({"goods": goods[has & ~is_spend], "year": valid.loc[has & ~is_spend, "year"]})

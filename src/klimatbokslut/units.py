@@ -181,6 +181,10 @@ _NUMBER_RE = re.compile(
 )
 
 
+_NUMBER_TYPES = (int, float, np.int64, np.int32, np.float64, np.float32, np.int16, np.int8, np.uint8, np.uint16,
+                 np.uint32, np.uint64)
+
+
 class NumberFormatError(ValueError):
     """A text that is not a number, or whose decimal mark is ambiguous."""
 
@@ -230,14 +234,21 @@ def parse_numbers(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     n = len(values)
     out = np.full(n, np.nan)
     problems = np.full(n, None, dtype=object)
-    is_num = values.map(lambda v: isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool))
-    is_num = is_num.to_numpy(dtype=bool)
+    if pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(values.dtype):
+        nums = values.to_numpy(dtype=float, na_value=np.nan)
+        bad = ~np.isfinite(nums)
+        problems[bad] = ["empty amount" if np.isnan(x) else f"not a finite number: {x!r}" for x in nums[bad]]
+        out[:] = np.where(bad, np.nan, nums)
+        return out, problems
+    obj = values.to_numpy(dtype=object)
+    is_num = np.fromiter((type(v) in _NUMBER_TYPES for v in obj), dtype=bool, count=n)
     if is_num.any():
-        nums = values[is_num].astype(float).to_numpy()
+        nums = obj[is_num].astype(float)
         out[is_num] = nums
         bad = ~np.isfinite(nums)
         idx = np.flatnonzero(is_num)[bad]
         problems[idx] = ["empty amount" if np.isnan(x) else f"not a finite number: {x!r}" for x in nums[bad]]
+        out[idx] = np.nan
     txt_mask = ~is_num
     if not txt_mask.any():
         return out, problems
@@ -271,7 +282,6 @@ def parse_numbers(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
         if empty_np[i]:
             reasons[i] = "empty amount"
         elif both_np[i]:
-            plain = clean_alt = raw
             reasons[i] = (f"ambiguous number {raw!r}: both '.' and ',' appear; write "
                           f"{_example_fix(raw)}")
         elif multi_bad[i]:
