@@ -25,6 +25,7 @@ Examples
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 from pathlib import Path
@@ -76,15 +77,42 @@ def _norm_header(name: object) -> str:
 
 
 # ----------------------------------------------------------------------------- reading files
-def _decode(raw: bytes, encoding: str | None) -> tuple[str, str]:
-    if encoding:
-        return raw.decode(encoding), encoding
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8"), "utf-8-sig"
+#: UTF-8 text of å, ä, ö, Å, Ä, Ö read as Windows-1252 once too often ("double-encoded").
+_MOJIBAKE = ("Ã¥", "Ã¤", "Ã¶", "Ã…", "Ã„", "Ã–", "Ã©")
+
+
+def _decode(raw: bytes, encoding: str | None, path: str = "input") -> tuple[str, str]:
+    """Decode a text export: a given encoding, else UTF-8 (with or without BOM), else Windows-1252.
+
+    UTF-16 exports (with BOM) are decoded too. Text that shows UTF-8 bytes already
+    decoded as Windows-1252 ("Ã¤" for "ä") is refused rather than read garbled.
+    """
     try:
-        return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return raw.decode("cp1252"), "cp1252"
+        if encoding:
+            text, used = raw.decode(encoding), encoding
+        elif raw.startswith(b"\xef\xbb\xbf"):
+            text, used = raw[3:].decode("utf-8"), "utf-8-sig"
+        elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            text, used = raw.decode("utf-16"), "utf-16"
+        else:
+            try:
+                text, used = raw.decode("utf-8"), "utf-8"
+            except UnicodeDecodeError:
+                text, used = raw.decode("cp1252"), "cp1252"
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise InputError([{"row": None, "column": None, "value": path,
+                           "reason": f"cannot decode the file as {encoding or 'UTF-8 or Windows-1252'}: {exc}"}],
+                         what=path) from None
+    bad = next((m for m in _MOJIBAKE if m in text), None)
+    if bad:
+        raise InputError([{"row": None, "column": None, "value": bad,
+                           "reason": "the file looks double-encoded (UTF-8 read as Windows-1252, e.g. 'Ã¤' for 'ä'); "
+                                     "export it again as UTF-8 or Windows-1252"}], what=path)
+    if "\x00" in text:
+        raise InputError([{"row": None, "column": None, "value": path,
+                           "reason": "the file contains NUL bytes: it is not a text export (a binary or UTF-16 "
+                                     "file without BOM?)"}], what=path)
+    return text, used
 
 
 def _sniff_sep(text: str) -> str:
@@ -111,12 +139,12 @@ def read_csv_text(path: str | Path, *, sep: str | None = None, encoding: str | N
     ('cp1252', ['Fjärrvärme', '1 234,5', 'kWh', '2024'])
     """
     raw = Path(path).read_bytes()
-    text, used = _decode(raw, encoding)
+    text, used = _decode(raw, encoding, str(path))
     separator = sep or _sniff_sep(text)
     df = pd.read_csv(io.StringIO(text), sep=separator, dtype=str, keep_default_na=False,
                      skip_blank_lines=False, engine="c")
     df.index = pd.RangeIndex(2, len(df) + 2, name="row")
-    df.attrs.update(encoding=used, separator=separator, source=str(path))
+    df.attrs.update(encoding=used, separator=separator, source=str(path), sha256=hashlib.sha256(raw).hexdigest())
     return df
 
 
@@ -138,7 +166,7 @@ def _read_any(source, *, sheet, sep, encoding) -> pd.DataFrame:
             raise InputError([{"row": None, "column": None, "value": str(path),
                                "reason": f"cannot read the workbook: {exc}"}], what=str(path)) from None
         df.index = pd.RangeIndex(2, len(df) + 2, name="row")
-        df.attrs.update(source=str(path), sheet=sheet or 0)
+        df.attrs.update(source=str(path), sheet=sheet or 0, sha256=hashlib.sha256(path.read_bytes()).hexdigest())
         return df
     if suffix == ".parquet":
         df = pd.read_parquet(path)
@@ -146,6 +174,9 @@ def _read_any(source, *, sheet, sep, encoding) -> pd.DataFrame:
         return df
     try:
         return read_csv_text(path, sep=sep, encoding=encoding)
+    except pd.errors.EmptyDataError:
+        raise InputError([{"row": None, "column": None, "value": str(path),
+                           "reason": "the file is empty (no header line)"}], what=str(path)) from None
     except (UnicodeDecodeError, pd.errors.ParserError, csv.Error) as exc:
         raise InputError([{"row": None, "column": None, "value": str(path),
                            "reason": f"cannot read the CSV file: {exc}"}], what=str(path)) from None
@@ -275,9 +306,8 @@ def validate_frame(raw: pd.DataFrame, *, what: str = "input") -> tuple[pd.DataFr
     # --- activity
     a_codes, a_text = _distinct(df["activity"])
     a_canon = np.array([resolve_activity_name(u) for u in a_text], dtype=object)
-    a_reason = np.array([None if c is not None else ("empty activity" if u == "" else "unknown activity" + (
-        f"; did you mean {', '.join(suggest(u))}?" if suggest(u) else "; see `klimatbokslut factors list`"))
-        for u, c in zip(a_text, a_canon)], dtype=object)
+    a_reason = np.array([None if c is not None else _activity_reason(u) for u, c in zip(a_text, a_canon)],
+                        dtype=object)
     canon = a_canon[a_codes]
     bad_act = np.array([c is None for c in a_canon], dtype=bool)[a_codes]
     fail(bad_act, "activity", lambda: a_text[a_codes], lambda: a_reason[a_codes])
@@ -299,7 +329,7 @@ def validate_frame(raw: pd.DataFrame, *, what: str = "input") -> tuple[pd.DataFr
 
     # --- year (few distinct values)
     y_codes, y_uniques = pd.factorize(df["year"], use_na_sentinel=True)
-    y_num, _ = parse_numbers(pd.Series(list(y_uniques) + [None], dtype=object))
+    y_num, _ = parse_numbers(pd.Series([_year_of(v) for v in y_uniques] + [None], dtype=object))
     year_num = y_num[y_codes]
     is_int = np.isfinite(year_num) & (np.floor(np.nan_to_num(year_num)) == year_num)
     fail(~is_int, "year", raw("year"), "year must be a whole number, e.g. 2024")
@@ -426,6 +456,30 @@ def validate_frame(raw: pd.DataFrame, *, what: str = "input") -> tuple[pd.DataFr
     valid.attrs["blank_rows"] = n_blank
     valid.attrs["input_rows"] = n
     return valid, rejects
+
+
+_SUMMARY_WORDS = ("summa", "delsumma", "totalt", "total", "sum", "subtotal", "sammanlagt")
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[ T][\d:.]+)?\s*$")
+
+
+def _activity_reason(text: str) -> str:
+    if text == "":
+        return "empty activity"
+    if text.lower().split(" ")[0].rstrip(":") in _SUMMARY_WORDS:
+        return "a summary row, not an activity (totals are computed from the rows)"
+    hint = suggest(text)
+    return "unknown activity" + (f"; did you mean {', '.join(hint)}?" if hint else "; see `klimatbokslut factors list`")
+
+
+def _year_of(value):
+    """A year cell as read: dates (Excel dates, ISO date text) give their year."""
+    if hasattr(value, "year") and not isinstance(value, (int, float)):
+        return value.year
+    if isinstance(value, str):
+        m = _ISO_DATE.match(value)
+        if m:
+            return int(m.group(1))
+    return value
 
 
 def _is_text_like(s: pd.Series) -> bool:
