@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from .activities import read_activities
 from .api import emissions
+from .config import load_config
 from .engine import calculate
 from .errors import DatasetIntegrityError, FactorNotFoundError, InputError, KlimatbokslutError, UnitError
 from .factors import EmissionFactor, FactorSet, default_factors
@@ -21,13 +22,14 @@ from .ledger import Ledger
 from .portfolio import Portfolio, read_holdings, relative_difference, trend
 from .units import Q_, get_registry, parse_quantity
 from . import food, purchases, targets, travel, whatif  # noqa: E402  (submodules: kb.targets.Reduction, kb.whatif.switch_fuel)
+from .report import build_report  # noqa: E402
 
 __version__ = "0.1.0"
 
 __all__ = [
     "DatasetIntegrityError", "EmissionFactor", "FactorNotFoundError", "FactorSet", "InputError",
-    "KlimatbokslutError", "Ledger", "Portfolio", "Q_", "food", "purchases", "UnitError", "calculate", "default_factors", "emissions",
-    "get_registry", "parse_quantity", "read_activities", "read_holdings", "relative_difference", "targets", "travel",
+    "KlimatbokslutError", "Ledger", "Portfolio", "Q_", "build_report", "food", "purchases", "UnitError", "calculate", "default_factors", "emissions",
+    "get_registry", "load_config", "parse_quantity", "read_activities", "read_holdings", "relative_difference", "targets", "travel",
     "trend", "ureg", "whatif",
 ]
 

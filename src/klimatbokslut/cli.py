@@ -1,5 +1,9 @@
 """The ``klimatbokslut`` command.
 
+Commands: ``example`` (the bundled example region's full report), ``report CONFIG``,
+``validate CONFIG|FILE``, ``whatif switch-fuel|switch-contract FILE``, ``calculate FILE``
+and ``factors list|show|export``. Exit codes: 0 ok, 1 invalid input, 2 usage.
+
 Examples
 --------
 >>> main(["factors", "show", "n2o-release"])  # doctest: +ELLIPSIS
@@ -63,14 +67,110 @@ def _overview(ledger) -> str:
     return table.map(lambda v: f"{v:,.1f}".replace(",", " ").replace(".", ",")).to_string()
 
 
-def _cmd_example(args) -> int:
-    from .activities import read_activities
-    from .engine import calculate
+def _progress(quiet: bool):
+    steps = iter(range(1, 100))
 
-    acts = read_activities(_example_dir() / "aktiviteter.csv")
-    ledger = calculate(acts, gwp=args.gwp)
-    _write_outputs(ledger, Path(args.output),
+    def say(text: str) -> None:
+        if not quiet:
+            print(f"[{next(steps)}] {text} …", file=sys.stderr, flush=True)
+    return say
+
+
+def _write_report(report, out: Path, formats: list[str], say) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    stem = f"klimatbokslut_{report.report_year}"
+    written = []
+    if "html" in formats:
+        say("HTML")
+        written.append(report.to_html(out / f"{stem}.html"))
+    if "excel" in formats:
+        say("Excel")
+        written.append(report.to_excel(out / f"{stem}.xlsx"))
+    if "csv" in formats:
+        say("CSV")
+        report.to_csv(out / "csv")
+        written.append(out / "csv")
+    return written
+
+
+def _print_report_summary(report) -> None:
+    from .report.fmt import number
+
+    lang = report.language
+    print(f"{report.config.organisation.name}: {number(report.total(report.report_year), 1, lang)} t CO2e "
+          f"in {report.report_year} ({report.ledger.scope2_method}-based scope 2, GWP {report.ledger.gwp})")
+    for v in report.targets:
+        print(f"  {v.result.status_sv:<13} {v.result.name}")
+
+
+def _formats(text: str) -> list[str]:
+    formats = [f.strip().lower() for f in text.split(",") if f.strip()]
+    bad = [f for f in formats if f not in ("html", "excel", "csv")]
+    if bad:
+        raise SystemExit(f"klimatbokslut: unknown format {', '.join(bad)}; formats: html, excel, csv")
+    return formats
+
+
+def _cmd_example(args) -> int:
+    from .config import load_config
+    from .report import build_report
+
+    cfg = load_config(_example_dir() / "klimatbokslut.toml")
+    if args.gwp:
+        cfg.gwp = args.gwp
+    if args.lang:
+        cfg.language = args.lang
+    say = _progress(args.quiet)
+    report = build_report(cfg, progress=say)
+    out = Path(args.output)
+    written = _write_report(report, out, ["html", "excel", "csv"], say)
+    _write_outputs(report.ledger, out,
                    title="Region Exempelby (fictitious example region), t CO2e by year and scope:")
+    _print_report_summary(report)
+    for p in written:
+        print(f"wrote {p}")
+    return 0
+
+
+def _cmd_report(args) -> int:
+    from .config import load_config
+    from .report import build_report
+
+    cfg = load_config(args.config)
+    if args.lang:
+        cfg.language = args.lang
+    say = _progress(args.quiet)
+    report = build_report(cfg, progress=say)
+    written = _write_report(report, Path(args.output), _formats(args.format), say)
+    _print_report_summary(report)
+    for p in written:
+        print(f"wrote {p}")
+    return 0
+
+
+def _cmd_whatif(args) -> int:
+    from . import whatif
+    from .activities import read_activities
+    from .report.fmt import number
+
+    acts = read_activities(args.file)
+    select = {"year": args.year} if args.year else None
+    if args.kind == "switch-fuel":
+        r = whatif.switch_fuel(acts, args.from_, args.to, share=args.share, basis=args.basis,
+                               price_difference=args.price_difference, select=select, gwp=args.gwp)
+    else:
+        r = whatif.switch_contract(acts, args.to or "go_renewable", from_contract=args.from_ or "residual_mix",
+                                   share=args.share, price_difference=args.price_difference, select=select,
+                                   gwp=args.gwp)
+    f = {"year": args.year} if args.year else {}
+    print(r.name)
+    print(f"  avoided (market-based):   {number(r.avoided(method='market', **f).magnitude, 3, 'en')} t CO2e")
+    print(f"  avoided (location-based): {number(r.avoided(method='location', **f).magnitude, 3, 'en')} t CO2e")
+    if r.extra_cost is not None:
+        print(f"  extra cost:               {number(r.extra_cost.to('SEK').magnitude, 0, 'en')} SEK")
+        print(f"  cost per tonne avoided:   {number(r.cost_per_tonne.magnitude, 0, 'en')} SEK/t CO2e")
+    for note in r.notes:
+        print(f"  note: {note}")
     return 0
 
 
@@ -85,6 +185,8 @@ def _cmd_calculate(args) -> int:
 
 
 def _cmd_validate(args) -> int:
+    if str(args.file).lower().endswith(".toml"):
+        return _validate_config(args.file)
     from .activities import read_activities
     from .engine import calculate
 
@@ -97,6 +199,19 @@ def _cmd_validate(args) -> int:
         print(f"\n{rec['rejected_rows']} of {rec['input_rows']} rows cannot be used", file=sys.stderr)
         return 1
     print(f"all {rec['input_rows']} rows can be used")
+    return 0
+
+
+def _validate_config(path) -> int:
+    from .config import validate
+
+    problems = validate(path)
+    if len(problems):
+        with pd.option_context("display.max_rows", None, "display.width", 200, "display.max_colwidth", 90):
+            print(problems.fillna("").to_string(index=False))
+        print(f"\n{len(problems)} problem{'s' if len(problems) != 1 else ''} in {path}", file=sys.stderr)
+        return 1
+    print(f"{path}: the configuration and every input it names can be used")
     return 0
 
 
@@ -146,10 +261,39 @@ def build_parser() -> argparse.ArgumentParser:
                                      description="Greenhouse-gas accounting for Swedish regions and municipalities.")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("example", help="compute the bundled example region and write its ledger and summaries")
+    p = sub.add_parser("example", help="build the bundled example region's report (HTML, Excel, CSV, ledger)")
     p.add_argument("-o", "--output", default="out", help="output folder (default: out)")
-    p.add_argument("--gwp", default="AR6", choices=["AR4", "AR5", "AR6"], help="GWP100 set (default AR6)")
+    p.add_argument("--gwp", default=None, choices=["AR4", "AR5", "AR6"], help="GWP100 set (default: the config's, AR6)")
+    p.add_argument("--lang", default=None, choices=["sv", "en"], help="report language (default: the config's, sv)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     p.set_defaults(func=_cmd_example)
+
+    p = sub.add_parser("report", help="build the climate report of a configuration (klimatbokslut.toml)")
+    p.add_argument("config", help="configuration file (TOML)")
+    p.add_argument("-o", "--output", default="out", help="output folder (default: out)")
+    p.add_argument("--format", default="html,excel,csv", help="comma-separated: html, excel, csv (default: all)")
+    p.add_argument("--lang", default=None, choices=["sv", "en"], help="report language (default: the config's)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
+    p.set_defaults(func=_cmd_report)
+
+    p = sub.add_parser("whatif", help="what-if questions on an activity file (switch-fuel, switch-contract)")
+    wsub = p.add_subparsers(dest="kind", required=True)
+    for kind, helptext in (("switch-fuel", "a share of one fuel replaced by another, e.g. diesel by HVO100"),
+                           ("switch-contract", "electricity moved to another contract, e.g. guarantees of origin")):
+        w = wsub.add_parser(kind, help=helptext)
+        w.add_argument("file", help="activity file (CSV or Excel)")
+        if kind == "switch-fuel":
+            w.add_argument("--from", dest="from_", required=True, help="fuel replaced, e.g. diesel")
+            w.add_argument("--to", required=True, help="new fuel, e.g. hvo100")
+            w.add_argument("--basis", default="energy", choices=["energy", "volume"], help="same MJ or same litres")
+        else:
+            w.add_argument("--from", dest="from_", default="residual_mix", help="contract replaced (residual_mix)")
+            w.add_argument("--to", default="go_renewable", help="new contract (go_renewable)")
+        w.add_argument("--share", type=float, default=1.0, help="fraction switched, 0-1 (default 1)")
+        w.add_argument("--price-difference", default=None, help='new minus old price, e.g. "2 SEK/l"')
+        w.add_argument("--year", type=int, default=None, help="only rows of this year")
+        w.add_argument("--gwp", default="AR6", choices=["AR4", "AR5", "AR6"])
+        w.set_defaults(func=_cmd_whatif)
 
     p = sub.add_parser("calculate", help="compute the ledger of an activity file (CSV or Excel)")
     p.add_argument("file", help="activity file")
@@ -160,8 +304,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lenient", action="store_true", help="write bad rows to rejects.csv instead of stopping")
     p.set_defaults(func=_cmd_calculate)
 
-    p = sub.add_parser("validate", help="check an activity file and list every row that cannot be used")
-    p.add_argument("file", help="activity file")
+    p = sub.add_parser("validate", help="check a configuration (.toml) or an activity file without computing")
+    p.add_argument("file", help="configuration (.toml) or activity file (CSV or Excel)")
     p.add_argument("--sheet", default=None, help="Excel sheet")
     p.set_defaults(func=_cmd_validate)
 
@@ -182,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
     except KlimatbokslutError as exc:
         print(f"klimatbokslut: {exc}", file=sys.stderr)
         return 1
-    except OSError as exc:
+    except (OSError, ValueError) as exc:
         print(f"klimatbokslut: {exc}", file=sys.stderr)
         return 1
 

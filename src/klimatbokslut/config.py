@@ -1,0 +1,494 @@
+"""The report configuration: one TOML file that names every input of a klimatbokslut.
+
+A configuration is read with :func:`load_config` and checked with :func:`validate`
+(files exist and can be read, targets and scenarios are well formed, factor overrides
+have sources) without computing any emissions. :func:`klimatbokslut.build_report` then
+runs the pipeline: activities → :func:`~klimatbokslut.calculate` → targets, portfolio
+and what-if → report.
+
+A minimal file::
+
+    report_year = 2024
+    base_year = 2021
+    activities = "aktiviteter.csv"          # or a table: [activities] 2023 = "a23.csv" ...
+
+    [organisation]
+    name = "Region Exempelby"
+
+Keys (all but ``organisation.name``, ``report_year`` and ``activities`` are optional):
+
+========================= ==================================================================
+``organisation``          ``name``, ``description``, ``note``
+``report_year``           the year the report is about
+``base_year``             the year the summary compares with (default: first year of data)
+``language``              ``"sv"`` (default) or ``"en"``
+``gwp``                   ``"AR6"`` (default), ``"AR5"``, ``"AR4"``
+``scope2_method``         ``"market"`` (default) or ``"location"``: the headline figure;
+                          the report always shows both
+``radiative_forcing``     flights with the RF uplift (default true)
+``price_index``           table year → index (e.g. KPI), with ``price_index_source``
+``activities``            one file, or a table year → file
+``factors``, ``sources``  ``[[factors]]`` rows and ``[[sources]]`` records added with
+                          :meth:`FactorSet.with_factors <klimatbokslut.FactorSet.with_factors>`
+``portfolio``             ``holdings`` (year → file), ``benchmark`` (file), ``rates``
+                          (currency → ``"11,43 SEK/EUR"``), ``name``, ``benchmark_name``
+``targets``               ``[[targets]]`` tables read by :func:`klimatbokslut.targets.from_dict`;
+                          a ``below_benchmark`` target may say ``benchmark = "index"`` to
+                          use the portfolio benchmark
+``scenarios``             ``[[scenarios]]`` with ``name``, ``type`` (a what-if function:
+                          ``switch_fuel``, ``switch_contract``, ``switch_anaesthetic`` …)
+                          and its parameters
+========================= ==================================================================
+
+Relative paths are read relative to the configuration file. Every error names the
+TOML key it is about (``targets[2].base_year``; array indices count from 0).
+
+Examples
+--------
+>>> import os, tempfile
+>>> d = tempfile.mkdtemp()
+>>> with open(os.path.join(d, "a.csv"), "w", encoding="utf-8") as fh:
+...     _ = fh.write("aktivitet;mängd;enhet;år\\nlustgas;100;kg;2023\\nlustgas;90;kg;2024\\n")
+>>> with open(os.path.join(d, "k.toml"), "w", encoding="utf-8") as fh:
+...     _ = fh.write('report_year = 2024\\nactivities = "a.csv"\\n[organisation]\\nname = "Region X"\\n')
+>>> cfg = load_config(os.path.join(d, "k.toml"))
+>>> cfg.organisation.name, cfg.language, cfg.gwp, cfg.activities["*"].name
+('Region X', 'sv', 'AR6', 'a.csv')
+"""
+
+from __future__ import annotations
+
+import inspect
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import InputError, KlimatbokslutError
+
+__all__ = ["ConfigError", "Organisation", "PortfolioConfig", "ScenarioConfig", "ReportConfig", "load_config",
+           "validate", "SCENARIO_TYPES", "key_of"]
+
+#: What-if functions a ``[[scenarios]]`` entry may name (each takes the activities first).
+SCENARIO_TYPES = ("switch_fuel", "switch_contract", "switch_anaesthetic", "flights_to_train", "cars_to_ev",
+                  "switch_food")
+_ALL_YEARS = "*"
+
+
+class ConfigError(KlimatbokslutError, ValueError):
+    """A configuration that cannot be used; ``problems`` lists ``(key, message)`` pairs.
+
+    Examples
+    --------
+    >>> print(ConfigError([("targets[2].base_year", "no data in 2019")], source="k.toml"))
+    1 problem in k.toml:
+      targets[2].base_year: no data in 2019
+    """
+
+    def __init__(self, problems: list[tuple[str, str]], source: str = "the configuration"):
+        self.problems = list(problems)
+        self.source = source
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        n = len(self.problems)
+        lines = [f"{n} problem{'s' if n != 1 else ''} in {self.source}:"]
+        lines += [f"  {key}: {msg}" if key else f"  {msg}" for key, msg in self.problems]
+        return "\n".join(lines)
+
+    def __reduce__(self):
+        return (ConfigError, (self.problems, self.source))
+
+
+def key_of(loc: tuple | list) -> str:
+    """The TOML key for a location such as ``("targets", 2, "base_year")``.
+
+    Examples
+    --------
+    >>> key_of(("targets", 2, "base_year")), key_of(("portfolio", "holdings", "2021"))
+    ('targets[2].base_year', 'portfolio.holdings.2021')
+    """
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False, arbitrary_types_allowed=True)
+
+
+class Organisation(_Model):
+    """Who the report is about (shown, escaped, in the report)."""
+
+    name: str = Field(min_length=1)
+    description: str = ""
+    note: str = ""
+
+
+def _files(value: Any) -> Any:
+    if isinstance(value, (str, Path)):
+        return {_ALL_YEARS: value}
+    if isinstance(value, Mapping):
+        return {str(k): v for k, v in value.items()}
+    raise ValueError("give one file path or a table of year = path")
+
+
+class PortfolioConfig(_Model):
+    """Holdings per year and an index to compare with (see :mod:`klimatbokslut.portfolio`)."""
+
+    holdings: dict[str, Path]
+    benchmark: Path | None = None
+    name: str = ""
+    benchmark_name: str = ""
+    rates: dict[str, str] = Field(default_factory=dict)
+    rates_source: str = ""
+    scopes: list[int] = Field(default_factory=lambda: [1, 2])
+
+    @field_validator("holdings", mode="before")
+    @classmethod
+    def _check_holdings(cls, v: Any) -> Any:
+        return _files(v)
+
+
+class ScenarioConfig(_Model):
+    """One what-if question: ``type`` names a function of :mod:`klimatbokslut.whatif`."""
+
+    model_config = ConfigDict(extra="allow")
+    name: str = Field(min_length=1)
+    type: Literal["switch_fuel", "switch_contract", "switch_anaesthetic", "flights_to_train", "cars_to_ev",
+                  "switch_food"]
+    note: str = ""
+
+    @property
+    def params(self) -> dict[str, Any]:
+        """The parameters passed to the what-if function."""
+        return dict(self.model_extra or {})
+
+
+class ReportConfig(_Model):
+    """A validated configuration; paths are absolute (resolved against the file's folder).
+
+    Build it with :func:`load_config`; the attributes follow the TOML keys of the module
+    documentation. ``path`` is the configuration file (None for a dict).
+    """
+
+    organisation: Organisation
+    report_year: int = Field(ge=1990, le=2100)
+    base_year: int | None = Field(default=None, ge=1990, le=2100)
+    language: Literal["sv", "en"] = "sv"
+    gwp: Literal["AR4", "AR5", "AR6"] = "AR6"
+    scope2_method: Literal["market", "location"] = "market"
+    radiative_forcing: bool = True
+    price_index: dict[str, float] = Field(default_factory=dict)
+    price_index_source: str = ""
+    activities: dict[str, Path]
+    factors: list[dict[str, Any]] = Field(default_factory=list)
+    sources: list[dict[str, Any]] = Field(default_factory=list)
+    portfolio: PortfolioConfig | None = None
+    targets: list[dict[str, Any]] = Field(default_factory=list)
+    scenarios: list[ScenarioConfig] = Field(default_factory=list)
+    path: Path | None = None
+
+    @field_validator("activities", mode="before")
+    @classmethod
+    def _check_activities(cls, v: Any) -> Any:
+        return _files(v)
+
+    # ------------------------------------------------------------------ built objects
+    def factor_set(self):
+        """The bundled factor set with the configured overrides (``[[factors]]``, ``[[sources]]``).
+
+        Examples
+        --------
+        >>> cfg = load_config({"organisation": {"name": "X"}, "report_year": 2024, "activities": "a.csv",
+        ...     "factors": [{"activity": "district_heating", "region": "Växjö", "valid_from": 2024,
+        ...                  "valid_to": 2024, "value": 25.0, "unit": "g CO2e/kWh", "gas": "CO2e",
+        ...                  "boundary": "lifecycle", "source_id": "veab"}],
+        ...     "sources": [{"source_id": "veab", "publisher": "Växjö Energi", "title": "Miljövärden"}]},
+        ...     check_files=False)
+        >>> cfg.factor_set().version.endswith("+user")
+        True
+        """
+        from .factors import default_factors
+
+        fs = default_factors()
+        if self.factors:
+            fs = fs.with_factors(self.factors, sources=self.sources or None)
+        return fs
+
+    def target_objects(self) -> list:
+        """The ``[[targets]]`` as :mod:`klimatbokslut.targets` objects (``benchmark = "index"`` kept as text).
+
+        Examples
+        --------
+        >>> cfg = load_config({"organisation": {"name": "X"}, "report_year": 2024, "activities": "a.csv",
+        ...     "targets": [{"type": "cap", "name": "Lustgas", "limit": "2 000 kg", "metric": "n2o",
+        ...                  "select": {"activity": "n2o"}}]}, check_files=False)
+        >>> [type(t).__name__ for t in cfg.target_objects()]
+        ['Cap']
+        """
+        return [_build_target(spec, i)[0] for i, spec in enumerate(self.targets)]
+
+    def price_index_map(self) -> dict[int, float] | None:
+        """``price_index`` with integer years, or None."""
+        return {int(k): float(v) for k, v in self.price_index.items()} or None
+
+
+# ----------------------------------------------------------------------------- helpers
+def _build_target(spec: Mapping[str, Any], i: int):
+    """A target from its TOML table; errors are ConfigErrors keyed ``targets[i].<param>``."""
+    from .targets import from_dict
+
+    spec = dict(spec)
+    uses_index = spec.get("type") == "below_benchmark" and spec.get("benchmark") == "index"
+    if uses_index:
+        spec["benchmark"] = 0.0          # placeholder, replaced by the benchmark portfolio at evaluation
+    try:
+        t = from_dict(spec)
+    except InputError as exc:
+        raise ConfigError(_input_problems(exc, f"targets[{i}]")) from None
+    except (TypeError, ValueError, KlimatbokslutError) as exc:
+        raise ConfigError([(f"targets[{i}]", str(exc).replace("\n", " "))]) from None
+    return t, uses_index
+
+
+def _input_problems(exc: InputError, prefix: str) -> list[tuple[str, str]]:
+    out = []
+    for rec in exc.failures.to_dict("records"):
+        col = rec.get("column")
+        key = prefix if col in (None, "", "parameters") or pd.isna(col) else f"{prefix}.{col}"
+        value = rec.get("value")
+        shown = "" if value is None or (isinstance(value, float) and pd.isna(value)) else f" ({value!r})"
+        out.append((key, f"{rec.get('reason')}{shown}"))
+    return out
+
+
+def _scenario_function(kind: str):
+    from . import whatif
+
+    fn = getattr(whatif, kind, None)
+    if fn is None:
+        from . import shift
+
+        fn = getattr(shift, kind, None)
+    return fn
+
+
+def _check_scenario_params(sc: ScenarioConfig, i: int) -> list[tuple[str, str]]:
+    fn = _scenario_function(sc.type)
+    if fn is None:
+        return [(f"scenarios[{i}].type", f"{sc.type} is not available in this version of klimatbokslut")]
+    sig = inspect.signature(fn)
+    names = [p for p in sig.parameters if p not in ("activities",)]
+    bad = sorted(set(sc.params) - set(names) - {"factors", "gwp"})
+    problems = [(f"scenarios[{i}].{b}", f"not a parameter of {sc.type}; parameters: {', '.join(names)}") for b in bad]
+    for p in ("factors", "gwp", "scope2_method"):
+        if p in sc.params:
+            problems.append((f"scenarios[{i}].{p}", "set by the configuration's top-level keys, not per scenario"))
+    required = [n for n, p in sig.parameters.items() if n != "activities" and p.default is inspect.Parameter.empty
+                and p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+    for r in required:
+        if r not in sc.params:
+            problems.append((f"scenarios[{i}].{r}", f"{sc.type} needs {r}"))
+    return problems
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError([("", f"no such file: {path}")], source=str(path)) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError([("", f"not valid TOML: {exc}")], source=str(path)) from None
+
+
+def _resolve(base: Path, p: Path) -> Path:
+    p = Path(p).expanduser()
+    return p if p.is_absolute() else (base / p).resolve()
+
+
+# ----------------------------------------------------------------------------- public
+def load_config(source: str | Path | Mapping[str, Any], *, check_files: bool = True) -> ReportConfig:
+    """Read and validate a configuration (TOML file or dict) without computing anything.
+
+    Parameters
+    ----------
+    source : str, Path or mapping
+        A ``.toml`` file, or the same content as a dict (paths then resolve against
+        the current folder).
+    check_files : bool
+        Check that every named file exists (default True).
+
+    Returns
+    -------
+    ReportConfig
+
+    Raises
+    ------
+    ConfigError
+        Listing every problem with its TOML key (``targets[2].base_year``).
+
+    Examples
+    --------
+    >>> load_config({"organisation": {"name": "X"}, "report_year": 2024, "activities": "a.csv",
+    ...              "gwp": "AR7", "targets": [{"type": "reduction", "name": "T", "base_year": 2022,
+    ...              "target_year": 2020, "fraction": 0.25}]}, check_files=False)
+    Traceback (most recent call last):
+    ...
+    klimatbokslut.config.ConfigError: 2 problems in the configuration:
+      gwp: Input should be 'AR4', 'AR5' or 'AR6'
+      targets[0].target_year: the target year must come after the base year 2022 (2020)
+    """
+    if isinstance(source, Mapping):
+        data, base, where, path = dict(source), Path.cwd(), "the configuration", None
+    else:
+        path = Path(source).resolve()
+        data, base, where = _read_toml(path), path.parent, str(source)
+    problems: list[tuple[str, str]] = []
+    cfg = None
+    try:
+        cfg = ReportConfig.model_validate({**data, "path": path})
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = [p for p in err["loc"] if not (isinstance(p, str) and ("[" in p or p.startswith("function-")))]
+            msg = err["msg"].removeprefix("Value error, ")
+            if err["type"] == "extra_forbidden":
+                msg = "unknown key"
+            problems.append((key_of(loc), msg))
+    for i, spec in enumerate(data.get("targets", []) or []):
+        if isinstance(spec, Mapping):
+            try:
+                _build_target(spec, i)
+            except ConfigError as exc:
+                problems.extend(exc.problems)
+    if cfg is not None:
+        for i, sc in enumerate(cfg.scenarios):
+            problems.extend(_check_scenario_params(sc, i))
+        cfg.activities = {k: _resolve(base, v) for k, v in cfg.activities.items()}
+        for k in cfg.activities:
+            if k != _ALL_YEARS and not k.isdigit():
+                problems.append((f"activities.{k}", "keys of the activities table are years"))
+        if cfg.portfolio is not None:
+            pf = cfg.portfolio
+            pf.holdings = {k: _resolve(base, v) for k, v in pf.holdings.items()}
+            for k in pf.holdings:
+                if not k.isdigit():
+                    problems.append((f"portfolio.holdings.{k}", "keys of the holdings table are years"))
+            if pf.benchmark is not None:
+                pf.benchmark = _resolve(base, pf.benchmark)
+        if any(t.get("benchmark") == "index" for t in cfg.targets) and (cfg.portfolio is None
+                                                                        or cfg.portfolio.benchmark is None):
+            i = next(i for i, t in enumerate(cfg.targets) if t.get("benchmark") == "index")
+            problems.append((f"targets[{i}].benchmark", "'index' needs portfolio.benchmark"))
+        if cfg.base_year is not None and cfg.base_year > cfg.report_year:
+            problems.append(("base_year", f"{cfg.base_year} is after the report year {cfg.report_year}"))
+        if check_files:
+            problems.extend(_missing_files(cfg))
+    if problems:
+        raise ConfigError(problems, source=where)
+    return cfg
+
+
+def _missing_files(cfg: ReportConfig) -> list[tuple[str, str]]:
+    files = [(f"activities{'' if k == _ALL_YEARS else '.' + k}", p) for k, p in cfg.activities.items()]
+    if cfg.portfolio is not None:
+        files += [(f"portfolio.holdings.{k}", p) for k, p in cfg.portfolio.holdings.items()]
+        if cfg.portfolio.benchmark is not None:
+            files.append(("portfolio.benchmark", cfg.portfolio.benchmark))
+    return [(key, f"no such file: {p}") for key, p in files if not Path(p).is_file()]
+
+
+def _as_config(config) -> ReportConfig:
+    return config if isinstance(config, ReportConfig) else load_config(config)
+
+
+def validate(config: str | Path | Mapping[str, Any] | ReportConfig) -> pd.DataFrame:
+    """Check every input of a configuration without computing emissions.
+
+    Reads the activity files (every bad row), the holdings and benchmark files, builds
+    the factor set with the overrides, the targets and the scenarios, and checks that
+    each target's base year and the report year have activity rows.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``key, row, column, value, reason``: one line per problem (empty when all is well).
+
+    Raises
+    ------
+    ConfigError
+        When the configuration itself cannot be read (see :func:`load_config`).
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> d = tempfile.mkdtemp()
+    >>> with open(os.path.join(d, "a.csv"), "w", encoding="utf-8") as fh:
+    ...     _ = fh.write("aktivitet;mängd;enhet;år\\nlustgas;100;kg;2024\\nel;5;l;2024\\n")
+    >>> p = validate({"organisation": {"name": "X"}, "report_year": 2024, "activities": os.path.join(d, "a.csv")})
+    >>> p[["key", "row", "column"]].to_dict("records")
+    [{'key': 'activities', 'row': 3, 'column': 'unit'}]
+    """
+    from .activities import read_activities
+    from .portfolio import read_holdings
+
+    cfg = _as_config(config)
+    problems: list[dict[str, Any]] = []
+
+    def add(key, reason, row=None, column=None, value=None):
+        problems.append({"key": key, "row": row, "column": column, "value": value, "reason": reason})
+
+    years: set[int] = set()
+    for k, path in cfg.activities.items():
+        key = "activities" if k == _ALL_YEARS else f"activities.{k}"
+        try:
+            acts = read_activities(path, on_error="collect")
+        except (InputError, OSError, ValueError) as exc:
+            add(key, str(exc).splitlines()[0])
+            continue
+        rej = acts.attrs.get("rejects")
+        if rej is not None and len(rej):
+            for r in (rej.to_dict("records") if isinstance(rej, pd.DataFrame) else list(rej)):
+                add(key, r.get("reason"), r.get("row"), r.get("column"), r.get("value"))
+        ys = set(pd.to_numeric(acts["year"], errors="coerce").dropna().astype(int)) if len(acts) else set()
+        if k != _ALL_YEARS and ys - {int(k)}:
+            add(key, f"the file for {k} has rows of other years: {', '.join(map(str, sorted(ys - {int(k)})))}")
+        years |= ys
+    try:
+        cfg.factor_set()
+    except InputError as exc:
+        for key, msg in _input_problems(exc, "factors"):
+            add(key, msg)
+    if cfg.portfolio is not None:
+        pf = cfg.portfolio
+        files = [(f"portfolio.holdings.{k}", p, int(k)) for k, p in pf.holdings.items()]
+        if pf.benchmark is not None:
+            files.append(("portfolio.benchmark", pf.benchmark, None))
+        for key, path, year in files:
+            try:
+                read_holdings(path, rates=pf.rates or None, year=year)
+            except (InputError, OSError, ValueError) as exc:
+                failures = getattr(exc, "failures", None)
+                if failures is not None and len(failures):
+                    for r in failures.to_dict("records"):
+                        add(key, r.get("reason"), r.get("row"), r.get("column"), r.get("value"))
+                else:
+                    add(key, str(exc).splitlines()[0])
+    if years:
+        if cfg.report_year not in years:
+            add("report_year", f"no activity rows in {cfg.report_year}; years: {', '.join(map(str, sorted(years)))}")
+        if cfg.base_year is not None and cfg.base_year not in years:
+            add("base_year", f"no activity rows in {cfg.base_year}; years: {', '.join(map(str, sorted(years)))}")
+        for i, spec in enumerate(cfg.targets):
+            b = spec.get("base_year")
+            if isinstance(b, int) and spec.get("type") != "below_benchmark" and b not in years:
+                add(f"targets[{i}].base_year", f"no activity rows in {b}; years: {', '.join(map(str, sorted(years)))}")
+    return pd.DataFrame(problems, columns=["key", "row", "column", "value", "reason"], dtype=object)

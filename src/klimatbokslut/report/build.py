@@ -1,0 +1,526 @@
+"""Run a configuration through the library and collect what the report shows.
+
+:func:`build_report` reads the inputs named by a :class:`~klimatbokslut.config.ReportConfig`,
+computes the ledger with :func:`~klimatbokslut.calculate`, evaluates the targets, the
+portfolio and the what-if scenarios, and keeps the results as plain tables
+(:attr:`Report.tables`). The HTML page, the Excel workbook and the CSV files are all
+written from those tables, so every format shows the same numbers. Nothing here sums
+emissions: totals come from :meth:`Ledger.total <klimatbokslut.Ledger.total>` and
+:meth:`Ledger.summary <klimatbokslut.Ledger.summary>`; the only derived figures are
+changes between two of those totals (relative changes through
+:func:`~klimatbokslut.relative_difference`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..catalogue import AREAS, CATEGORIES, get_activity, resolve_activity_name
+from ..config import ConfigError, ReportConfig, _build_target, _input_problems, _scenario_function, load_config
+from ..errors import InputError, KlimatbokslutError
+from ..ledger import Ledger, neutralise_cells
+from ..portfolio import METRICS as PORTFOLIO_METRICS
+from ..portfolio import relative_difference, trend
+
+__all__ = ["Report", "build_report"]
+
+
+@dataclasses.dataclass
+class TargetView:
+    """One configured target with its results (report year and every year with data)."""
+
+    index: int
+    spec: dict
+    target: Any
+    result: Any                   # TargetResult for the report year
+    series: list                  # TargetResult per year
+    source: str                   # "ledger" or "portfolio"
+
+
+@dataclasses.dataclass
+class ScenarioView:
+    """One what-if scenario and its result."""
+
+    index: int
+    name: str
+    type: str
+    params: dict
+    result: Any                   # WhatIfResult
+
+
+@dataclasses.dataclass
+class Report:
+    """Everything a klimatbokslut shows, computed once; write it with :meth:`to_html`,
+    :meth:`to_excel` and :meth:`to_csv`.
+
+    Attributes
+    ----------
+    config : ReportConfig
+    ledger : Ledger
+        Activities (and nothing else: capital is its own section).
+    years : list of int
+        Years shown, base year first, up to the report year.
+    targets : list of TargetView
+    portfolios : dict of int to Portfolio
+    benchmark : Portfolio or None
+    scenarios : list of ScenarioView
+    tables : dict of str to pandas.DataFrame
+        The report's tables (also the Excel sheets and CSV files).
+    """
+
+    config: ReportConfig
+    ledger: Ledger
+    activities: pd.DataFrame
+    years: list
+    targets: list
+    portfolios: dict
+    benchmark: Any
+    scenarios: list
+    tables: dict = dataclasses.field(default_factory=dict)
+
+    @property
+    def language(self) -> str:
+        return self.config.language
+
+    @property
+    def report_year(self) -> int:
+        return self.config.report_year
+
+    @property
+    def base_year(self) -> int:
+        return self.years[0]
+
+    def total(self, year: int, **filters) -> float:
+        """The ledger total in t CO2e (the figure the report prints)."""
+        return float(self.ledger.total(year=year, **filters).magnitude)
+
+    # ------------------------------------------------------------------ writers
+    def to_html(self, path: str | Path) -> Path:
+        """Write the self-contained HTML page (inline CSS and SVG; no network needed).
+
+        Examples
+        --------
+        >>> import tempfile, os, klimatbokslut as kb
+        >>> r = kb.build_report(_tiny_config())
+        >>> p = r.to_html(os.path.join(tempfile.mkdtemp(), "k.html"))
+        >>> "<svg" in p.read_text(encoding="utf-8")
+        True
+        """
+        from .html import render
+
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render(self), encoding="utf-8")
+        return path
+
+    def to_excel(self, path: str | Path) -> Path:
+        """Write the ledger and every report table to one workbook (formula-safe text cells).
+
+        Examples
+        --------
+        >>> import tempfile, os, pandas as pd, klimatbokslut as kb
+        >>> r = kb.build_report(_tiny_config())
+        >>> p = r.to_excel(os.path.join(tempfile.mkdtemp(), "k.xlsx"))
+        >>> "by_scope" in pd.ExcelFile(p).sheet_names
+        True
+        """
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with pd.ExcelWriter(path, engine="openpyxl") as xl:
+            for name, df in self._sheets().items():
+                _plain(neutralise_cells(_plain(df))).to_excel(xl, sheet_name=name[:31], index=False)
+        return path
+
+    def to_csv(self, folder: str | Path) -> list[Path]:
+        """Write the ledger and every report table as CSV files (UTF-8, comma, formula-safe).
+
+        Examples
+        --------
+        >>> import tempfile, klimatbokslut as kb
+        >>> paths = kb.build_report(_tiny_config()).to_csv(tempfile.mkdtemp())
+        >>> {"ledger.csv", "totals.csv", "by_area.csv"} <= {p.name for p in paths}
+        True
+        """
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        out = []
+        for name, df in self._sheets().items():
+            p = folder / f"{name}.csv"
+            neutralise_cells(_plain(df)).to_csv(p, index=False, lineterminator="\n")
+            out.append(p)
+        return out
+
+    def _sheets(self) -> dict[str, pd.DataFrame]:
+        return {"ledger": self.ledger.frame, **self.tables}
+
+
+def _plain(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.copy()
+    out.attrs = {}
+    for c in out.columns:
+        if isinstance(out[c].dtype, pd.CategoricalDtype):
+            out[c] = out[c].astype(object)
+    return out
+
+
+def _tiny_config() -> dict:
+    """A one-file configuration used by the doctests (a temporary CSV)."""
+    import os
+    import tempfile
+
+    d = tempfile.mkdtemp()
+    path = os.path.join(d, "a.csv")
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("aktivitet;mängd;enhet;år\nlustgas;100;kg;2023\nlustgas;90;kg;2024\nel;1000;MWh;2024\n")
+    return {"organisation": {"name": "Region X"}, "report_year": 2024, "activities": path}
+
+
+# ----------------------------------------------------------------------------- building
+def _read(cfg: ReportConfig, factors) -> tuple[pd.DataFrame, Ledger]:
+    from ..activities import read_activities
+    from ..engine import calculate
+
+    kw = dict(factors=factors, gwp=cfg.gwp, scope2_method=cfg.scope2_method,
+              radiative_forcing=cfg.radiative_forcing, price_index=cfg.price_index_map())
+    frames, ledgers = [], []
+    for key, path in sorted(cfg.activities.items()):
+        acts = read_activities(path, on_error="collect")
+        led = calculate(acts, **kw)
+        if len(cfg.activities) > 1 and len(led.rejects):
+            led.rejects = led.rejects.assign(file=Path(path).name)
+        frames.append(acts)
+        ledgers.append(led)
+    if len(ledgers) == 1:
+        return frames[0], ledgers[0]
+    acts = pd.concat([pd.DataFrame(f) for f in frames], ignore_index=True)
+    return acts, Ledger.concat(ledgers)
+
+
+def _portfolios(cfg: ReportConfig):
+    from ..portfolio import read_holdings
+
+    if cfg.portfolio is None:
+        return {}, None
+    pf = cfg.portfolio
+    rates = pf.rates or None
+    ports = {int(y): read_holdings(p, rates=rates, year=int(y), name=pf.name or "", fund_scopes=pf.scopes)
+             for y, p in sorted(pf.holdings.items())}
+    bench = None
+    if pf.benchmark is not None:
+        bench = read_holdings(pf.benchmark, rates=rates, name=pf.benchmark_name or "", fund_scopes=pf.scopes)
+    return ports, bench
+
+
+def _evaluate_targets(cfg: ReportConfig, ledger: Ledger, data_years: list[int], ports: dict, bench) -> list:
+    views = []
+    for i, spec in enumerate(cfg.targets):
+        target, uses_index = _build_target(spec, i)
+        source, src_name, years = ledger, "ledger", data_years
+        if target.kind == "below_benchmark" and target.metric in PORTFOLIO_METRICS:
+            source, src_name, years = ports, "portfolio", sorted(ports)
+            if uses_index:
+                target = dataclasses.replace(target, benchmark={bench.year: bench} if bench is not None else {})
+        try:
+            result = target.evaluate(source, cfg.report_year)
+        except InputError as exc:
+            raise ConfigError(_input_problems(exc, f"targets[{i}]"), source=str(cfg.path or "the configuration"))
+        series = []
+        for y in years:
+            if y > cfg.report_year:
+                continue
+            try:
+                series.append(target.evaluate(source, y))
+            except (InputError, KlimatbokslutError):
+                continue          # e.g. a cap that does not apply to that year
+        views.append(TargetView(i, dict(spec), target, result, series, src_name))
+    return views
+
+
+def _run_scenarios(cfg: ReportConfig, acts: pd.DataFrame, factors) -> list:
+    views = []
+    for i, sc in enumerate(cfg.scenarios):
+        fn = _scenario_function(sc.type)
+        params = dict(sc.params)
+        sig = inspect.signature(fn).parameters
+        if "select" in sig:
+            select = dict(params.get("select") or {})
+            select.setdefault("year", cfg.report_year)
+            params["select"] = select
+        for key, value in (("factors", factors), ("gwp", cfg.gwp), ("scope2_method", cfg.scope2_method)):
+            if key in sig:
+                params[key] = value
+        try:
+            result = fn(acts, **params)
+        except (InputError, KlimatbokslutError, ValueError, TypeError) as exc:
+            raise ConfigError([(f"scenarios[{i}]", str(exc).replace("\n", " "))],
+                              source=str(cfg.path or "the configuration")) from None
+        views.append(ScenarioView(i, sc.name, sc.type, params, result))
+    return views
+
+
+def build_report(config: str | Path | dict | ReportConfig, *, progress=None) -> Report:
+    """Compute a klimatbokslut from a configuration (a TOML path, a dict or a :class:`ReportConfig`).
+
+    Parameters
+    ----------
+    config : str, Path, dict or ReportConfig
+    progress : callable, optional
+        Called with a short text before each step (the command line prints it).
+
+    Returns
+    -------
+    Report
+
+    Raises
+    ------
+    ConfigError
+        For a configuration problem, naming the TOML key.
+    InputError
+        For activity or holdings rows that cannot be read at all.
+
+    Examples
+    --------
+    >>> import klimatbokslut as kb
+    >>> r = kb.build_report(_tiny_config())
+    >>> r.years, round(r.total(2024), 1) == round(r.ledger.total(year=2024).magnitude, 1)
+    ([2023, 2024], True)
+    """
+    say = progress or (lambda text: None)
+    cfg = config if isinstance(config, ReportConfig) else load_config(config)
+    say("factors")
+    factors = cfg.factor_set()
+    say("activities and ledger")
+    acts, ledger = _read(cfg, factors)
+    data_years = sorted(int(y) for y in pd.unique(ledger.frame["year"]))
+    if cfg.report_year not in data_years:
+        raise ConfigError([("report_year", f"no ledger rows in {cfg.report_year}; years with data: "
+                                           f"{', '.join(map(str, data_years))}")], source=str(cfg.path or "config"))
+    base = cfg.base_year if cfg.base_year is not None else data_years[0]
+    if base not in data_years:
+        raise ConfigError([("base_year", f"no ledger rows in {base}; years with data: "
+                                         f"{', '.join(map(str, data_years))}")], source=str(cfg.path or "config"))
+    years = [y for y in data_years if base <= y <= cfg.report_year]
+    say("portfolio")
+    ports, bench = _portfolios(cfg)
+    say("targets")
+    targets = _evaluate_targets(cfg, ledger, [y for y in data_years if y <= cfg.report_year], ports, bench)
+    say("what-if scenarios")
+    scenarios = _run_scenarios(cfg, acts, factors)
+    report = Report(cfg, ledger, acts, years, targets, ports, bench, scenarios)
+    say("tables")
+    report.tables = _tables(report)
+    return report
+
+
+# ----------------------------------------------------------------------------- tables
+def _q(value) -> float:
+    return float(value.magnitude)
+
+
+def area_name(area: str, lang: str) -> str:
+    """The reporting area's name in ``lang`` (the key itself when unknown).
+
+    Examples
+    --------
+    >>> area_name("medical_gases", "sv"), area_name("capital", "en")
+    ('Medicinska gaser', 'Capital management')
+    """
+    return AREAS.get(area, {}).get(lang, area)
+
+
+def category_name(category: str, lang: str) -> str:
+    """The GHG-Protocol category's name in ``lang``, with its scope-3 number.
+
+    Examples
+    --------
+    >>> category_name("business_travel", "en")
+    '3.6 Business travel'
+    """
+    c = CATEGORIES.get(category)
+    if c is None:
+        return category
+    prefix = f"3.{c['number']} " if "number" in c else ""
+    return prefix + c.get(lang, category)
+
+
+def activity_name(activity: str, lang: str) -> str:
+    """The activity's catalogue name in ``lang``.
+
+    Examples
+    --------
+    >>> activity_name("n2o", "sv")
+    'Lustgas'
+    """
+    try:
+        a = get_activity(activity)
+    except KeyError:
+        return activity
+    return getattr(a, lang, None) or getattr(a, "sv", None) or activity
+
+
+def _tables(r: Report) -> dict[str, pd.DataFrame]:
+    led, years, lang = r.ledger, r.years, r.language
+    other = "location" if led.scope2_method == "market" else "market"
+    rows = []
+    for i, y in enumerate(years):
+        tot = led.total(year=y)
+        prev = led.total(year=years[i - 1]) if i else None
+        rows.append({"year": y, "co2e_t": _q(tot),
+                     f"co2e_{led.scope2_method}_t": _q(tot),
+                     f"co2e_{other}_t": _q(led.total(year=y, method=other)),
+                     "change_vs_previous": relative_difference(tot, prev) if prev is not None else float("nan"),
+                     "change_vs_base": relative_difference(tot, led.total(year=years[0]))})
+    totals = pd.DataFrame(rows)
+    by_scope = led.summary(by=["year", "scope"], year=years)
+    by_area = led.summary(by=["year", "area"], year=years)
+    by_area.insert(2, "area_name", [area_name(a, lang) for a in by_area["area"]])
+    by_category = led.summary(by=["year", "scope", "category"], year=years)
+    by_category.insert(3, "category_name", [category_name(c, lang) for c in by_category["category"]])
+    by_activity = led.summary(by=["year", "area", "activity"], year=years)
+    scope2 = pd.DataFrame([{"year": y, "method": m, "scope2_co2e_t": _q(led.total(year=y, scope=2, method=m)),
+                            "total_co2e_t": _q(led.total(year=y, method=m))}
+                           for y in years for m in ("location", "market")])
+    memo = led.memo(by=["year"])
+    memo = memo[memo["year"].isin(years)].reset_index(drop=True)
+    targets = pd.DataFrame([{"target": v.index, "type": v.target.kind, "source": v.source, **v.result.to_dict()}
+                            for v in r.targets])
+    target_series = pd.DataFrame([{"target": v.index, **s.to_dict()} for v in r.targets for s in v.series])
+    tables = {"totals": totals, "by_scope": by_scope, "by_area": by_area, "by_category": by_category,
+              "by_activity": by_activity, "scope2_methods": scope2, "biogenic_memo": memo,
+              "targets": targets, "target_series": target_series}
+    if r.portfolios:
+        tables["portfolio"] = pd.concat(
+            [p.summary(r.config.portfolio.scopes).assign(year=y, portfolio=p.name or "portfolio")
+             for y, p in r.portfolios.items()]
+            + ([r.benchmark.summary(r.config.portfolio.scopes).assign(year=r.benchmark.year,
+                                                                      portfolio=r.benchmark.name or "index")]
+               if r.benchmark is not None else []), ignore_index=True)
+        base_y = min(r.portfolios)
+        tr = [trend(r.portfolios, m, base_year=base_y, scopes=r.config.portfolio.scopes).assign(metric=m)
+              for m in ("carbon_footprint", "waci")]
+        tables["portfolio_trend"] = pd.concat(tr, ignore_index=True)
+        if r.benchmark is not None and r.benchmark.year in r.portfolios:
+            p = r.portfolios[r.benchmark.year]
+            rows = []
+            for m in ("carbon_footprint", "waci", "carbon_intensity"):
+                mine, idx = p.metric(m, r.config.portfolio.scopes), r.benchmark.metric(m, r.config.portfolio.scopes)
+                rows.append({"year": r.benchmark.year, "metric": m, "portfolio": _q(mine), "index": _q(idx),
+                             "unit": "t CO2e/MSEK", "relative_to_index": relative_difference(mine, idx)})
+            tables["portfolio_vs_index"] = pd.DataFrame(rows)
+    if r.scenarios:
+        tables["whatif"] = pd.DataFrame([_whatif_row(v) for v in r.scenarios])
+    tables.update(_changes(r, by_area, by_activity))
+    tables["factors_used"] = led.factors_used()
+    tables["rejects"] = _plain(led.rejects)
+    f = led.frame
+    flags = f["flags"].astype(str)
+    fb = f[flags.str.contains("fallback_year")]
+    tables["fallback_factors"] = (fb.assign(activity=fb["activity"].astype(object))
+                                  .groupby(["activity", "year", "factor_year", "region"], dropna=False)
+                                  .size().rename("rows").reset_index())
+    fu = tables["factors_used"]
+    mask = pd.Series(False, index=fu.index)
+    for col in ("derived", "user"):
+        if col in fu.columns:
+            mask |= fu[col].astype(bool)
+    if "source_id" in fu.columns:
+        mask |= fu["source_id"].astype(str).eq("unsourced")
+    tables["derived_factors"] = fu[mask].reset_index(drop=True)
+    dq = led.summary(by=["year", "data_quality"], year=years)
+    tables["data_quality"] = dq
+    spend = []
+    for y in years:
+        sb = led.total(year=y, data_quality="spend_based")
+        tot = led.total(year=y)
+        spend.append({"year": y, "spend_based_co2e_t": _q(sb), "total_co2e_t": _q(tot),
+                      "share": _q(sb) / _q(tot) if _q(tot) else float("nan")})   # a share, for reading
+    tables["spend_share"] = pd.DataFrame(spend)
+    cov = by_area.assign(has_data=True).pivot_table(index="area", columns="year", values="has_data",
+                                                    aggfunc="any", fill_value=False)
+    tables["coverage"] = cov.reset_index()
+    tables["coverage"].columns = [str(c) for c in tables["coverage"].columns]
+    act = f[f["year"].isin(years)]
+    tables["activity_data"] = (act.assign(activity=act["activity"].astype(object), unit=act["unit"].astype(object),
+                                          area=act["area"].astype(object))
+                               .groupby(["area", "activity", "unit", "year"])["amount"].sum().reset_index())
+    rec = led.reconcile()
+    tables["reconcile"] = pd.DataFrame(sorted(rec.items()), columns=["key", "value"]).astype(str)
+    c = r.config
+    from .. import __version__
+
+    about = {"organisation": c.organisation.name, "report_year": c.report_year, "base_year": years[0],
+             "gwp": c.gwp, "scope2_method": c.scope2_method, "radiative_forcing": c.radiative_forcing,
+             "factor_version": led.factor_version, "language": c.language, "klimatbokslut": __version__,
+             "configuration": str(c.path or "")}
+    tables["about"] = pd.DataFrame(list(about.items()), columns=["key", "value"]).astype(str)
+    return tables
+
+
+def _whatif_row(v: ScenarioView) -> dict[str, Any]:
+    """One line of the what-if table: totals of the scenario's year (all years when it has none)."""
+    res = v.result
+    year = (v.params.get("select") or {}).get("year")
+    f = {} if year is None else {"year": year}
+    cpt = res.cost_per_tonne
+    return {"scenario": v.name, "type": v.type, "year": year,
+            "baseline_co2e_t": _q(res.baseline.total(**f)), "scenario_co2e_t": _q(res.scenario.total(**f)),
+            "avoided_co2e_t": _q(res.avoided(**f)),
+            "avoided_location_t": _q(res.avoided(method="location", **f)),
+            "avoided_market_t": _q(res.avoided(method="market", **f)),
+            "avoided_all_years_t": _q(res.avoided_co2e),
+            "extra_cost_sek": None if res.extra_cost is None else float(res.extra_cost.to("SEK").magnitude),
+            "cost_per_tonne_sek": None if cpt is None else float(cpt.magnitude),
+            "notes": " | ".join(res.notes)}
+
+
+def _changes(r: Report, by_area: pd.DataFrame, by_activity: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Change per area (vs base year, relative; vs previous year, t) and per activity (vs previous, t).
+
+    Each change compares two ledger totals (``Ledger.total`` with ``area=``/``activity=``).
+    """
+    led, years = r.ledger, r.years
+    first, last = years[0], years[-1]
+    prev = years[-2] if len(years) > 1 else None
+    rows = []
+    for a in dict.fromkeys(by_area["area"]):
+        now, base = led.total(year=last, area=a), led.total(year=first, area=a)
+        before = led.total(year=prev, area=a) if prev is not None else None
+        rows.append({"area": a, "base_year": first, "year": last,
+                     "change_vs_base": relative_difference(now, base) if base.magnitude else float("nan"),
+                     "previous_year": prev,
+                     "change_vs_previous_t": _q(now - before) if before is not None else float("nan")})
+    act_rows = []
+    if prev is not None:
+        for (a, act), _ in by_activity.groupby(["area", "activity"], sort=False):
+            now, before = led.total(year=last, area=a, activity=act), led.total(year=prev, area=a, activity=act)
+            act_rows.append({"area": a, "activity": act, "previous_year": prev, "year": last,
+                             "change_vs_previous_t": _q(now - before)})
+    return {"area_change": pd.DataFrame(rows),
+            "activity_change": pd.DataFrame(act_rows, columns=["area", "activity", "previous_year", "year",
+                                                               "change_vs_previous_t"])}
+
+
+def related_targets(r: Report, area: str) -> list:
+    """Targets whose selection names the area, one of its categories or one of its activities."""
+    f = r.ledger.frame
+    in_area = f[f["area"].astype(object) == area]
+    cats = set(in_area["category"].astype(object))
+    acts = set(in_area["activity"].astype(object))
+    out = []
+    for v in r.targets:
+        sel = dict(getattr(v.target, "select", {}) or {})
+
+        def values(key):
+            x = sel.get(key)
+            return [] if x is None else (list(x) if isinstance(x, (list, tuple, set)) else [x])
+
+        hit = (area in values("area") or cats & set(values("category"))
+               or acts & {resolve_activity_name(str(a)) or a for a in values("activity")})
+        if hit:
+            out.append(v)
+    return out

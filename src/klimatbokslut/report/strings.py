@@ -1,0 +1,143 @@
+"""The report's words in Swedish and English.
+
+Examples
+--------
+>>> t("summary", "sv"), t("summary", "en")
+('Sammanfattning', 'Summary')
+>>> status_word("delvis", "en")
+'partly'
+"""
+
+from __future__ import annotations
+
+__all__ = ["STRINGS", "t", "status_word", "STATUS_CLASS"]
+
+STRINGS: dict[str, dict[str, str]] = {
+    "title": {"sv": "Klimatbokslut", "en": "Climate report"},
+    "summary": {"sv": "Sammanfattning", "en": "Summary"},
+    "goals_boundaries": {"sv": "Mål och avgränsningar", "en": "Goals and boundaries"},
+    "total_result": {"sv": "Totalt resultat", "en": "Total result"},
+    "areas": {"sv": "Resultat per område", "en": "Results by area"},
+    "targets": {"sv": "Måluppföljning", "en": "Targets"},
+    "portfolio": {"sv": "Kapitalförvaltning", "en": "Capital management"},
+    "whatif": {"sv": "Tänk om – scenarier", "en": "What if – scenarios"},
+    "method": {"sv": "Metod och källor", "en": "Method and sources"},
+    "quality": {"sv": "Datakvalitet och osäkerhet", "en": "Data quality and uncertainty"},
+    "appendix": {"sv": "Bilaga: aktivitetsdata", "en": "Appendix: activity data"},
+    "contents": {"sv": "Innehåll", "en": "Contents"},
+    "total": {"sv": "Totalt", "en": "Total"},
+    "year": {"sv": "År", "en": "Year"},
+    "area": {"sv": "Område", "en": "Area"},
+    "scope": {"sv": "Scope", "en": "Scope"},
+    "category": {"sv": "Kategori", "en": "Category"},
+    "activity": {"sv": "Aktivitet", "en": "Activity"},
+    "amount": {"sv": "Mängd", "en": "Amount"},
+    "unit": {"sv": "Enhet", "en": "Unit"},
+    "source": {"sv": "Källa", "en": "Source"},
+    "parameter": {"sv": "Parameter", "en": "Parameter"},
+    "value": {"sv": "Värde", "en": "Value"},
+    "t_co2e": {"sv": "ton CO2e", "en": "t CO2e"},
+    "emissions_year": {"sv": "Utsläpp {year}", "en": "Emissions {year}"},
+    "vs_previous": {"sv": "jämfört med {year}", "en": "compared with {year}"},
+    "vs_base": {"sv": "jämfört med basåret {year}", "en": "compared with the base year {year}"},
+    "change_vs_base": {"sv": "Förändring mot basår {year}", "en": "Change vs base year {year}"},
+    "target_status": {"sv": "Målstatus {year}", "en": "Target status {year}"},
+    "drivers": {"sv": "Största förändringar mot {year}", "en": "Largest changes vs {year}"},
+    "organisation": {"sv": "Organisation", "en": "Organisation"},
+    "report_year": {"sv": "Redovisningsår", "en": "Report year"},
+    "base_year": {"sv": "Basår", "en": "Base year"},
+    "target_year": {"sv": "Målår", "en": "Target year"},
+    "target_value": {"sv": "Målvärde", "en": "Target value"},
+    "outcome": {"sv": "Utfall", "en": "Outcome"},
+    "trajectory": {"sv": "Bana", "en": "Path"},
+    "status": {"sv": "Status", "en": "Status"},
+    "comment": {"sv": "Kommentar", "en": "Comment"},
+    "goal": {"sv": "Mål", "en": "Target"},
+    "inside_target": {"sv": "Inom klimatmålet", "en": "Inside the climate target"},
+    "outside_target": {"sv": "Redovisas men utanför klimatmålen", "en": "Reported, outside the climate targets"},
+    "by_area_chart": {"sv": "Utsläpp per år och område (ton CO2e)", "en": "Emissions per year by area (t CO2e)"},
+    "by_scope_chart": {"sv": "Utsläpp per år och scope (ton CO2e)", "en": "Emissions per year by scope (t CO2e)"},
+    "by_scope_table": {"sv": "Utsläpp per scope (ton CO2e)", "en": "Emissions by scope (t CO2e)"},
+    "by_area_table": {"sv": "Utsläpp per område (ton CO2e)", "en": "Emissions by area (t CO2e)"},
+    "by_category": {"sv": "Per kategori (ton CO2e)", "en": "By category (t CO2e)"},
+    "by_activity": {"sv": "Per aktivitet (ton CO2e)", "en": "By activity (t CO2e)"},
+    "actual": {"sv": "Utfall", "en": "Actual"},
+    "path": {"sv": "Rak linje till målet", "en": "Straight line to the target"},
+    "limit": {"sv": "Gräns", "en": "Limit"},
+    "benchmark": {"sv": "Jämförelseindex", "en": "Benchmark index"},
+    "no_targets": {"sv": "Inga mål har angetts.", "en": "No targets are declared."},
+    "scenario": {"sv": "Scenario", "en": "Scenario"},
+    "baseline": {"sv": "Utfall (ton CO2e)", "en": "Baseline (t CO2e)"},
+    "scenario_t": {"sv": "Scenario (ton CO2e)", "en": "Scenario (t CO2e)"},
+    "avoided": {"sv": "Undvikna utsläpp (ton CO2e)", "en": "Avoided (t CO2e)"},
+    "avoided_location": {"sv": "Undvikna, platsbaserat (ton CO2e)", "en": "Avoided, location-based (t CO2e)"},
+    "extra_cost": {"sv": "Merkostnad (kr)", "en": "Extra cost (SEK)"},
+    "cost_per_tonne": {"sv": "Kostnad per ton (kr/ton)", "en": "Cost per tonne (SEK/t)"},
+    "whatif_chart": {"sv": "Undvikna utsläpp per scenario (ton CO2e)", "en": "Avoided emissions per scenario (t CO2e)"},
+    "no_scenarios": {"sv": "Inga scenarier har angetts.", "en": "No scenarios are declared."},
+    "no_portfolio": {"sv": "Ingen portfölj har angetts.", "en": "No portfolio is declared."},
+    "metric": {"sv": "Mått", "en": "Metric"},
+    "coverage": {"sv": "Täckning", "en": "Coverage"},
+    "data_quality_score": {"sv": "Datakvalitet (PCAF 1–5)", "en": "Data quality (PCAF 1–5)"},
+    "vs_index": {"sv": "Jämfört med index", "en": "Compared with the index"},
+    "portfolio_chart": {"sv": "Portfölj och index", "en": "Portfolio and index"},
+    "location_based": {"sv": "Platsbaserad", "en": "Location-based"},
+    "market_based": {"sv": "Marknadsbaserad", "en": "Market-based"},
+    "scope2_side": {"sv": "Scope 2 med båda metoderna (ton CO2e)", "en": "Scope 2 by both methods (t CO2e)"},
+    "total_both": {"sv": "Totalt med båda metoderna (ton CO2e)", "en": "Total by both methods (t CO2e)"},
+    "factors_used": {"sv": "Emissionsfaktorer som använts", "en": "Emission factors used"},
+    "gwp_basis": {"sv": "GWP-underlag", "en": "GWP basis"},
+    "instruments": {"sv": "Avtalsinstrument", "en": "Contractual instruments"},
+    "factor_version": {"sv": "Faktordatamängd", "en": "Factor dataset"},
+    "rows_read": {"sv": "Rader", "en": "Rows"},
+    "rejected": {"sv": "Rader som inte kunnat användas", "en": "Rows that could not be used"},
+    "fallback": {"sv": "Faktorer från ett tidigare år", "en": "Factors from an earlier year"},
+    "derived": {"sv": "Härledda och egna faktorer", "en": "Derived and own factors"},
+    "spend_share": {"sv": "Andel kostnadsbaserade beräkningar", "en": "Share of spend-based estimates"},
+    "coverage_table": {"sv": "Täckning: områden med data per år", "en": "Coverage: areas with data per year"},
+    "biogenic": {"sv": "Biogen CO2 (redovisas utanför scope, ton)", "en": "Biogenic CO2 (memo, outside the scopes, t)"},
+    "row": {"sv": "Rad", "en": "Row"},
+    "column": {"sv": "Kolumn", "en": "Column"},
+    "reason": {"sv": "Orsak", "en": "Reason"},
+    "factor_year": {"sv": "Faktorår", "en": "Factor year"},
+    "region": {"sv": "Nät/region", "en": "Network/region"},
+    "rows": {"sv": "Rader", "en": "Rows"},
+    "none": {"sv": "Inga.", "en": "None."},
+    "yes": {"sv": "ja", "en": "yes"},
+    "generated": {"sv": "Skapad med klimatbokslut {version}", "en": "Made with klimatbokslut {version}"},
+    "spend_based": {"sv": "Kostnadsbaserat", "en": "Spend-based"},
+    "activity_based": {"sv": "Aktivitetsbaserat", "en": "Activity-based"},
+    "ledger_rows": {"sv": "Rader i huvudboken", "en": "Rows in the ledger"},
+    "input_rows": {"sv": "Inlästa rader", "en": "Rows read"},
+    "balanced": {"sv": "Alla rader är redovisade (inlästa = använda + avvisade)",
+                 "en": "Every row is accounted for (read = used + rejected)"},
+    "not_balanced": {"sv": "Raderna stämmer inte!", "en": "Rows do not reconcile!"},
+}
+
+_STATUS_EN = {"helt": "met", "delvis": "partly", "inte alls": "not at all", "värde saknas": "no value"}
+
+#: CSS class per Swedish status word (green / yellow / red / grey).
+STATUS_CLASS = {"helt": "st-met", "delvis": "st-partly", "inte alls": "st-not", "värde saknas": "st-none"}
+
+
+def t(key: str, lang: str = "sv", **kw) -> str:
+    """The text for ``key`` in ``lang``, with ``{placeholders}`` filled.
+
+    Examples
+    --------
+    >>> t("vs_base", "en", year=2021)
+    'compared with the base year 2021'
+    """
+    text = STRINGS[key].get(lang) or STRINGS[key]["sv"]
+    return text.format(**kw) if kw else text
+
+
+def status_word(status_sv: str, lang: str = "sv") -> str:
+    """The status word of a programme follow-up in ``lang`` (``helt`` → ``met``).
+
+    Examples
+    --------
+    >>> status_word("värde saknas", "sv"), status_word("helt", "en")
+    ('värde saknas', 'met')
+    """
+    return status_sv if lang == "sv" else _STATUS_EN.get(status_sv, status_sv)
