@@ -534,6 +534,9 @@ def calculate(activities, factors: FactorSet | None = None, gwp: str = "AR6", *,
     led = Ledger(frame, rejects=rejects.reset_index(drop=True), gwp=gwp, scope2_method=scope2_method,
                  factors=factors, input_rows=int(input_rows), blank_rows=int(blank))
     led.radiative_forcing = bool(radiative_forcing)
+    attrs = getattr(activities, "attrs", {})
+    if attrs.get("source") and attrs.get("sha256"):
+        led.inputs[str(attrs["source"])] = str(attrs["sha256"])
     return led
 
 

@@ -74,6 +74,54 @@ def neutralise_cells(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def write_workbook(sheets: dict, path: str | Path) -> Path:
+    """Write DataFrames to an .xlsx workbook, formula-safe and byte-for-byte reproducible.
+
+    Text cells that a spreadsheet would run as formulas are neutralised
+    (:func:`neutralise_cells`); the workbook's creation time and the zip entries'
+    timestamps are fixed, so the same tables give the same bytes.
+
+    Examples
+    --------
+    >>> import tempfile, os, hashlib
+    >>> d = tempfile.mkdtemp()
+    >>> a = write_workbook({"t": pd.DataFrame({"x": ["=1+1", "ok"]})}, os.path.join(d, "a.xlsx"))
+    >>> b = write_workbook({"t": pd.DataFrame({"x": ["=1+1", "ok"]})}, os.path.join(d, "b.xlsx"))
+    >>> a.read_bytes() == b.read_bytes()
+    True
+    """
+    import datetime
+    import zipfile
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with pd.ExcelWriter(path, engine="openpyxl") as xl:
+        for name, df in sheets.items():
+            out = neutralise_cells(df)
+            for c in out.columns:
+                if isinstance(out[c].dtype, pd.CategoricalDtype) or str(out[c].dtype) == "str":
+                    out[c] = out[c].astype(object)
+            out.to_excel(xl, sheet_name=str(name)[:31], index=False)
+        fixed = datetime.datetime(*_FIXED_TIME)
+        xl.book.properties.created = fixed
+        xl.book.properties.modified = fixed
+    # Rewrite the zip with fixed entry timestamps (openpyxl stamps the current time).
+    with zipfile.ZipFile(path) as zin:
+        entries = [(info.filename, zin.read(info.filename)) for info in zin.infolist()]
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zout:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            zout.writestr(info, data)
+    tmp.replace(path)
+    return path
+
+
 class Ledger:
     """Emissions per input row, with rejects and the settings that produced them.
 
@@ -101,6 +149,10 @@ class Ledger:
         self.factors = factors
         self.input_rows = len(frame) + self.rejected_rows() if input_rows is None else input_rows
         self.blank_rows = blank_rows
+        #: Input files behind the ledger and their sha256, ``{path: sha256}``.
+        self.inputs: dict[str, str] = {}
+        #: Flights with (True) or without (False) the radiative-forcing uplift.
+        self.radiative_forcing: bool = True
 
     def __repr__(self) -> str:
         return (f"<Ledger {len(self.frame)} rows, {self.rejected_rows()} rejected, gwp={self.gwp}, "
@@ -185,8 +237,12 @@ class Ledger:
         rej = [l.rejects for l in ledgers if len(l.rejects)]
         rejects = pd.concat(rej, ignore_index=True) if rej else None
         first = ledgers[0]
-        return cls(frame, rejects=rejects, gwp=first.gwp, scope2_method=first.scope2_method, factors=first.factors,
-                   input_rows=sum(l.input_rows for l in ledgers), blank_rows=sum(l.blank_rows for l in ledgers))
+        out = cls(frame, rejects=rejects, gwp=first.gwp, scope2_method=first.scope2_method, factors=first.factors,
+                  input_rows=sum(l.input_rows for l in ledgers), blank_rows=sum(l.blank_rows for l in ledgers))
+        for l in ledgers:
+            out.inputs.update(getattr(l, "inputs", {}))
+        out.radiative_forcing = first.radiative_forcing
+        return out
 
     # ------------------------------------------------------------------ accounting
     def rejected_rows(self) -> int:
@@ -363,7 +419,18 @@ class Ledger:
     # ------------------------------------------------------------------ export
     def _meta(self) -> dict:
         return {"gwp": self.gwp, "scope2_method": self.scope2_method, "factor_version": self.factor_version,
-                "input_rows": int(self.input_rows), "blank_rows": int(self.blank_rows)}
+                "radiative_forcing": bool(self.radiative_forcing), "input_rows": int(self.input_rows),
+                "blank_rows": int(self.blank_rows), "inputs": dict(sorted(self.inputs.items()))}
+
+    def about(self) -> pd.DataFrame:
+        """Settings, factor-set version and the sha256 of every input file, as a key/value table."""
+        meta = self._meta()
+        inputs = meta.pop("inputs")
+        rows = sorted((k, str(v)) for k, v in meta.items())
+        if self.factors is not None:
+            rows += [(f"factor file {name}", digest) for name, digest in sorted(self.factors.checksums.items())]
+        rows += [(f"input {path}", digest) for path, digest in inputs.items()]
+        return pd.DataFrame(rows, columns=["key", "value"])
 
     def to_excel(self, path: str | Path) -> Path:
         """Write the ledger, rejects, summaries and factors used to an Excel workbook.
@@ -379,16 +446,9 @@ class Ledger:
             "summary_area": self.summary(by=["year", "area"]),
             "rejects": self.rejects,
             "factors_used": self.factors_used(),
-            "about": pd.DataFrame(sorted(self._meta().items()), columns=["key", "value"]).astype(str),
+            "about": self.about(),
         }
-        with pd.ExcelWriter(path, engine="openpyxl") as xl:
-            for name, df in sheets.items():
-                out = neutralise_cells(df)
-                for c in out.columns:
-                    if isinstance(out[c].dtype, pd.CategoricalDtype):
-                        out[c] = out[c].astype(object)
-                out.to_excel(xl, sheet_name=name, index=False)
-        return path
+        return write_workbook(sheets, path)
 
     def to_csv(self, path: str | Path) -> Path:
         """Write the ledger frame as CSV (UTF-8, comma-separated, formula-safe)."""
@@ -427,4 +487,6 @@ class Ledger:
         led = cls(frame, rejects=rejects, gwp=meta.get("gwp", ""), scope2_method=meta.get("scope2_method", "market"),
                   factors=factors, input_rows=meta.get("input_rows"), blank_rows=meta.get("blank_rows", 0))
         led.frame.attrs["factor_version"] = meta.get("factor_version", "")
+        led.inputs = dict(meta.get("inputs", {}))
+        led.radiative_forcing = bool(meta.get("radiative_forcing", True))
         return led
