@@ -382,6 +382,7 @@ def _tables(r: Report) -> dict[str, pd.DataFrame]:
     by_category = led.summary(by=["year", "scope", "category"], year=years)
     by_category.insert(3, "category_name", [category_name(c, lang) for c in by_category["category"]])
     by_activity = led.summary(by=["year", "area", "activity"], year=years)
+    by_site = led.summary(by=["org_unit", "site"], year=r.report_year)
     scope2 = pd.DataFrame([{"year": y, "method": m, "scope2_co2e_t": _q(led.total(year=y, scope=2, method=m)),
                             "total_co2e_t": _q(led.total(year=y, method=m))}
                            for y in years for m in ("location", "market")])
@@ -391,7 +392,7 @@ def _tables(r: Report) -> dict[str, pd.DataFrame]:
                             for v in r.targets])
     target_series = pd.DataFrame([{"target": v.index, **s.to_dict()} for v in r.targets for s in v.series])
     tables = {"totals": totals, "by_scope": by_scope, "by_area": by_area, "by_category": by_category,
-              "by_activity": by_activity, "scope2_methods": scope2, "biogenic_memo": memo,
+              "by_activity": by_activity, "by_site": by_site, "scope2_methods": scope2, "biogenic_memo": memo,
               "targets": targets, "target_series": target_series}
     if r.portfolios:
         tables["portfolio"] = pd.concat(

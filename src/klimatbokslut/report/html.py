@@ -312,6 +312,8 @@ def context(r: Report) -> dict[str, Any]:
                          "cells": [n(v.iloc[0], 0) if len(v) else "–" for v in vals]})
         app.append({"name": area_name(a, lang), "rows": rows})
     ctx["appendix"] = app
+    ctx["sites"] = [{"org_unit": x["org_unit"], "site": x["site"], "t": n(x["co2e_t"], 1)}
+                    for x in tb["by_site"].to_dict("records")]
     from .. import __version__
 
     ctx["version"] = __version__

@@ -1,0 +1,145 @@
+"""The report configuration: TOML keys, path resolution, errors that name the key, validate()."""
+
+from pathlib import Path
+
+import pytest
+
+import klimatbokslut as kb
+from klimatbokslut.cli import _example_dir
+from klimatbokslut.config import ConfigError, load_config, validate
+
+ACTS = "aktivitet;mängd;enhet;år\nlustgas;100;kg;2022\nlustgas;90;kg;2023\nlustgas;80;kg;2024\n"
+
+
+def _write(tmp_path: Path, toml: str, acts: str = ACTS) -> Path:
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data" / "a.csv").write_text(acts, encoding="utf-8")
+    path = tmp_path / "k.toml"
+    path.write_text(toml, encoding="utf-8")
+    return path
+
+
+BASE = 'report_year = 2024\nactivities = "data/a.csv"\n[organisation]\nname = "Region X"\n'
+
+
+def test_relative_paths_resolve_against_the_file_not_the_working_directory(tmp_path, monkeypatch):
+    path = _write(tmp_path, BASE)
+    monkeypatch.chdir("/")
+    cfg = load_config(path)
+    assert cfg.activities["*"] == (tmp_path / "data" / "a.csv").resolve()
+    assert cfg.language == "sv" and cfg.gwp == "AR6" and cfg.scope2_method == "market"
+
+
+def test_activities_per_year(tmp_path):
+    path = _write(tmp_path, 'report_year = 2024\n[activities]\n2024 = "data/a.csv"\n[organisation]\nname = "X"\n')
+    assert set(load_config(path).activities) == {"2024"}
+
+
+def test_errors_name_the_toml_key(tmp_path):
+    toml = BASE + """
+[[targets]]
+type = "cap"
+name = "Lustgas"
+limit = "2 000 kg"
+metric = "n2o"
+
+[[targets]]
+type = "reduction"
+name = "Resor"
+base_year = 2022
+target_year = 2028
+fraction = 0.25
+
+[[targets]]
+type = "reduction"
+name = "Fel"
+base_year = 2022
+target_year = 2020
+fraction = 0.25
+
+[[scenarios]]
+name = "HVO"
+type = "switch_fuel"
+from_fuel = "diesel"
+price = "2 SEK/l"
+"""
+    with pytest.raises(ConfigError) as info:
+        load_config(_write(tmp_path, toml.replace('language', 'x')))
+    keys = [k for k, _ in info.value.problems]
+    assert "targets[2].target_year" in keys
+    assert "scenarios[0].price" in keys and "scenarios[0].to_fuel" in keys
+    assert "targets[0]" not in " ".join(keys) and "targets[1]" not in " ".join(keys)
+    assert "targets[2].target_year: the target year must come after the base year 2022" in str(info.value)
+
+
+def test_type_errors_and_unknown_keys_and_missing_files(tmp_path):
+    with pytest.raises(ConfigError) as info:
+        load_config(_write(tmp_path, 'gwp = "AR7"\ncolour = "red"\n' + BASE.replace("[organisation]", "[organisation]\nsize = 1")))
+    problems = dict(info.value.problems)
+    assert problems["gwp"].startswith("Input should be 'AR4', 'AR5' or 'AR6'")
+    assert problems["colour"] == "unknown key" and problems["organisation.size"] == "unknown key"
+    toml = BASE.replace('"data/a.csv"', '"data/none.csv"') + '[portfolio]\nholdings = {2024 = "x.csv"}\n'
+    with pytest.raises(ConfigError) as info:
+        load_config(_write(tmp_path, toml))
+    problems = dict(info.value.problems)
+    assert problems["activities"].startswith("no such file")
+    assert problems["portfolio.holdings.2024"].startswith("no such file")
+    assert isinstance(info.value, ValueError) and isinstance(info.value, kb.KlimatbokslutError)
+
+
+def test_not_toml(tmp_path):
+    path = tmp_path / "k.toml"
+    path.write_text("report_year = = 2024\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_config(path)
+
+
+def test_factor_overrides_reach_the_ledger_with_their_source(tmp_path):
+    # The value 25 g CO2e/kWh is a test value, not a real network's figure.
+    toml = BASE + """
+[[factors]]
+activity = "district_heating"
+region = "Testnät"
+valid_from = 2024
+valid_to = 2024
+value = 25.0
+unit = "g CO2e/kWh"
+gas = "CO2e"
+boundary = "lifecycle"
+source_id = "test_net"
+
+[[sources]]
+source_id = "test_net"
+publisher = "Testnätet AB"
+title = "Testvärde (inte ett verkligt miljövärde)"
+"""
+    acts = "aktivitet;mängd;enhet;år;nät\nfjärrvärme;1000;MWh;2024;Testnät\n"
+    cfg = load_config(_write(tmp_path, toml, acts))
+    r = kb.build_report(cfg)
+    assert r.total(2024) == pytest.approx(25.0)          # 1000 MWh × 25 g/kWh = 25 t
+    used = r.tables["factors_used"]
+    row = used[used["source_id"] == "test_net"].iloc[0]
+    assert row["publisher"] == "Testnätet AB" and bool(row["user"])
+    assert "test_net" in set(r.tables["derived_factors"]["source_id"])
+
+
+def test_validate_lists_bad_rows_and_years_without_data_without_computing(tmp_path, monkeypatch):
+    toml = BASE + '[[targets]]\ntype = "reduction"\nname = "R"\nbase_year = 2019\ntarget_year = 2028\nfraction = 0.2\nmetric = "n2o"\n'
+    path = _write(tmp_path, toml, ACTS + "el;5;l;2024\n")
+    import klimatbokslut.engine as engine
+
+    def no_calculation(*a, **k):  # validate must not compute
+        raise AssertionError("validate computed emissions")
+
+    monkeypatch.setattr(engine, "calculate", no_calculation)
+    p = validate(path)
+    assert list(p["key"]) == ["activities", "targets[0].base_year"]
+    assert p.iloc[0]["row"] == 5 and p.iloc[0]["column"] == "unit"
+
+
+def test_bundled_example_config_is_valid():
+    path = _example_dir() / "klimatbokslut.toml"
+    cfg = load_config(path)
+    assert cfg.organisation.name == "Region Exempelby" and cfg.report_year == 2024
+    assert [t["type"] for t in cfg.targets] == ["annual_reduction", "reduction", "cap", "share", "below_benchmark"]
+    assert len(validate(cfg)) == 0
