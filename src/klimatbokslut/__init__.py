@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from .activities import read_activities
 from .api import emissions
+from .audit import compare_ledgers
 from .config import load_config
 from .engine import calculate
 from .errors import DatasetIntegrityError, FactorNotFoundError, InputError, KlimatbokslutError, UnitError
@@ -28,7 +29,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "DatasetIntegrityError", "EmissionFactor", "FactorNotFoundError", "FactorSet", "InputError",
-    "KlimatbokslutError", "Ledger", "Portfolio", "Q_", "build_report", "food", "purchases", "UnitError", "calculate", "default_factors", "emissions",
+    "KlimatbokslutError", "Ledger", "Portfolio", "Q_", "build_report", "food", "purchases", "UnitError", "calculate", "compare_ledgers", "default_factors", "emissions",
     "get_registry", "load_config", "parse_quantity", "read_activities", "read_holdings", "relative_difference", "targets", "travel",
     "trend", "ureg", "whatif",
 ]
