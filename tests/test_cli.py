@@ -11,8 +11,21 @@ import klimatbokslut as kb
 from klimatbokslut.cli import _example_dir, main
 
 
-def test_example_writes_ledger_and_summaries_that_agree(tmp_path, capsys):
-    assert main(["example", "-o", str(tmp_path)]) == 0
+@pytest.fixture(scope="module")
+def example_run(tmp_path_factory):
+    import contextlib
+    import io
+
+    out = tmp_path_factory.mktemp("example")
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        code = main(["example", "-o", str(out), "-q"])
+    return code, out, buf.getvalue()
+
+
+def test_example_writes_ledger_and_summaries_that_agree(example_run):
+    code, tmp_path, out = example_run
+    assert code == 0
     ledger = pd.read_csv(tmp_path / "ledger.csv")
     by_scope = pd.read_csv(tmp_path / "summary_scope.csv")
     assert len(ledger) == 222        # 226 rows read, 4 spend rows replaced by litres of fuel
@@ -20,7 +33,6 @@ def test_example_writes_ledger_and_summaries_that_agree(tmp_path, capsys):
     xl = pd.read_excel(tmp_path / "klimatbokslut_ledger.xlsx", sheet_name=None)
     assert {"ledger", "summary_scope", "rejects", "factors_used", "about"} <= set(xl)
     assert xl["summary_area"]["co2e_t"].sum() == pytest.approx(by_scope["co2e_t"].sum(), rel=1e-9)
-    out = capsys.readouterr().out
     assert "fictitious" in out and "scope 1" in out
 
 
@@ -54,3 +66,64 @@ def test_help_everywhere():
     for args in (["--help"], ["example", "--help"], ["factors", "--help"], ["calculate", "--help"]):
         r = subprocess.run([sys.executable, "-m", "klimatbokslut.cli", *args], capture_output=True, text=True)
         assert r.returncode == 0 and "usage" in r.stdout
+
+
+# ----------------------------------------------------------------------------- report, validate CONFIG, whatif
+def test_example_writes_the_full_report(example_run):
+    example_out = example_run[1]
+    assert (example_out / "klimatbokslut_2024.html").is_file()
+    assert (example_out / "csv" / "totals.csv").is_file()
+    xl = pd.read_excel(example_out / "klimatbokslut_2024.xlsx", sheet_name=None)
+    ledger = pd.read_csv(example_out / "ledger.csv")
+    assert xl["totals"]["co2e_t"].sum() == pytest.approx(ledger["co2e_kg"].sum() / 1000, rel=1e-9)
+
+
+def test_report_command_with_a_config(tmp_path, capsys):
+    data = Path(__file__).parent / "data" / "aktiviteter_20.csv"
+    cfg = tmp_path / "k.toml"
+    cfg.write_text(f'report_year = 2024\nactivities = "{data.as_posix()}"\n[organisation]\nname = "Region T"\n',
+                   encoding="utf-8")
+    assert main(["report", str(cfg), "-o", str(tmp_path), "--format", "html", "--lang", "en", "-q"]) == 0
+    html = (tmp_path / "klimatbokslut_2024.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in html and not (tmp_path / "csv").exists()
+    out = capsys.readouterr().out
+    assert "Region T" in out and "t CO2e in 2024" in out
+
+
+def test_validate_a_config(tmp_path, capsys):
+    assert main(["validate", str(_example_dir() / "klimatbokslut.toml")]) == 0
+    bad = tmp_path / "k.toml"
+    bad.write_text('report_year = 2024\nactivities = "missing.csv"\ngwp = "AR9"\n[organisation]\nname = "X"\n',
+                   encoding="utf-8")
+    assert main(["validate", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "gwp: Input should be" in err and "activities: no such file" not in err   # shape errors first
+
+
+def test_report_errors_exit_non_zero_with_the_key(tmp_path, capsys):
+    bad = tmp_path / "k.toml"
+    bad.write_text('report_year = 2024\nactivities = "missing.csv"\n[organisation]\nname = "X"\n', encoding="utf-8")
+    assert main(["report", str(bad), "-o", str(tmp_path / "o")]) == 1
+    assert "activities: no such file" in capsys.readouterr().err
+
+
+def test_whatif_switch_fuel(capsys):
+    acts = Path(__file__).parent / "data" / "aktiviteter_20.csv"
+    code = main(["whatif", "switch-fuel", str(acts), "--from", "diesel", "--to", "hvo100",
+                 "--price-difference", "2 SEK/l", "--year", "2024"])
+    out = capsys.readouterr().out
+    if code == 0:
+        r = kb.whatif.switch_fuel(kb.read_activities(acts), "diesel", "hvo100", price_difference="2 SEK/l",
+                                  select={"year": 2024})
+        assert f"{r.avoided(year=2024).magnitude:,.3f} t CO2e" in out
+    else:
+        assert code == 1      # no diesel rows in 2024 in that file: a clear error, not a crash
+    assert main(["whatif", "switch-fuel", str(acts), "--from", "diesel", "--to", "coal"]) == 1
+
+
+def test_help_for_new_commands():
+    for args in (["report", "--help"], ["whatif", "--help"], ["whatif", "switch-fuel", "--help"],
+                 ["validate", "--help"]):
+        with pytest.raises(SystemExit) as info:
+            main(args)
+        assert info.value.code == 0

@@ -382,6 +382,7 @@ def _tables(r: Report) -> dict[str, pd.DataFrame]:
     by_category = led.summary(by=["year", "scope", "category"], year=years)
     by_category.insert(3, "category_name", [category_name(c, lang) for c in by_category["category"]])
     by_activity = led.summary(by=["year", "area", "activity"], year=years)
+    by_area_category = led.summary(by=["year", "area", "category"], year=years)
     by_site = led.summary(by=["org_unit", "site"], year=r.report_year)
     scope2 = pd.DataFrame([{"year": y, "method": m, "scope2_co2e_t": _q(led.total(year=y, scope=2, method=m)),
                             "total_co2e_t": _q(led.total(year=y, method=m))}
@@ -392,7 +393,7 @@ def _tables(r: Report) -> dict[str, pd.DataFrame]:
                             for v in r.targets])
     target_series = pd.DataFrame([{"target": v.index, **s.to_dict()} for v in r.targets for s in v.series])
     tables = {"totals": totals, "by_scope": by_scope, "by_area": by_area, "by_category": by_category,
-              "by_activity": by_activity, "by_site": by_site, "scope2_methods": scope2, "biogenic_memo": memo,
+              "by_activity": by_activity, "by_area_category": by_area_category, "by_site": by_site, "scope2_methods": scope2, "biogenic_memo": memo,
               "targets": targets, "target_series": target_series}
     if r.portfolios:
         tables["portfolio"] = pd.concat(
@@ -482,28 +483,37 @@ def _whatif_row(v: ScenarioView) -> dict[str, Any]:
 def _changes(r: Report, by_area: pd.DataFrame, by_activity: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Change per area (vs base year, relative; vs previous year, t) and per activity (vs previous, t).
 
-    Each change compares two ledger totals (``Ledger.total`` with ``area=``/``activity=``).
+    Each change compares two values of one ledger summary (``Ledger.summary``); a
+    missing value (no rows that year) counts as no emissions for the comparison.
     """
-    led, years = r.ledger, r.years
+    years = r.years
     first, last = years[0], years[-1]
     prev = years[-2] if len(years) > 1 else None
-    rows = []
-    for a in dict.fromkeys(by_area["area"]):
-        now, base = led.total(year=last, area=a), led.total(year=first, area=a)
-        before = led.total(year=prev, area=a) if prev is not None else None
-        rows.append({"area": a, "base_year": first, "year": last,
-                     "change_vs_base": relative_difference(now, base) if base.magnitude else float("nan"),
-                     "previous_year": prev,
-                     "change_vs_previous_t": _q(now - before) if before is not None else float("nan")})
-    act_rows = []
+
+    def wide(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+        return df.pivot_table(index=keys, columns="year", values="co2e_t", aggfunc="first").reindex(
+            columns=years).fillna(0.0)
+
+    a = wide(by_area, ["area"])
+    rows = pd.DataFrame({"area": a.index, "base_year": first, "year": last,
+                         "change_vs_base": [relative_difference(*_pair(x, y)) if y else float("nan")
+                                            for x, y in zip(a[last], a[first])],
+                         "previous_year": prev,
+                         "change_vs_previous_t": (a[last] - a[prev]).to_numpy() if prev is not None else float("nan")})
+    act = wide(by_activity, ["area", "activity"])
+    acts = act.reset_index()[["area", "activity"]]
     if prev is not None:
-        for (a, act), _ in by_activity.groupby(["area", "activity"], sort=False):
-            now, before = led.total(year=last, area=a, activity=act), led.total(year=prev, area=a, activity=act)
-            act_rows.append({"area": a, "activity": act, "previous_year": prev, "year": last,
-                             "change_vs_previous_t": _q(now - before)})
-    return {"area_change": pd.DataFrame(rows),
-            "activity_change": pd.DataFrame(act_rows, columns=["area", "activity", "previous_year", "year",
-                                                               "change_vs_previous_t"])}
+        acts = acts.assign(previous_year=prev, year=last, change_vs_previous_t=(act[last] - act[prev]).to_numpy())
+    else:
+        acts = acts.iloc[:0].assign(previous_year=None, year=None, change_vs_previous_t=None)
+    return {"area_change": rows.reset_index(drop=True), "activity_change": acts.reset_index(drop=True)}
+
+
+def _pair(x: float, y: float):
+    from ..units import get_registry
+
+    q = get_registry().Quantity
+    return q(float(x), "t CO2e"), q(float(y), "t CO2e")
 
 
 def related_targets(r: Report, area: str) -> list:

@@ -169,7 +169,8 @@ def context(r: Report) -> dict[str, Any]:
         for act in names:
             vals = [acts[(acts.activity == act) & (acts.year == y)]["co2e_t"] for y in years]
             rows.append({"name": activity_name(act, lang), "cells": [n(v.iloc[0], 1) if len(v) else "–" for v in vals]})
-        cats = led.summary(by=["year", "category"], year=years, area=a)
+        cats = tb["by_area_category"]
+        cats = cats[cats.area == a]
         cat_rows = []
         for c in dict.fromkeys(cats["category"]):
             vals = [cats[(cats.category == c) & (cats.year == y)]["co2e_t"] for y in years]
