@@ -439,15 +439,11 @@ def calculate(activities, factors: FactorSet | None = None, gwp: str = "AR6", *,
     blank = valid.attrs.get("blank_rows", 0)
 
     n = len(valid)
-    keys = valid[KEY_COLUMNS]
-    codes = keys.groupby(KEY_COLUMNS, sort=False, observed=True, dropna=False).ngroup().to_numpy()
-    first = pd.Series(np.arange(n)).groupby(codes).first().to_numpy() if n else np.array([], dtype=int)
-    uniq = keys.iloc[first]
+    codes, uniq = key_codes(valid)
     index = tuple(sorted((int(k), float(v)) for k, v in dict(price_index or {}).items()))
     resolved: list[_Resolved | _Failure] = []
-    for rec in uniq.itertuples(index=False, name=None):
-        key = (tuple(None if (isinstance(v, float) and v != v) else v for v in rec), gwp, scope2_method,
-               bool(radiative_forcing), index)
+    for rec in uniq:
+        key = (rec, gwp, scope2_method, bool(radiative_forcing), index)
         hit = factors.cache.get(key)
         if hit is None:
             hit = factors.cache[key] = _resolve(key[0], factors, gwp, scope2_method, bool(radiative_forcing), index)
@@ -473,28 +469,34 @@ def calculate(activities, factors: FactorSet | None = None, gwp: str = "AR6", *,
         rejects = pd.concat([rejects, replaced], ignore_index=True) if len(rejects) else replaced
 
     keep = ~row_failed
-    frame = valid.loc[keep].reset_index(drop=True)
-    frame.attrs = {}
-    kcodes = codes[keep]
+    base = valid.loc[keep].reset_index(drop=True) if row_failed.any() else valid.reset_index(drop=True)
+    base.attrs = {}
+    kcodes = codes[keep] if row_failed.any() else codes
     ok_idx = np.flatnonzero(~failed_key)
     remap = np.full(len(resolved), -1, dtype=np.int64)
     remap[ok_idx] = np.arange(len(ok_idx))
     rc = remap[kcodes]
     ok = [resolved[i] for i in ok_idx]
-    amount = frame["amount"].to_numpy(dtype=float)
+    amount = base["amount"].to_numpy(dtype=float)
 
     mult = np.array([[r.numeric[c] for c in NUMERIC] for r in ok], dtype=float).reshape(len(ok), len(NUMERIC))
     out = {}
     for j, col in enumerate(NUMERIC):
-        out[col] = amount * mult[rc, j] if len(rc) else np.zeros(0)
+        arr = np.take(np.ascontiguousarray(mult[:, j]), rc) if len(rc) else np.zeros(0)
+        arr *= amount      # in place: one array per column, no temporary
+        out[col] = arr
 
     def cat(values: list, dtype=None):
         if dtype is not None:
             return np.asarray(values, dtype=dtype)[rc] if len(rc) else np.zeros(0, dtype=dtype)
         uniq_v, inv = np.unique(np.array(values, dtype=object).astype(str), return_inverse=True)
-        codes_v = inv.ravel()[rc] if len(rc) else np.zeros(0, dtype=np.int64)
+        inv = inv.ravel().astype(_code_dtype(len(uniq_v)))
+        codes_v = inv[rc] if len(rc) else np.zeros(0, dtype=inv.dtype)
         return pd.Categorical.from_codes(codes_v, categories=pd.Index(uniq_v, dtype=object))
 
+    # The new columns are collected and joined to the input columns once: setting them one by
+    # one copies every array into the frame.
+    frame: dict = {}
     frame["scope"] = cat([r.scope for r in ok], np.int8)
     frame["category"] = cat([r.category for r in ok])
     frame["area"] = cat([r.area for r in ok])
@@ -508,12 +510,12 @@ def calculate(activities, factors: FactorSet | None = None, gwp: str = "AR6", *,
     frame["other_gas_kg"] = out["other_gas_kg"]
     frame["co2e_direct_kg"] = out["co2e_direct_kg"]
     frame["co2e_upstream_kg"] = out["co2e_upstream_kg"]
-    frame["co2e_kg"] = out["co2e_direct_kg"] + out["co2e_upstream_kg"]
+    frame["co2e_kg"] = np.add(out["co2e_direct_kg"], out["co2e_upstream_kg"])
     frame["co2e_location_kg"] = out["co2e_location_kg"]
     frame["co2e_market_kg"] = out["co2e_market_kg"]
     frame["co2_biogenic_kg"] = out["co2_biogenic_kg"]
-    frame["gwp"] = pd.Categorical.from_codes(np.zeros(len(frame), dtype=np.int8), categories=[gwp])
-    scope_arr = frame["scope"].to_numpy()
+    frame["gwp"] = pd.Categorical.from_codes(np.zeros(len(base), dtype=np.int8), categories=[gwp])
+    scope_arr = frame["scope"]
     frame["scope2_method"] = pd.Categorical.from_codes((scope_arr == 2).astype(np.int8),
                                                        categories=["", scope2_method])
     frame["factor_ids"] = cat([r.factor_ids for r in ok])
@@ -524,11 +526,16 @@ def calculate(activities, factors: FactorSet | None = None, gwp: str = "AR6", *,
     # flags per key, and the same with ";correction" for rows marked as corrections
     key_flags = [r.flags for r in ok]
     variants = key_flags + [(f + ";correction") if f else "correction" for f in key_flags]
-    corr = frame["correction"].to_numpy(dtype=bool) if len(frame) else np.zeros(0, dtype=bool)
+    corr = base["correction"].to_numpy(dtype=bool) if len(base) else np.zeros(0, dtype=bool)
     codes_f = rc + corr * len(key_flags) if len(rc) else np.zeros(0, dtype=np.int64)
     uniq_f, inv_f = np.unique(np.array(variants, dtype=object).astype(str), return_inverse=True)
-    frame["flags"] = pd.Categorical.from_codes(inv_f.ravel()[codes_f] if len(codes_f) else codes_f,
+    inv_f = inv_f.ravel().astype(_code_dtype(len(uniq_f)))
+    frame["flags"] = pd.Categorical.from_codes(inv_f[codes_f] if len(codes_f) else codes_f.astype(inv_f.dtype),
                                                categories=pd.Index(uniq_f, dtype=object))
+    new = pd.DataFrame(frame, index=base.index, copy=False)
+    base = base.drop(columns=[c for c in new.columns if c in base.columns])
+    frame = pd.concat([base, new], axis=1)
+    frame.attrs = {}
     if not len(rejects):
         rejects = _empty_rejects()
     led = Ledger(frame, rejects=rejects.reset_index(drop=True), gwp=gwp, scope2_method=scope2_method,
@@ -538,6 +545,62 @@ def calculate(activities, factors: FactorSet | None = None, gwp: str = "AR6", *,
     if attrs.get("source") and attrs.get("sha256"):
         led.inputs[str(attrs["source"])] = str(attrs["sha256"])
     return led
+
+
+def _code_dtype(k: int):
+    """The smallest integer dtype pandas uses for the codes of ``k`` categories."""
+    return np.int8 if k < 127 else np.int16 if k < 32_767 else np.int32
+
+
+def key_codes(frame: pd.DataFrame) -> tuple[np.ndarray, list[tuple]]:
+    """One integer code per row for its distinct :data:`KEY_COLUMNS` combination, and the combinations.
+
+    The codes of each column (categorical codes, or a factorisation for other
+    dtypes) are combined into one 64-bit number per row and that number is
+    factorised: no group-by over 13 columns. Missing values become ``None``.
+
+    Returns
+    -------
+    codes : numpy.ndarray of int64
+        ``0..k-1`` per row, numbered by first appearance.
+    keys : list of tuple
+        The ``k`` distinct combinations, in the order of ``KEY_COLUMNS``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> f = pd.DataFrame({c: [""] * 3 for c in KEY_COLUMNS})
+    >>> f["activity"], f["year"] = ["diesel", "el", "diesel"], [2024, 2024, 2024]
+    >>> codes, keys = key_codes(f)
+    >>> codes.tolist(), [k[:3] for k in keys]
+    ([0, 1, 0], [('diesel', '', 2024), ('el', '', 2024)])
+    """
+    n = len(frame)
+    parts, cats = [], []
+    for c in KEY_COLUMNS:
+        s = frame[c]
+        if isinstance(s.dtype, pd.CategoricalDtype):
+            col_codes, uniques = s.cat.codes.to_numpy(), s.cat.categories
+        else:
+            col_codes, uniques = pd.factorize(s, use_na_sentinel=True)
+        values = [None if (isinstance(v, float) and v != v) else v for v in pd.Index(uniques).tolist()]
+        parts.append(col_codes.astype(np.int64) + 1)        # 0 = missing
+        cats.append([None] + values)
+    sizes = [len(v) for v in cats]
+    if float(np.prod(np.array(sizes, dtype=float))) >= 2.0 ** 62:
+        # Too many combinations for one 64-bit number: let pandas group the codes.
+        grouped = pd.DataFrame({i: p for i, p in enumerate(parts)}).groupby(list(range(len(parts))), sort=False)
+        combined = grouped.ngroup().to_numpy()
+    else:
+        combined = np.zeros(n, dtype=np.int64)
+        for p, size in zip(parts, sizes):
+            if size > 1:
+                combined *= size
+                combined += p
+    codes, uniq = pd.factorize(combined)
+    first = np.flatnonzero(np.diff(np.maximum.accumulate(codes), prepend=-1) > 0) if n else np.zeros(0, dtype=int)
+    keys = list(zip(*[[v[i] for i in p[first].tolist()] for p, v in zip(parts, cats)])) if n else []
+    return codes.astype(np.int64), keys
 
 
 def _replace_spend(valid: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
