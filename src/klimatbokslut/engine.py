@@ -431,7 +431,8 @@ def calculate(activities, factors: FactorSet | None = None, gwp: str = "AR6", *,
     if _is_dask(activities):
         from .scale import calculate_dask
 
-        return calculate_dask(activities, factors=factors, gwp=gwp, on_error=on_error, scope2_method=scope2_method)
+        return calculate_dask(activities, factors=factors, gwp=gwp, on_error=on_error, scope2_method=scope2_method,
+                              radiative_forcing=bool(radiative_forcing), price_index=price_index)
     valid, rejects = validate_frame(activities)
     input_rows = len(valid) + _n_rows(rejects)
     # Spend rows replaced by activity-based rows are not errors: they join the rejects after the strict check.

@@ -1,0 +1,294 @@
+"""Scale-out on Dask: :func:`klimatbokslut.calculate` for a ``dask.dataframe.DataFrame``.
+
+Each partition goes through the same pandas engine (:func:`klimatbokslut.engine.calculate`)
+on the worker that holds it, so one partition at a time is in a worker's memory and the
+results are those of the pandas path. The ledger is lazy: :attr:`DaskLedger.frame` is a
+Dask DataFrame, and :meth:`DaskLedger.total`, :meth:`DaskLedger.summary`,
+:attr:`DaskLedger.rejects` and :meth:`DaskLedger.reconcile` compute through Dask (each is
+one pass over the partitions, on the active scheduler: a ``distributed.Client`` if one
+exists, else Dask's default). Sums are per-partition sums added together, so they equal the
+pandas totals up to the rounding of adding floats in a different order.
+
+Rows are numbered within their partition (the partition's index, as for a DataFrame given to
+the pandas path); the ledger and the rejects carry a ``partition`` column, and a row is
+identified by ``(partition, row)``.
+
+With ``on_error="raise"`` nothing is checked until the ledger is computed: the first
+computation that meets a bad row raises :class:`klimatbokslut.InputError` (naming the rows of
+that partition). Use ``on_error="collect"`` to gather every bad row in ``ledger.rejects``.
+
+Dask is an optional dependency: ``pip install "klimatbokslut[dask]"``.
+
+Examples
+--------
+>>> import pandas as pd, dask, dask.dataframe as dd, klimatbokslut as kb
+>>> acts = pd.DataFrame({"activity": ["diesel", "el", "kol", "n2o"] * 2, "amount": [1000.0, 50.0, 1.0, 2.0] * 2,
+...                      "unit": ["l", "MWh", "kg", "kg"] * 2, "year": [2024] * 8})
+>>> with dask.config.set(scheduler="synchronous"):
+...     led = kb.calculate(dd.from_pandas(acts, npartitions=2), on_error="collect")
+...     print(led.total(), led.reconcile()["balanced"], len(led.rejects))
+59.84425955... t·CO2e True 2
+>>> round(kb.calculate(acts, on_error="collect").total().magnitude, 9) == round(led.total().magnitude, 9)
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from .errors import FAILURE_COLUMNS
+from .factors import FactorSet, default_factors
+from .ledger import Ledger
+
+__all__ = ["DaskLedger", "calculate_dask"]
+
+
+def _dask():
+    try:
+        import dask
+        import dask.dataframe as dd
+    except ImportError as exc:  # pragma: no cover - exercised only without the extra
+        raise ImportError('calculating a Dask DataFrame needs Dask: pip install "klimatbokslut[dask]"') from exc
+    return dask, dd
+
+
+def _calc_partition(part: pd.DataFrame, number: int, factors, settings: dict) -> Ledger:
+    """The pandas engine on one partition; ``factors=None`` means the bundled set (loaded on the worker)."""
+    from .engine import calculate
+
+    led = calculate(part, factors=factors or default_factors(), **settings)
+    led.frame["partition"] = np.int32(number)
+    rej = led.rejects.copy()
+    rej.insert(0, "partition", np.int32(number))
+    led.rejects = rej
+    return led
+
+
+def _frame(led: Ledger) -> pd.DataFrame:
+    return led.frame
+
+
+def _rejects(led: Ledger) -> pd.DataFrame:
+    return led.rejects
+
+
+def _counts(led: Ledger) -> tuple[int, int, int]:
+    return len(led.frame), led.rejected_rows(), int(led.input_rows)
+
+
+def _summary_t(led: Ledger, by: list[str], method, filters: dict) -> pd.DataFrame:
+    return led.summary(by=by, method=method, **filters)
+
+
+def _total_t(led: Ledger, method, filters: dict) -> float:
+    return float(led.total(method=method, **filters).magnitude)
+
+
+def _memo_t(led: Ledger, by: list[str]) -> pd.DataFrame:
+    return led.memo(by=by)
+
+
+class DaskLedger(Ledger):
+    """A ledger whose frame is a lazy Dask DataFrame, one ledger partition per input partition.
+
+    Made by :func:`klimatbokslut.calculate` for a Dask DataFrame. ``total``, ``summary``,
+    ``memo``, ``rejects`` and ``reconcile`` compute through Dask; :meth:`compute` returns the
+    ordinary in-memory :class:`~klimatbokslut.Ledger` (for exports and reports of a size that
+    fits in memory).
+
+    Attributes
+    ----------
+    frame : dask.dataframe.DataFrame
+        The ledger rows, lazily; same columns as the pandas ledger plus ``partition``.
+    partitions : list of dask.delayed.Delayed
+        One delayed pandas :class:`~klimatbokslut.Ledger` per input partition.
+    """
+
+    def __init__(self, partitions: list, *, meta: pd.DataFrame, gwp: str, scope2_method: str, factors):
+        _, dd = _dask()
+        from dask import delayed
+
+        self.partitions = partitions
+        self.frame = dd.from_delayed([delayed(_frame)(p) for p in partitions], meta=meta, verify_meta=False)
+        self.gwp = gwp
+        self.scope2_method = scope2_method
+        self.factors = factors
+        self.blank_rows = 0
+        self._rejects: pd.DataFrame | None = None
+        self._counts: tuple[int, int, int] | None = None
+
+    def __repr__(self) -> str:
+        return (f"<DaskLedger {len(self.partitions)} partitions (lazy), gwp={self.gwp}, "
+                f"scope 2 {self.scope2_method}-based>")
+
+    def __len__(self) -> int:
+        return self._count()[0]
+
+    # ------------------------------------------------------------------ computed through Dask
+    def _compute(self, tasks: list) -> list:
+        dask, _ = _dask()
+        return list(dask.compute(*tasks))
+
+    def _count(self) -> tuple[int, int, int]:
+        if self._counts is None:
+            from dask import delayed
+
+            parts = self._compute([delayed(_counts)(p) for p in self.partitions])
+            self._counts = tuple(int(sum(c[i] for c in parts)) for i in range(3))  # type: ignore[assignment]
+        return self._counts  # type: ignore[return-value]
+
+    @property
+    def rejects(self) -> pd.DataFrame:
+        """Rows that could not be used, with ``partition``, ``row``, ``column``, ``value``, ``reason`` (computed)."""
+        if self._rejects is None:
+            from dask import delayed
+
+            parts = [r for r in self._compute([delayed(_rejects)(p) for p in self.partitions]) if len(r)]
+            self._rejects = (pd.concat(parts, ignore_index=True) if parts
+                             else pd.DataFrame(columns=["partition", *FAILURE_COLUMNS]))
+        return self._rejects
+
+    @rejects.setter
+    def rejects(self, value) -> None:
+        self._rejects = value
+
+    @property
+    def input_rows(self) -> int:  # type: ignore[override]
+        return self._count()[2]
+
+    @input_rows.setter
+    def input_rows(self, value) -> None:  # Ledger.__init__ is not used; kept for symmetry
+        pass
+
+    def rejected_rows(self) -> int:
+        """Number of distinct input rows (``partition``, ``row``) in the rejects (computed)."""
+        return self._count()[1]
+
+    def reconcile(self) -> dict[str, int]:
+        """``input_rows == ledger_rows + rejected_rows``, counted per partition in one pass.
+
+        Examples
+        --------
+        >>> import pandas as pd, dask, dask.dataframe as dd, klimatbokslut as kb
+        >>> acts = pd.DataFrame({"activity": ["el", "kol"], "amount": [1, 1], "unit": ["kWh", "kg"],
+        ...                      "year": [2024, 2024]})
+        >>> with dask.config.set(scheduler="synchronous"):
+        ...     kb.calculate(dd.from_pandas(acts, npartitions=2), on_error="collect").reconcile()
+        {'input_rows': 2, 'ledger_rows': 1, 'rejected_rows': 1, 'balanced': True}
+        """
+        ledger_rows, rejected, inputs = self._count()
+        return {"input_rows": inputs, "ledger_rows": ledger_rows, "rejected_rows": rejected,
+                "balanced": bool(inputs == ledger_rows + rejected)}
+
+    def total(self, *, method: str | None = None, **filters):
+        """Total in t CO2e: the sum of per-partition totals (see :meth:`Ledger.total`).
+
+        Examples
+        --------
+        >>> import pandas as pd, dask, dask.dataframe as dd, klimatbokslut as kb
+        >>> acts = pd.DataFrame({"activity": ["n2o"] * 4, "amount": [1.0, 2.0, 3.0, 4.0], "unit": ["kg"] * 4,
+        ...                      "year": [2023, 2023, 2024, 2024]})
+        >>> with dask.config.set(scheduler="synchronous"):
+        ...     kb.calculate(dd.from_pandas(acts, npartitions=2), gwp="AR5").total(year=2024)
+        <Quantity(1.855, 'metric_ton * CO2e')>
+        """
+        from dask import delayed
+
+        from .units import get_registry
+
+        parts = self._compute([delayed(_total_t)(p, method, filters) for p in self.partitions])
+        return get_registry().Quantity(float(np.sum(parts)), "t CO2e")
+
+    def summary(self, by: str | Iterable[str] = ("year", "scope"), *, method: str | None = None,
+                **filters) -> pd.DataFrame:
+        """Emissions grouped by columns in t CO2e: per-partition summaries, added (see :meth:`Ledger.summary`).
+
+        Examples
+        --------
+        >>> import pandas as pd, dask, dask.dataframe as dd, klimatbokslut as kb
+        >>> acts = pd.DataFrame({"activity": ["n2o"] * 4, "amount": [1.0, 2.0, 3.0, 4.0], "unit": ["kg"] * 4,
+        ...                      "year": [2023, 2023, 2024, 2024]})
+        >>> with dask.config.set(scheduler="synchronous"):
+        ...     kb.calculate(dd.from_pandas(acts, npartitions=2), gwp="AR5").summary(by="year")
+           year  co2e_t
+        0  2023   0.795
+        1  2024   1.855
+        """
+        from dask import delayed
+
+        by = [by] if isinstance(by, str) else list(by)
+        parts = self._compute([delayed(_summary_t)(p, by, method, filters) for p in self.partitions])
+        return _combine(parts, by, "co2e_t")
+
+    def memo(self, by: str | Iterable[str] = ("year",)) -> pd.DataFrame:
+        """Biogenic CO2 (memo item) in t, grouped: per-partition memos, added."""
+        from dask import delayed
+
+        by = [by] if isinstance(by, str) else list(by)
+        parts = self._compute([delayed(_memo_t)(p, by) for p in self.partitions])
+        return _combine(parts, by, "co2_biogenic_t")
+
+    def compute(self) -> Ledger:
+        """The whole ledger in memory, as an ordinary :class:`~klimatbokslut.Ledger` (frame and rejects).
+
+        Only for ledgers that fit in one process; summaries do not need it.
+        """
+        dask, _ = _dask()
+        leds = list(dask.compute(*self.partitions))
+        out = Ledger.concat(leds) if leds else Ledger(self.frame._meta.copy(), gwp=self.gwp,
+                                                      scope2_method=self.scope2_method, factors=self.factors)
+        out.factors = self.factors
+        return out
+
+
+def _combine(parts: list[pd.DataFrame], by: list[str], value: str) -> pd.DataFrame:
+    """Add per-partition summaries: a group-by on the (small) concatenation."""
+    parts = [p for p in parts if len(p)] or parts[:1]
+    table = pd.concat(parts, ignore_index=True)
+    return table.groupby(by, sort=True, dropna=False)[value].sum().reset_index()
+
+
+def calculate_dask(ddf, factors: FactorSet | None = None, gwp: str = "AR6", on_error: str = "raise",
+                   scope2_method: str = "market", *, radiative_forcing: bool = True,
+                   price_index=None) -> DaskLedger:
+    """Calculate a Dask DataFrame of activities, partition by partition; returns a lazy :class:`DaskLedger`.
+
+    Normally reached through :func:`klimatbokslut.calculate`, which checks the arguments.
+    Parameters are those of :func:`klimatbokslut.calculate`. Spend rows are replaced by
+    activity-based rows for the same goods and year only within a partition: partition by
+    year (or keep such rows together) if you rely on that.
+
+    Examples
+    --------
+    >>> import pandas as pd, dask, dask.dataframe as dd
+    >>> acts = dd.from_pandas(pd.DataFrame({"activity": ["diesel"] * 4, "amount": [250.0] * 4,
+    ...                                     "unit": ["l"] * 4, "year": [2024] * 4}), npartitions=2)
+    >>> led = calculate_dask(acts)
+    >>> led
+    <DaskLedger 2 partitions (lazy), gwp=AR6, scope 2 market-based>
+    >>> with dask.config.set(scheduler="synchronous"):
+    ...     print(len(led), led.summary(by="scope").round(3).to_dict("list"))
+    4 {'scope': [1, 3], 'co2e_t': [2.442, 0.729]}
+    """
+    _dask()
+    from dask import delayed
+    from dask.dataframe.utils import clear_known_categories
+
+    from .engine import calculate
+
+    given = factors
+    factors = factors or default_factors()
+    # The bundled set is loaded on each worker rather than shipped; a user's set is shipped once.
+    shipped = None if given is None or given is default_factors() else delayed(given, pure=True)
+    settings = {"gwp": gwp, "on_error": on_error, "scope2_method": scope2_method,
+                "radiative_forcing": radiative_forcing, "price_index": price_index}
+    empty = ddf._meta.copy()
+    meta_led = calculate(empty, factors=factors, **{**settings, "on_error": "collect"})
+    meta = meta_led.frame.copy()
+    meta["partition"] = np.int32(0)
+    meta = clear_known_categories(meta, cols=[c for c in meta.columns if isinstance(meta[c].dtype, pd.CategoricalDtype)])
+    parts = [delayed(_calc_partition)(p, i, shipped, settings) for i, p in enumerate(ddf.to_delayed())]
+    return DaskLedger(parts, meta=meta, gwp=gwp, scope2_method=scope2_method, factors=factors)
