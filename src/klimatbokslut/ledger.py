@@ -136,6 +136,12 @@ def _isin(col, values: list, n: int) -> np.ndarray:
         codes = s.cat.codes.to_numpy()
         nan_hit = bool(pd.Index([np.nan], dtype=object).isin(values)[0])
         return np.where(codes >= 0, np.append(hit, nan_hit)[codes], nan_hit)
+    if s.dtype.kind in "iu" and all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in values):
+        arr = s.to_numpy()
+        out = np.zeros(len(arr), dtype=bool)
+        for v in values:        # a few values (years, scopes): comparisons beat hashing every row
+            out |= arr == v
+        return out
     return s.astype(object).isin(values).to_numpy() if s.dtype == object else s.isin(values).to_numpy()
 
 
@@ -484,6 +490,16 @@ class Ledger:
         """
         by = [by] if isinstance(by, str) else list(by)
         f = self.frame
+        if all(isinstance(f[b].dtype, pd.CategoricalDtype) or f[b].dtype.kind in "iub" for b in by):
+            # group on the codes; the keys become values afterwards (as the object group-by gives them)
+            out = (f.groupby([f[b] for b in by], sort=True, observed=True)["co2_biogenic_kg"].sum().div(1000.0)
+                   .rename("co2_biogenic_t").reset_index())
+            for b in by:
+                if isinstance(out[b].dtype, pd.CategoricalDtype):
+                    out[b] = out[b].astype(object).to_numpy()
+                elif out[b].dtype.kind in "iu":
+                    out[b] = out[b].astype(np.int64)
+            return out
         return (f.groupby([f[b].astype(object) for b in by], sort=True)["co2_biogenic_kg"].sum().div(1000.0)
                 .rename("co2_biogenic_t").reset_index())
 
