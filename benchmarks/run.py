@@ -43,7 +43,7 @@ def timed(fn, repeat: int = 1):
 
 def report(name: str, value: float, goal: str, ok: bool, detail: str) -> dict:
     print(f"  {name:<34} {value:>10.3g}   goal {goal:<9} {'met' if ok else 'MISSED':<7} {detail}", flush=True)
-    return {"name": name, "value": value, "goal": goal, "met": ok, "detail": detail}
+    return {"name": name, "value": float(value), "goal": goal, "met": bool(ok), "detail": detail}
 
 
 # --------------------------------------------------------------------------- baselines
