@@ -8,6 +8,7 @@ import datetime
 import io
 import string
 
+import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
@@ -176,3 +177,59 @@ def test_corrupt_workbook_is_a_clean_error(tmp_path):
     p.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(kb.InputError, match="cannot read the workbook"):
         kb.read_activities(p)
+
+
+# --- the fast paths give what the full paths give ---------------------------------------------------------
+number_text = st.text(alphabet="0123456789,.+-−  \u00a0eE", max_size=14)
+
+
+@FUZZ
+@given(st.lists(st.one_of(number_text, st.sampled_from(["1'0", "12,5", "-3.25", "+7", "1" + "0" * 400, "nan", ""])),
+                max_size=30))
+def test_plain_number_fast_path_equals_the_full_parser(values):
+    # Arrow-backed text takes the Arrow path for plain numbers; object dtype goes through
+    # the full parser cell by cell. Values and reasons must be identical.
+    fast_v, fast_p = kb.units.parse_numbers(pd.Series(values, dtype="str"))
+    full_v, full_p = kb.units.parse_numbers(pd.Series(values, dtype=object))
+    np.testing.assert_array_equal(fast_v, full_v)
+    assert list(fast_p) == list(full_p)
+
+
+@FUZZ
+@given(st.lists(st.lists(cell, min_size=0, max_size=5), min_size=0, max_size=8),
+       st.sampled_from([";", "\t"]), st.sampled_from(["\n", "\r\n"]), st.sampled_from(["utf-8", "cp1252", "utf-8-sig"]))
+def test_arrow_csv_path_equals_the_c_reader(tmp_path_factory, rows, sep, newline, encoding):
+    # Blank lines, ragged lines, quotes and CRLF: whichever reader read_csv_text picks, the
+    # cells and the row numbers (line numbers) are what pandas' C reader gives.
+    header = sep.join(HEADER[:4])
+    text = newline.join([header] + [sep.join(r) for r in rows]) + newline
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError:
+        return
+    p = tmp_path_factory.mktemp("ar") / "f.csv"
+    p.write_bytes(data)
+    try:
+        got = kb.activities.read_csv_text(p, sep=sep)
+    except kb.InputError:
+        return
+    except pd.errors.ParserError:
+        with pytest.raises(pd.errors.ParserError):
+            pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skip_blank_lines=False)
+        return
+    want = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skip_blank_lines=False)
+    assert list(got.columns) == list(want.columns)
+    assert got.to_numpy().tolist() == want.to_numpy().tolist()
+    assert list(got.index) == list(range(2, len(want) + 2))
+
+
+def test_blank_line_keeps_line_numbers_on_a_large_file(tmp_path):
+    # Large enough for the Arrow reader; the blank line sends it to the C reader, so the
+    # bad row is still reported with its line number.
+    lines = ["aktivitet;mängd;enhet;år"] + ["diesel;10;l;2024"] * 5000 + ["", "diesel;tio;l;2024"]
+    p = tmp_path / "a.csv"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(kb.InputError) as err:
+        kb.read_activities(p)
+    last = err.value.failures.iloc[-1]
+    assert len(err.value.failures) == 1 and last["row"] == 5003 and last["column"] == "amount"

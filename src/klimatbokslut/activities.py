@@ -103,7 +103,7 @@ def _decode(raw: bytes, encoding: str | None, path: str = "input") -> tuple[str,
         raise InputError([{"row": None, "column": None, "value": path,
                            "reason": f"cannot decode the file as {encoding or 'UTF-8 or Windows-1252'}: {exc}"}],
                          what=path) from None
-    bad = next((m for m in _MOJIBAKE if m in text), None)
+    bad = next((m for m in _MOJIBAKE if m in text), None) if "Ã" in text else None
     if bad:
         raise InputError([{"row": None, "column": None, "value": bad,
                            "reason": "the file looks double-encoded (UTF-8 read as Windows-1252, e.g. 'Ã¤' for 'ä'); "
@@ -116,7 +116,7 @@ def _decode(raw: bytes, encoding: str | None, path: str = "input") -> tuple[str,
 
 
 def _sniff_sep(text: str) -> str:
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    first = next((line for line in text[:65536].splitlines() if line.strip()), "")
     counts = {sep: len(next(csv.reader([first], delimiter=sep), [])) for sep in (";", ",", "\t")}
     best = max(counts, key=lambda s: (counts[s], s == ";"))
     return best if counts[best] > 1 else ";"
@@ -141,11 +141,36 @@ def read_csv_text(path: str | Path, *, sep: str | None = None, encoding: str | N
     raw = Path(path).read_bytes()
     text, used = _decode(raw, encoding, str(path))
     separator = sep or _sniff_sep(text)
-    df = pd.read_csv(io.StringIO(text), sep=separator, dtype=str, keep_default_na=False,
-                     skip_blank_lines=False, engine="c")
+    df = _parse_csv(raw, text, used, separator)
     df.index = pd.RangeIndex(2, len(df) + 2, name="row")
     df.attrs.update(encoding=used, separator=separator, source=str(path), sha256=hashlib.sha256(raw).hexdigest())
     return df
+
+
+def _parse_csv(raw: bytes, text: str, encoding: str, separator: str) -> pd.DataFrame:
+    """Split decoded CSV text into a frame of text cells, one row per line after the header.
+
+    Arrow's multi-threaded reader is used when it gives exactly what pandas' C reader
+    gives: ``\\n`` line ends, no quotes (a quoted field may hold a line break), no
+    empty lines (Arrow drops them, the C reader keeps them as rows so ``row`` stays
+    the line number: checked by counting lines) and every line with as many fields as
+    the header (Arrow refuses ragged lines; the C reader pads them). Anything else
+    goes through the C reader.
+    """
+    if encoding in ("utf-8", "utf-8-sig"):
+        data = raw[3:] if encoding == "utf-8-sig" else raw
+    else:
+        data = text.encode("utf-8")
+    if b'"' not in data and (b"\n" in data or b"\r" not in data):
+        lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+        try:
+            df = pd.read_csv(io.BytesIO(data), sep=separator, dtype=str, keep_default_na=False, engine="pyarrow")
+        except (pd.errors.ParserError, ValueError, TypeError):
+            df = None
+        if df is not None and len(df) == lines - 1:  # no empty line was dropped
+            return df
+    return pd.read_csv(io.StringIO(text), sep=separator, dtype=str, keep_default_na=False,
+                       skip_blank_lines=False, engine="c")
 
 
 def _read_any(source, *, sheet, sep, encoding) -> pd.DataFrame:

@@ -240,6 +240,16 @@ def parse_numbers(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
         problems[bad] = ["empty amount" if np.isnan(x) else f"not a finite number: {x!r}" for x in nums[bad]]
         out[:] = np.where(bad, np.nan, nums)
         return out, problems
+    plain = _plain_numbers(values)
+    if plain is not None and plain[0].any():  # the rest (if any) is read below, as the full parser reads it
+        mask, nums = plain
+        out[mask] = nums
+        if mask.all():
+            return out, problems
+        rest_out, rest_problems = parse_numbers(values[~mask])
+        out[~mask] = rest_out
+        problems[~mask] = rest_problems
+        return out, problems
     obj = values.to_numpy(dtype=object)
     is_num = np.fromiter((type(v) in _NUMBER_TYPES for v in obj), dtype=bool, count=n)
     if is_num.any():
@@ -293,6 +303,39 @@ def parse_numbers(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     out[pos[bad]] = np.nan
     problems[pos] = reasons
     return out, problems
+
+
+#: A plain number: digits with at most one decimal mark ("." or ","), no spaces or grouping.
+_PLAIN_NUMBER = r"^[+-]?[0-9]+([.,][0-9]+)?$"
+
+
+def _plain_numbers(values: pd.Series) -> tuple[np.ndarray, np.ndarray] | None:
+    """Read the cells of a text column that are plain numbers with Arrow, without Python per cell.
+
+    Returns ``(mask, numbers)`` for the plain cells, or None when the column is not
+    Arrow-backed text. The other cells (spaces, thousands separators, text, empty)
+    are left to the full parser, so both paths give the same values and reasons.
+    """
+    if not (isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow"):
+        return None
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = pa.array(values.array)
+    mask = pc.fill_null(pc.match_substring_regex(arr, _PLAIN_NUMBER), False).to_numpy(zero_copy_only=False)
+    if not mask.any():
+        return mask, np.empty(0)
+    try:
+        nums = pc.cast(pc.replace_substring(arr.filter(pa.array(mask)), ",", "."), pa.float64()).to_numpy(
+            zero_copy_only=False)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    finite = np.isfinite(nums)
+    if not finite.all():  # too many digits for a float: the full parser names the problem
+        idx = np.flatnonzero(mask)
+        mask[idx[~finite]] = False
+        nums = nums[finite]
+    return mask, nums
 
 
 def _example_fix(raw: str) -> str:
