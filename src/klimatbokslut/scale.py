@@ -2,7 +2,8 @@
 
 Each partition goes through the same pandas engine (:func:`klimatbokslut.engine.calculate`)
 on the worker that holds it, so one partition at a time is in a worker's memory and the
-results are those of the pandas path. The ledger is lazy: :attr:`DaskLedger.frame` is a
+results are those of the pandas path. Totals, summaries, counts and rejects calculate and
+reduce each partition in one task, so no partition's ledger is held between tasks. The ledger is lazy: :attr:`DaskLedger.frame` is a
 Dask DataFrame, and :meth:`DaskLedger.total`, :meth:`DaskLedger.summary`,
 :attr:`DaskLedger.rejects` and :meth:`DaskLedger.reconcile` compute through Dask (each is
 one pass over the partitions, on the active scheduler: a ``distributed.Client`` if one
@@ -67,6 +68,12 @@ def _calc_partition(part: pd.DataFrame, number: int, factors, settings: dict) ->
     return led
 
 
+def _calc_then(fn, part: pd.DataFrame, number: int, factors, settings: dict, *args):
+    """Calculate one partition and reduce it in the same task, so no ledger partition is kept
+    as an intermediate result between tasks: a worker holds one partition's ledger at a time."""
+    return fn(_calc_partition(part, number, factors, settings), *args)
+
+
 def _frame(led: Ledger) -> pd.DataFrame:
     return led.frame
 
@@ -107,11 +114,13 @@ class DaskLedger(Ledger):
         One delayed pandas :class:`~klimatbokslut.Ledger` per input partition.
     """
 
-    def __init__(self, partitions: list, *, meta: pd.DataFrame, gwp: str, scope2_method: str, factors):
+    def __init__(self, partitions: list, *, meta: pd.DataFrame, gwp: str, scope2_method: str, factors,
+                 inputs: list | None = None, shipped=None, settings: dict | None = None):
         _, dd = _dask()
         from dask import delayed
 
         self.partitions = partitions
+        self._inputs, self._shipped, self._settings = inputs, shipped, settings
         self.frame = dd.from_delayed([delayed(_frame)(p) for p in partitions], meta=meta, verify_meta=False)
         self.gwp = gwp
         self.scope2_method = scope2_method
@@ -132,11 +141,19 @@ class DaskLedger(Ledger):
         dask, _ = _dask()
         return list(dask.compute(*tasks))
 
+    def _reduce(self, fn, *args) -> list:
+        """``fn(ledger_partition, *args)`` for every partition, computed; each a single fused task
+        (calculate and reduce) when the input partitions are known."""
+        from dask import delayed
+
+        if self._inputs is None:
+            return self._compute([delayed(fn)(p, *args) for p in self.partitions])
+        return self._compute([delayed(_calc_then)(fn, part, i, self._shipped, self._settings, *args)
+                              for i, part in enumerate(self._inputs)])
+
     def _count(self) -> tuple[int, int, int]:
         if self._counts is None:
-            from dask import delayed
-
-            parts = self._compute([delayed(_counts)(p) for p in self.partitions])
+            parts = self._reduce(_counts)
             self._counts = tuple(int(sum(c[i] for c in parts)) for i in range(3))  # type: ignore[assignment]
         return self._counts  # type: ignore[return-value]
 
@@ -144,9 +161,7 @@ class DaskLedger(Ledger):
     def rejects(self) -> pd.DataFrame:
         """Rows that could not be used, with ``partition``, ``row``, ``column``, ``value``, ``reason`` (computed)."""
         if self._rejects is None:
-            from dask import delayed
-
-            parts = [r for r in self._compute([delayed(_rejects)(p) for p in self.partitions]) if len(r)]
+            parts = [r for r in self._reduce(_rejects) if len(r)]
             self._rejects = (pd.concat(parts, ignore_index=True) if parts
                              else pd.DataFrame(columns=["partition", *FAILURE_COLUMNS]))
         return self._rejects
@@ -195,11 +210,9 @@ class DaskLedger(Ledger):
         ...     kb.calculate(dd.from_pandas(acts, npartitions=2), gwp="AR5").total(year=2024)
         <Quantity(1.855, 'metric_ton * CO2e')>
         """
-        from dask import delayed
-
         from .units import get_registry
 
-        parts = self._compute([delayed(_total_t)(p, method, filters) for p in self.partitions])
+        parts = self._reduce(_total_t, method, filters)
         return get_registry().Quantity(float(np.sum(parts)), "t CO2e")
 
     def summary(self, by: str | Iterable[str] = ("year", "scope"), *, method: str | None = None,
@@ -217,18 +230,14 @@ class DaskLedger(Ledger):
         0  2023   0.795
         1  2024   1.855
         """
-        from dask import delayed
-
         by = [by] if isinstance(by, str) else list(by)
-        parts = self._compute([delayed(_summary_t)(p, by, method, filters) for p in self.partitions])
+        parts = self._reduce(_summary_t, by, method, filters)
         return _combine(parts, by, "co2e_t")
 
     def memo(self, by: str | Iterable[str] = ("year",)) -> pd.DataFrame:
         """Biogenic CO2 (memo item) in t, grouped: per-partition memos, added."""
-        from dask import delayed
-
         by = [by] if isinstance(by, str) else list(by)
-        parts = self._compute([delayed(_memo_t)(p, by) for p in self.partitions])
+        parts = self._reduce(_memo_t, by)
         return _combine(parts, by, "co2_biogenic_t")
 
     def compute(self) -> Ledger:
@@ -290,5 +299,7 @@ def calculate_dask(ddf, factors: FactorSet | None = None, gwp: str = "AR6", on_e
     meta = meta_led.frame.copy()
     meta["partition"] = np.int32(0)
     meta = clear_known_categories(meta, cols=[c for c in meta.columns if isinstance(meta[c].dtype, pd.CategoricalDtype)])
-    parts = [delayed(_calc_partition)(p, i, shipped, settings) for i, p in enumerate(ddf.to_delayed())]
-    return DaskLedger(parts, meta=meta, gwp=gwp, scope2_method=scope2_method, factors=factors)
+    inputs = ddf.to_delayed()
+    parts = [delayed(_calc_partition)(p, i, shipped, settings) for i, p in enumerate(inputs)]
+    return DaskLedger(parts, meta=meta, gwp=gwp, scope2_method=scope2_method, factors=factors,
+                      inputs=inputs, shipped=shipped, settings=settings)
