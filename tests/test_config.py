@@ -143,3 +143,68 @@ def test_bundled_example_config_is_valid():
     assert cfg.organisation.name == "Region Exempelby" and cfg.report_year == 2024
     assert [t["type"] for t in cfg.targets] == ["annual_reduction", "reduction", "cap", "share", "below_benchmark"]
     assert len(validate(cfg)) == 0
+
+
+# --- fuzzing: only ConfigError, whatever the file holds ---------------------------------------------------
+import tomllib  # noqa: E402
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                         HealthCheck.function_scoped_fixture])
+EXAMPLE = tomllib.loads((Path(__file__).parents[1] / "examples" / "region" / "klimatbokslut.toml").read_text("utf-8"))
+scalar = st.one_of(st.none(), st.booleans(), st.integers(-10**20, 10**20), st.floats(allow_nan=True),
+                   st.text(max_size=12), st.sampled_from(["AR5", "location", "2022", "-1", "", "1 000 t", "index"]))
+value = st.recursive(scalar, lambda kids: st.one_of(st.lists(kids, max_size=3),
+                                                    st.dictionaries(st.text(max_size=8), kids, max_size=3)),
+                     max_leaves=8)
+
+
+def _paths(node, prefix=()):
+    """Every key path in a nested TOML document (dict keys and list positions)."""
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for k, v in items:
+        yield prefix + (k,)
+        yield from _paths(v, prefix + (k,))
+
+
+PATHS = list(_paths(EXAMPLE))
+
+
+@FUZZ
+@given(st.lists(st.tuples(st.sampled_from(PATHS), st.sampled_from(["set", "delete", "add"]), value), max_size=4))
+def test_fuzz_mutated_example_config_raises_only_config_error(edits):
+    # The bundled example with keys deleted, replaced by values of any type, or given
+    # unknown siblings: either a valid configuration or a ConfigError naming keys.
+    import copy
+
+    data = copy.deepcopy(EXAMPLE)
+    for path, op, new in edits:
+        parent = data
+        try:
+            for k in path[:-1]:
+                parent = parent[k]
+            if op == "set":
+                parent[path[-1]] = new
+            elif op == "delete":
+                del parent[path[-1]]
+            elif isinstance(parent, dict):
+                parent["x_" + str(path[-1])] = new
+        except (KeyError, IndexError, TypeError):
+            continue
+    try:
+        load_config(data, check_files=False)
+    except ConfigError as exc:
+        assert exc.problems and all(isinstance(key, str) and reason for key, reason in exc.problems)
+
+
+@FUZZ
+@given(st.text(alphabet=st.sampled_from(list('[]=."\'#\n 0123456789abcrtyp_-,{}:åäö')), max_size=120))
+def test_fuzz_toml_text_raises_only_config_error(tmp_path_factory, text):
+    path = tmp_path_factory.mktemp("toml") / "k.toml"
+    path.write_text(text, encoding="utf-8")
+    try:
+        load_config(path, check_files=False)
+    except ConfigError as exc:
+        assert exc.problems
