@@ -15,6 +15,8 @@ print("1 000 l pump diesel 2022:", f"{kb.emissions('diesel', '1 000 l', year=202
       "(the reduction obligation was 30.5 % then, 6 % in 2024)")
 print("10 kg nitrous oxide, AR5 and AR6:", f"{kb.emissions('lustgas', '10 kg', year=2024, gwp='AR5'):.0f~P},",
       f"{kb.emissions('lustgas', '10 kg', year=2024, gwp='AR6'):.0f~P}")
+print("One 250 ml bottle of sevoflurane (liquid, 1.5225 kg/l), AR6:",
+      f"{kb.emissions('sevofluran', '250 ml', year=2024):.1f~P}")
 
 acts = kb.read_activities(REGION)
 core = acts[acts["activity"].astype(str).isin(

@@ -161,6 +161,20 @@ def test_medical_gases():
     assert co2e("desflurane", "1 kg", 2024, gwp="AR5") == pytest.approx(1790)
 
 
+def test_volatile_anaesthetics_bought_as_liquid():
+    # Litres of the liquid agent through its density (labels: sevoflurane 1.520–1.525 g/mL at
+    # 20 °C, middle 1.5225; desflurane 1.465 g/mL at 20 °C; isoflurane specific gravity
+    # 25/25 °C 1.496 × water at 25 °C 0.9970479 g/mL) times the GWP100.
+    assert co2e("sevofluran", "250 ml", 2024) == pytest.approx(0.250 * 1.5225 * 195)        # one bottle: 74.22 kg
+    assert co2e("desflurane", "1,5 l", 2024) == pytest.approx(1.5 * 1.465 * 2590)           # 5 691.5 kg
+    assert co2e("isoflurane", "0,1 l", 2024, gwp="AR5") == pytest.approx(0.1 * 1.496 * 0.9970479 * 491, rel=1e-5)
+    with pytest.raises(kb.InputError, match="a unit of energy cannot measure sevoflurane; expected mass"):
+        co2e("sevoflurane", "2 kWh", 2024)
+    # A gas is not a liquid: N2O in plain litres is still refused (gas volumes are Nm3/Nl).
+    with pytest.raises(kb.InputError, match="standard conditions"):
+        co2e("lustgas", "10 l", 2024)
+
+
 def test_refrigerant_leak_equals_refill():
     assert co2e("R-404A", "3,4 kg", 2024) == pytest.approx(3.4 * (0.44 * 3740 + 0.52 * 5810 + 0.04 * 1530))
     assert co2e("r744", "10 kg", 2024) == pytest.approx(10)

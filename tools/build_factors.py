@@ -153,6 +153,29 @@ SOURCES = [
          title="Safety precautions to be observed with premixed gases (Entonox 50 % N2O / 50 % O2 by volume)",
          edition="BMJ 3:715", year="1968", url="https://www.bmj.com/content/3/5620/715",
          licence=PUBLIC_FIGURES, seen_in="secondary (composition as cited)", note="50/50 vol-% N2O/O2"),
+    dict(source_id="dailymed_sevoflurane", publisher="U.S. National Library of Medicine, DailyMed (drug label)",
+         title="Sevoflurane liquid: label, physical constants (specific gravity at 20 °C 1.520–1.525 g/mL)",
+         edition="updated 2023-03-25", year="2023",
+         url="https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=282c86a2-2ff5-4726-9e4c-41e9d2e56a61",
+         licence="public drug label", seen_in="primary (label text)",
+         note="the same constants appear in Baxter's Sevoflurane, USP prescribing information"),
+    dict(source_id="suprane_label", publisher="Baxter Healthcare (Suprane prescribing information, as in the PDR)",
+         title="SUPRANE (desflurane, USP): physical constants (specific gravity at 20 °C/4 °C 1.465)",
+         edition="PDR transcription of the label", year="2001",
+         url="https://theswissbay.ch/pdf/Books/Survival/Medicine/Pharmaceuticals/Data/pdr/05922500.htm",
+         licence="public drug label", seen_in="secondary (PDR transcription of the label)",
+         note="specific gravity 20 °C/4 °C equals the density in g/mL at 20 °C (water at 4 °C is 1.000 g/mL)"),
+    dict(source_id="forane_label", publisher="U.S. National Library of Medicine, DailyMed (Baxter FORANE label)",
+         title="FORANE (isoflurane, USP): physical constants (specific gravity 25 °C/25 °C 1.496)",
+         edition="updated 2022-11-01", year="2022",
+         url="https://dailymed.nlm.nih.gov/dailymed/search.cfm?searchdb=rxcui&query=542358",
+         licence="public drug label", seen_in="primary (label text)",
+         note="specific gravity relative to water at 25 °C"),
+    dict(source_id="water_density", publisher="Kell (1975), J. Chem. Eng. Data 20:97, as tabulated (ITS-90)",
+         title="Density of liquid water at 25 °C: 997.0479 kg/m3", edition="table", year="1975",
+         url="https://www.thoughtco.com/what-is-the-density-of-water-609413",
+         licence="public scientific constants", seen_in="secondary (table quoting Kell)",
+         note="used to turn a specific gravity 25 °C/25 °C into a density"),
     dict(source_id="skl_medgas", publisher="Läkartidningen reporting SKL Öppna jämförelser Miljö 2019",
          title="Regionerna skruvar ner utsläppen av medicinska gaser", edition="2019-11", year="2019",
          url="https://lakartidningen.se/aktuellt/nyheter/2019/11/regionerna-skruvar-ner-utslappen-av-medicinska-gaser/",
@@ -468,6 +491,14 @@ def build() -> dict[str, list[dict]]:
     m_entonox = 0.5 * M_N2O + 0.5 * M_O2
     prow("entonox", dnm3=m_entonox / V_MOLAR, src="molar_masses;entonox_bmj1968", derived=True,
          note=f"ideal gas, 50/50 mol N2O/O2: ({M_N2O} + {M_O2})/2 g/mol ÷ {V_MOLAR} L/mol")
+
+    # volatile anaesthetics are bought as liquid (250 ml bottles): litres of liquid -> kg
+    prow("sevoflurane", dens=(1.520 + 1.525) / 2, src="dailymed_sevoflurane", derived=True,
+         note="liquid at 20 °C: middle of the label's 1.520–1.525 g/mL")
+    prow("desflurane", dens=1.465, src="suprane_label",
+         note="liquid at 20 °C: specific gravity 20 °C/4 °C 1.465 = 1.465 g/mL")
+    prow("isoflurane", dens=_r(1.496 * 0.9970479), src="forane_label;water_density", derived=True,
+         note="liquid at 25 °C: specific gravity 25 °C/25 °C 1.496 × water 0.9970479 g/mL")
 
     prow("car_ev", kwh_km=0.20, src="ev_2030sek",
          note="battery-electric car: 20 kWh per 100 km (2030-sekretariatet's assumption, said to be somewhat high); "

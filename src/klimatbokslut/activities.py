@@ -388,7 +388,8 @@ def validate_frame(raw: pd.DataFrame, *, what: str = "input") -> tuple[pd.DataFr
             extra = ""
             if kind == "volume" and "normal_volume" in act.amount_kinds:
                 extra = "; a gas volume must be at standard conditions (Nm3 or Nl)"
-            p_reason[j] = f"a {kind or 'quantity of that kind'} cannot measure {a}{extra}; expected {expected}"
+            p_reason[j] = (f"a unit of {kind.replace('_', ' ')}" if kind else "a unit of that kind") + \
+                f" cannot measure {a}{extra}; expected {expected}"
     ureason = p_reason[p_inv.ravel()]
     fail(pd.notna(ureason), "unit", raw("unit"), ureason)
 

@@ -74,7 +74,7 @@ KINDS: Final[dict[str, tuple[str, ...]]] = {
     "electricity": ("energy",),
     "heat": ("energy",),
     "medical_gas": ("mass", "normal_volume"),
-    "anaesthetic": ("mass",),
+    "anaesthetic": ("mass", "volume"),  # volume: litres of the liquid agent (bottles), via its density
     "refrigerant": ("mass",),
     "flight": ("trip", "passenger_distance"),
     "passenger": ("passenger_distance", "length"),
