@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 import klimatbokslut as kb
+from fuzzing import fuzz_examples
 from klimatbokslut.cli import _example_dir
 from klimatbokslut.config import ConfigError, load_config, validate
 
@@ -151,7 +152,7 @@ import tomllib  # noqa: E402
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+FUZZ = settings(max_examples=fuzz_examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                          HealthCheck.function_scoped_fixture])
 EXAMPLE = tomllib.loads((Path(__file__).parents[1] / "examples" / "region" / "klimatbokslut.toml").read_text("utf-8"))
 scalar = st.one_of(st.none(), st.booleans(), st.integers(-10**20, 10**20), st.floats(allow_nan=True),

@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import klimatbokslut as kb
+from fuzzing import fuzz_examples
 from klimatbokslut.gwp import gwp100
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -133,7 +134,7 @@ def mixed_rows(draw):
     return df
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=fuzz_examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mixed_rows())
 def test_conservation_every_row_in_ledger_or_rejects(df):
     led = kb.calculate(df, on_error="collect")

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import klimatbokslut as kb
+from fuzzing import fuzz_examples
 
 ROWS = [("Fjärrvärme", "1 234,5", "MWh", "2022", "Göteborg"), ("Lustgas", "12,5", "kg", "2024", ""),
         ("El", "2\u00a0500", "MWh", "2023", ""), ("Diesel", "1.500", "l", "2024", "")]
@@ -106,7 +107,7 @@ def test_totals_equal_the_sum_of_parts_on_a_million_rows():
 
 
 # --- fuzzing ------------------------------------------------------------------------------------------------
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=fuzz_examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 cell = st.one_of(st.text(alphabet=string.printable + "åäöÅÄÖ\u00a0−;,\"'", max_size=12),
                  st.sampled_from(["El", "Diesel", "1 234,5", "kWh", "2024", "", "Summa", "=1+1", "1e400"]))
 
@@ -141,7 +142,7 @@ def test_fuzz_csv_reader_on_random_bytes(tmp_path_factory, data):
         pass
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=fuzz_examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.lists(st.one_of(cell, st.floats(allow_nan=True, allow_infinity=True), st.integers(-10**15, 10**15),
                                    st.booleans(), st.dates().map(lambda d: datetime.datetime(d.year, d.month, d.day))),
                          min_size=4, max_size=4), min_size=1, max_size=6))
