@@ -149,7 +149,7 @@ def test_bundled_example_config_is_valid():
 # --- fuzzing: only ConfigError, whatever the file holds ---------------------------------------------------
 import tomllib  # noqa: E402
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import HealthCheck, example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 FUZZ = settings(max_examples=fuzz_examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow,
@@ -175,6 +175,7 @@ PATHS = list(_paths(EXAMPLE))
 
 @FUZZ
 @given(st.lists(st.tuples(st.sampled_from(PATHS), st.sampled_from(["set", "delete", "add"]), value), max_size=4))
+@example([(("activities",), "set", "\x00")])     # found by a long campaign: a NUL in a path was a ValueError
 def test_fuzz_mutated_example_config_raises_only_config_error(edits):
     # The bundled example with keys deleted, replaced by values of any type, or given
     # unknown siblings: either a valid configuration or a ConfigError naming keys.

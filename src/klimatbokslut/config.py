@@ -62,10 +62,10 @@ import inspect
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import InputError, KlimatbokslutError
 
@@ -132,6 +132,16 @@ class Organisation(_Model):
     note: str = ""
 
 
+def _file_path(p: Path) -> Path:
+    if "\x00" in str(p):
+        raise ValueError("a file path cannot contain a NUL character")
+    return p
+
+
+#: A file path from the configuration (resolved later against the file's folder).
+FilePath = Annotated[Path, AfterValidator(_file_path)]
+
+
 def _files(value: Any) -> Any:
     if isinstance(value, (str, Path)):
         return {_ALL_YEARS: value}
@@ -143,8 +153,8 @@ def _files(value: Any) -> Any:
 class PortfolioConfig(_Model):
     """Holdings per year and an index to compare with (see :mod:`klimatbokslut.portfolio`)."""
 
-    holdings: dict[str, Path]
-    benchmark: Path | None = None
+    holdings: dict[str, FilePath]
+    benchmark: FilePath | None = None
     name: str = ""
     benchmark_name: str = ""
     rates: dict[str, str] = Field(default_factory=dict)
@@ -188,7 +198,7 @@ class ReportConfig(_Model):
     radiative_forcing: bool = True
     price_index: dict[str, float] = Field(default_factory=dict)
     price_index_source: str = ""
-    activities: dict[str, Path]
+    activities: dict[str, FilePath]
     factors: list[dict[str, Any]] = Field(default_factory=list)
     sources: list[dict[str, Any]] = Field(default_factory=list)
     portfolio: PortfolioConfig | None = None
