@@ -176,6 +176,7 @@ PATHS = list(_paths(EXAMPLE))
 @FUZZ
 @given(st.lists(st.tuples(st.sampled_from(PATHS), st.sampled_from(["set", "delete", "add"]), value), max_size=4))
 @example([(("activities",), "set", "\x00")])     # found by a long campaign: a NUL in a path was a ValueError
+@example([(("targets",), "set", True)])           # found by a long campaign: targets = true was a TypeError
 def test_fuzz_mutated_example_config_raises_only_config_error(edits):
     # The bundled example with keys deleted, replaced by values of any type, or given
     # unknown siblings: either a valid configuration or a ConfigError naming keys.

@@ -373,7 +373,8 @@ def load_config(source: str | Path | Mapping[str, Any], *, check_files: bool = T
             if err["type"] == "extra_forbidden":
                 msg = "unknown key"
             problems.append((key_of(loc), msg))
-    for i, spec in enumerate(data.get("targets", []) or []):
+    targets = data.get("targets")
+    for i, spec in enumerate(targets if isinstance(targets, list) else []):  # else pydantic has named the key
         if isinstance(spec, Mapping):
             try:
                 _build_target(spec, i)
