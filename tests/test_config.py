@@ -197,9 +197,14 @@ def test_fuzz_mutated_example_config_raises_only_config_error(edits):
         except (KeyError, IndexError, TypeError):
             continue
     try:
-        load_config(data, check_files=False)
+        cfg = load_config(data, check_files=False)
     except ConfigError as exc:
         assert exc.problems and all(isinstance(key, str) and reason for key, reason in exc.problems)
+        return
+    # What loads must also build: targets, the factor set with overrides, the price index.
+    assert len(cfg.target_objects()) == len(cfg.targets)
+    assert cfg.factor_set() is not None
+    cfg.price_index_map()
 
 
 @FUZZ
