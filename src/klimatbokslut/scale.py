@@ -3,11 +3,11 @@
 Each partition goes through the same pandas engine (:func:`klimatbokslut.engine.calculate`)
 on the worker that holds it, so one partition at a time is in a worker's memory and the
 results are those of the pandas path. Totals, summaries, counts and rejects calculate and
-reduce each partition in one task, so no partition's ledger is held between tasks. The ledger is lazy: :attr:`DaskLedger.frame` is a
-Dask DataFrame, and :meth:`DaskLedger.total`, :meth:`DaskLedger.summary`,
-:attr:`DaskLedger.rejects` and :meth:`DaskLedger.reconcile` compute through Dask (each is
-one pass over the partitions, on the active scheduler: a ``distributed.Client`` if one
-exists, else Dask's default). Sums are per-partition sums added together, so they equal the
+reduce each partition in one task, so no partition's ledger is held between tasks. The
+ledger is lazy: :attr:`DaskLedger.frame` is a Dask DataFrame, and :meth:`DaskLedger.total`,
+:meth:`DaskLedger.summary`, :attr:`DaskLedger.rejects` and :meth:`DaskLedger.reconcile`
+compute through Dask (each is one pass over the partitions, on the active scheduler: a
+``distributed.Client`` if one exists, else Dask's default). Sums are per-partition sums added together, so they equal the
 pandas totals up to the rounding of adding floats in a different order.
 
 Rows are numbered within their partition (the partition's index, as for a DataFrame given to
