@@ -212,3 +212,60 @@ def test_avoided_co2e_and_cost_are_linear_in_the_share(acts, to_fuel, share, bas
     assert part.avoided_co2e.magnitude == pytest.approx(share * full.avoided_co2e.magnitude, rel=1e-9,
                                                         abs=1e-9 * scale)
     assert part.extra_cost.magnitude == pytest.approx(share * full.extra_cost.magnitude, rel=1e-9, abs=1e-6)
+
+
+# ----------------------------------------------------------------------------- N2O destruction units
+N2O_ACTS = pd.DataFrame({"activity": ["lustgas", "lustgas", "entonox", "sevofluran"],
+                         "amount": [1000.0, 400.0, 2000.0, 50.0], "unit": ["kg"] * 4, "year": [2024] * 4,
+                         "site": ["Centralsjukhuset", "Länssjukhuset", "Centralsjukhuset", "Centralsjukhuset"]})
+ENTONOX_N2O = 44.013 / (44.013 + 31.998)      # N2O mass fraction of 50/50 mol Entonox
+
+
+def test_n2o_destruction_by_hand():
+    # Centralsjukhuset only: 60 % of its lustgas and Entonox through units destroying 95 %.
+    # Avoided = (1000 + 2000 × 0.5790) kg N2O × 0.6 × 0.95 × 273 (AR6); sevoflurane untouched.
+    r = whatif.destroy_n2o(N2O_ACTS, efficiency=0.95, share=0.6, select={"site": "Centralsjukhuset"},
+                           annual_cost="250 kSEK")
+    n2o_kg = 1000 + 2000 * ENTONOX_N2O
+    expected_t = n2o_kg * 0.6 * 0.95 * 273 / 1000
+    assert r.avoided_co2e.to("t CO2e").magnitude == pytest.approx(expected_t, rel=1e-6)
+    assert r.extra_cost.to("SEK").magnitude == pytest.approx(250_000)
+    assert r.cost_per_tonne.magnitude == pytest.approx(250_000 / expected_t, rel=1e-6)
+    # (the Entonox mass fraction is stored to 6 significant figures, hence rel 1e-6 above)
+    assert r.scenario.total().magnitude == pytest.approx(r.baseline.total().magnitude - r.avoided_co2e.magnitude,
+                                                         rel=1e-12)
+
+
+def test_n2o_destruction_invariants():
+    full = whatif.destroy_n2o(N2O_ACTS, efficiency=1.0, share=1.0)
+    all_n2o_t = (1400 + 2000 * ENTONOX_N2O) * 273 / 1000
+    assert full.avoided_co2e.to("t CO2e").magnitude == pytest.approx(all_n2o_t, rel=1e-6)
+    none = whatif.destroy_n2o(N2O_ACTS, efficiency=0.9, share=0.0)
+    assert none.avoided_co2e.magnitude == pytest.approx(0.0, abs=1e-12)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.floats(0.0, 1.0), st.floats(0.01, 1.0))
+def test_n2o_destruction_is_linear_in_share_and_efficiency(share, efficiency):
+    r = whatif.destroy_n2o(N2O_ACTS, efficiency=efficiency, share=share)
+    unit = whatif.destroy_n2o(N2O_ACTS, efficiency=1.0, share=1.0).avoided_co2e.magnitude
+    assert r.avoided_co2e.magnitude == pytest.approx(share * efficiency * unit, rel=1e-9, abs=1e-9)
+
+
+@pytest.mark.parametrize("kwargs,column,reason", [
+    ({"efficiency": 0}, "efficiency", "above 0 and at most 1"),
+    ({"efficiency": "mycket"}, "efficiency", "above 0 and at most 1"),
+    ({"efficiency": 0.9, "share": 1.2}, "share", ""),
+    ({"efficiency": 0.9, "annual_cost": "3 kg"}, "annual_cost", "amount of money"),
+])
+def test_n2o_destruction_errors_name_the_parameter(kwargs, column, reason):
+    with pytest.raises(InputError) as err:
+        whatif.destroy_n2o(N2O_ACTS, **kwargs)
+    assert err.value.failures.loc[0, "column"] == column and reason in err.value.failures.loc[0, "reason"]
+
+
+def test_n2o_destruction_needs_n2o_rows_and_n2o_activities():
+    with pytest.raises(InputError, match="no rows of n2o or entonox"):
+        whatif.destroy_n2o(N2O_ACTS, efficiency=0.9, select={"site": "Tandvården"})
+    with pytest.raises(InputError, match="nitrous oxide"):
+        whatif.N2ODestruction(efficiency=0.9, activities=("sevoflurane",))

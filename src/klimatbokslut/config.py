@@ -73,8 +73,8 @@ __all__ = ["ConfigError", "Organisation", "PortfolioConfig", "ScenarioConfig", "
            "validate", "SCENARIO_TYPES", "key_of"]
 
 #: What-if functions a ``[[scenarios]]`` entry may name (each takes the activities first).
-SCENARIO_TYPES = ("switch_fuel", "switch_contract", "switch_anaesthetic", "flights_to_train", "cars_to_ev",
-                  "switch_food")
+SCENARIO_TYPES = ("switch_fuel", "switch_contract", "switch_anaesthetic", "destroy_n2o", "flights_to_train",
+                  "cars_to_ev", "switch_food")
 _ALL_YEARS = "*"
 
 
@@ -172,8 +172,8 @@ class ScenarioConfig(_Model):
 
     model_config = ConfigDict(extra="allow")
     name: str = Field(min_length=1)
-    type: Literal["switch_fuel", "switch_contract", "switch_anaesthetic", "flights_to_train", "cars_to_ev",
-                  "switch_food"]
+    type: Literal["switch_fuel", "switch_contract", "switch_anaesthetic", "destroy_n2o", "flights_to_train",
+                  "cars_to_ev", "switch_food"]
     note: str = ""
 
     @property

@@ -27,8 +27,9 @@ Travel and food (in :mod:`klimatbokslut.shift`, re-exported here):
 :func:`flights_to_train` (flights up to a distance replaced by train),
 :func:`cars_to_ev` (private petrol/diesel car km driven electric) and
 :func:`switch_food` (e.g. beef replaced by pulses with a ratio the caller states).
-Nitrous-oxide destruction units need a destruction efficiency with a source and are
-not modelled.
+:class:`N2ODestruction` / :func:`destroy_n2o` — nitrous oxide led through destruction
+units: the caller states the share of use that passes a unit and the unit's destruction
+efficiency (the library holds no such figure and does not assume one).
 
 References
 ----------
@@ -65,8 +66,8 @@ from .errors import InputError, UnitError
 from .factors import FactorSet, default_factors
 from .units import get_registry, kind_of, parse_unit
 
-__all__ = ["WhatIfResult", "FuelSwitch", "ContractSwitch", "Substitution", "Custom", "Scenario", "switch_fuel",
-           "switch_contract", "switch_anaesthetic", "compare", "sweep"]
+__all__ = ["WhatIfResult", "FuelSwitch", "ContractSwitch", "Substitution", "N2ODestruction", "Custom", "Scenario",
+           "switch_fuel", "switch_contract", "switch_anaesthetic", "destroy_n2o", "compare", "sweep"]
 
 _VOLUME_UNIT = {"liquid_fuel": "l", "gas_fuel": "Nm3"}
 _CANONICAL = {"volume": "l", "normal_volume": "Nm3", "mass": "kg", "energy": "MJ"}
@@ -468,6 +469,90 @@ class Substitution:
 
 
 @dataclass(frozen=True)
+class N2ODestruction:
+    """Nitrous oxide led through destruction units (lustgasdestruktion).
+
+    Of the selected N2O and Entonox rows, ``share`` of the gas passes a destruction unit,
+    which destroys ``efficiency`` of what it receives; the rest is released as before. The
+    released amount becomes ``amount × (1 − share × efficiency)``: the switched part of
+    each row keeps ``1 − efficiency`` of its amount and is marked in ``whatif``.
+
+    Both figures are the caller's: the share depends on which rooms have units, the
+    efficiency on the unit and its use. The library holds neither and does not assume one.
+
+    Parameters
+    ----------
+    efficiency : float
+        Fraction of the N2O reaching a unit that is destroyed [-], above 0 and at most 1.
+    share : float
+        Fraction of the selected N2O use that passes a unit [-], 0–1.
+    annual_cost : str or Quantity, optional
+        Extra cost of the units in the period [SEK], e.g. ``"350 kSEK"``.
+    select : dict, optional
+        Rows to consider, e.g. ``{"site": "Centralsjukhuset"}``.
+    activities : tuple of str
+        The activities whose gas can be destroyed (default N2O and Entonox).
+
+    Examples
+    --------
+    >>> N2ODestruction(efficiency=1.5)
+    Traceback (most recent call last):
+    ...
+    klimatbokslut.errors.InputError: 1 problem in what-if scenario:
+      column 'efficiency', value '1.5': the destruction efficiency must be above 0 and at most 1
+    """
+
+    efficiency: float
+    share: float = 1.0
+    annual_cost: Any = None
+    select: Mapping[str, Any] | None = None
+    activities: tuple[str, ...] = ("n2o", "entonox")
+
+    def __post_init__(self) -> None:
+        try:
+            e = float(self.efficiency)
+        except (TypeError, ValueError):
+            e = float("nan")
+        if not (0 < e <= 1):
+            raise _fail("efficiency", self.efficiency, "the destruction efficiency must be above 0 and at most 1")
+        object.__setattr__(self, "efficiency", e)
+        object.__setattr__(self, "share", _check_share(self.share))
+        names = (self.activities,) if isinstance(self.activities, str) else tuple(self.activities)
+        acts = tuple(_activity(a, "activities") for a in names)
+        not_n2o = [a for a in acts if get_activity(a).kind != "medical_gas"]
+        if not_n2o:
+            raise _fail("activities", ", ".join(not_n2o), "destruction units treat nitrous oxide (n2o, entonox) only")
+        object.__setattr__(self, "activities", acts)
+        if self.annual_cost is not None:
+            self._cost_sek()
+
+    def _cost_sek(self) -> float:
+        from .units import Q_
+
+        try:
+            q = Q_(self.annual_cost) if isinstance(self.annual_cost, str) else self.annual_cost
+            return float(q.to("SEK").magnitude)
+        except Exception:
+            raise _fail("annual_cost", self.annual_cost, "give the cost as an amount of money, e.g. '350 kSEK'") \
+                from None
+
+    @property
+    def description(self) -> str:
+        return (f"N2O destruction: {self.share:.0%} of the use through units destroying "
+                f"{self.efficiency:.0%}")
+
+    def apply(self, frame: pd.DataFrame, factors: FactorSet) -> _StepOutput:
+        mask = frame["activity"].astype(object).isin(self.activities).to_numpy() & _select_mask(frame, self.select)
+        if not mask.any():
+            raise _fail("activities", ", ".join(self.activities),
+                        f"no rows of {' or '.join(self.activities)} in the selection {dict(self.select or {})}")
+        out, switched = _split(frame, mask, self.share, self.description)
+        out.loc[switched, "amount"] = out.loc[switched, "amount"].to_numpy(dtype=float) * (1.0 - self.efficiency)
+        cost = self._cost_sek() if self.annual_cost is not None else None
+        return _StepOutput(out, cost, [], int(switched.sum()))
+
+
+@dataclass(frozen=True)
 class Custom:
     """Any transformation ``frame -> frame`` of the validated activity table.
 
@@ -805,6 +890,40 @@ def switch_anaesthetic(activities, from_agent: str = "desflurane", to_agent: str
     """
     step = Substitution(from_agent, to_agent, ratio=ratio, share=share, price_difference=price_difference,
                         from_price=from_price, select=select, kind=kind)
+    return Scenario(step.description, [step]).run(activities, factors, gwp)
+
+
+def destroy_n2o(activities, *, efficiency: float, share: float = 1.0, annual_cost=None,
+                select: Mapping[str, Any] | None = None, factors: FactorSet | None = None,
+                gwp: str = "AR6") -> WhatIfResult:
+    """What if nitrous oxide had been led through destruction units?
+
+    Parameters
+    ----------
+    activities : pandas.DataFrame
+    efficiency : float
+        Fraction of the N2O reaching a unit that is destroyed [-], (0, 1]. Required, no
+        default: state and source it (the unit's documentation, a measurement).
+    share : float
+        Fraction of the selected N2O and Entonox use that passes a unit [-], 0–1.
+    annual_cost : str or Quantity, optional
+        Extra cost of the units [SEK]; gives ``cost_per_tonne``.
+    select, factors, gwp
+        As :func:`switch_fuel`.
+
+    Examples
+    --------
+    The efficiency and share below are arbitrary numbers for the example:
+
+    >>> import pandas as pd
+    >>> acts = pd.DataFrame({"activity": ["lustgas"], "amount": [1000], "unit": ["kg"], "year": [2024]})
+    >>> r = destroy_n2o(acts, efficiency=0.9, share=0.5, annual_cost="100 kSEK")
+    >>> r.avoided_co2e          # 1000 kg × 0.5 × 0.9 × 273 (AR6) = 122 850 kg
+    <Quantity(122.85, 'metric_ton * CO2e')>
+    >>> round(r.cost_per_tonne.magnitude, 1)   # 100 000 SEK / 122.85 t
+    814.0
+    """
+    step = N2ODestruction(efficiency=efficiency, share=share, annual_cost=annual_cost, select=select)
     return Scenario(step.description, [step]).run(activities, factors, gwp)
 
 
