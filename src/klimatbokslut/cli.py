@@ -1,7 +1,8 @@
 """The ``klimatbokslut`` command.
 
 Commands: ``example`` (the bundled example region's full report), ``report CONFIG``,
-``validate CONFIG|FILE``, ``whatif switch-fuel|switch-contract FILE``, ``calculate FILE``
+``validate CONFIG|FILE``, ``whatif KIND FILE`` (switch-fuel, switch-contract, switch-anaesthetic,
+destroy-n2o, flights-to-train, cars-to-ev, switch-food), ``calculate FILE``
 and ``factors list|show|export``. Exit codes: 0 ok, 1 invalid input, 2 usage.
 
 Examples
@@ -148,20 +149,46 @@ def _cmd_report(args) -> int:
     return 0
 
 
+def _select(args) -> dict:
+    """``--year`` and ``--select column=value`` (repeatable) as a what-if selection."""
+    from .errors import InputError
+
+    select: dict = {"year": args.year} if args.year else {}
+    for item in args.select or []:
+        key, eq, value = item.partition("=")
+        if not eq or not key.strip():
+            raise InputError([{"row": None, "column": "--select", "value": item,
+                               "reason": "give column=value, e.g. --select site=Centralsjukhuset"}],
+                             what="the command line")
+        select.setdefault(key.strip(), []).append(value.strip())
+    return select
+
+
 def _cmd_whatif(args) -> int:
     from . import whatif
     from .activities import read_activities
     from .report.fmt import number
 
     acts = read_activities(args.file)
-    select = {"year": args.year} if args.year else None
+    select = _select(args) or None
+    common = {"share": args.share, "select": select, "gwp": args.gwp}
     if args.kind == "switch-fuel":
-        r = whatif.switch_fuel(acts, args.from_, args.to, share=args.share, basis=args.basis,
-                               price_difference=args.price_difference, select=select, gwp=args.gwp)
-    else:
+        r = whatif.switch_fuel(acts, args.from_, args.to, basis=args.basis, price_difference=args.price_difference,
+                               **common)
+    elif args.kind == "switch-contract":
         r = whatif.switch_contract(acts, args.to or "go_renewable", from_contract=args.from_ or "residual_mix",
-                                   share=args.share, price_difference=args.price_difference, select=select,
-                                   gwp=args.gwp)
+                                   price_difference=args.price_difference, **common)
+    elif args.kind == "switch-anaesthetic":
+        r = whatif.switch_anaesthetic(acts, args.from_, args.to, ratio=args.ratio,
+                                      price_difference=args.price_difference, **common)
+    elif args.kind == "destroy-n2o":
+        r = whatif.destroy_n2o(acts, efficiency=args.efficiency, annual_cost=args.annual_cost, **common)
+    elif args.kind == "flights-to-train":
+        r = whatif.flights_to_train(acts, args.max_km, rail_detour=args.rail_detour, **common)
+    elif args.kind == "cars-to-ev":
+        r = whatif.cars_to_ev(acts, **common)
+    else:  # switch-food
+        r = whatif.switch_food(acts, args.from_, args.to, ratio=args.ratio, **common)
     f = {"year": args.year} if args.year else {}
     print(r.name)
     print(f"  avoided (market-based):   {number(r.avoided(method='market', **f).magnitude, 3, 'en')} t CO2e")
@@ -276,22 +303,49 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     p.set_defaults(func=_cmd_report)
 
-    p = sub.add_parser("whatif", help="what-if questions on an activity file (switch-fuel, switch-contract)")
+    p = sub.add_parser("whatif", help="what-if questions on an activity file (fuel, contract, anaesthetics, "
+                                      "lustgas destruction, flights to train, cars to EV, food)")
     wsub = p.add_subparsers(dest="kind", required=True)
-    for kind, helptext in (("switch-fuel", "a share of one fuel replaced by another, e.g. diesel by HVO100"),
-                           ("switch-contract", "electricity moved to another contract, e.g. guarantees of origin")):
-        w = wsub.add_parser(kind, help=helptext)
+    kinds = (("switch-fuel", "a share of one fuel replaced by another, e.g. diesel by HVO100"),
+             ("switch-contract", "electricity moved to another contract, e.g. guarantees of origin"),
+             ("switch-anaesthetic", "one anaesthetic agent replaced by another with a stated ratio"),
+             ("destroy-n2o", "lustgas and Entonox led through destruction units"),
+             ("flights-to-train", "flights up to a distance taken by train"),
+             ("cars-to-ev", "km in private petrol/diesel cars driven electric"),
+             ("switch-food", "one food group served as another with a stated ratio"))
+    for kind, helptext in kinds:
+        w = wsub.add_parser(kind, help=helptext, description=helptext)
         w.add_argument("file", help="activity file (CSV or Excel)")
         if kind == "switch-fuel":
             w.add_argument("--from", dest="from_", required=True, help="fuel replaced, e.g. diesel")
             w.add_argument("--to", required=True, help="new fuel, e.g. hvo100")
             w.add_argument("--basis", default="energy", choices=["energy", "volume"], help="same MJ or same litres")
-        else:
+        elif kind == "switch-contract":
             w.add_argument("--from", dest="from_", default="residual_mix", help="contract replaced (residual_mix)")
             w.add_argument("--to", default="go_renewable", help="new contract (go_renewable)")
+        elif kind == "switch-anaesthetic":
+            w.add_argument("--from", dest="from_", default="desflurane", help="agent replaced (desflurane)")
+            w.add_argument("--to", default="sevoflurane", help="new agent (sevoflurane)")
+            w.add_argument("--ratio", type=float, required=True,
+                           help="kg of the new agent per kg of the old for the same anaesthesia (yours to source)")
+        elif kind == "destroy-n2o":
+            w.add_argument("--efficiency", type=float, required=True,
+                           help="fraction of the gas reaching a unit that it destroys, 0-1 (yours to source)")
+            w.add_argument("--annual-cost", default=None, help='cost of the units, e.g. "300 kSEK"')
+        elif kind == "flights-to-train":
+            w.add_argument("--max-km", type=float, required=True, help="longest flight (great-circle km) replaced")
+            w.add_argument("--rail-detour", type=float, default=1.0,
+                           help="rail km per great-circle km (default 1.0)")
+        elif kind == "switch-food":
+            w.add_argument("--from", dest="from_", required=True, help="food group replaced, e.g. nötkött")
+            w.add_argument("--to", required=True, help="food group served instead, e.g. baljväxter")
+            w.add_argument("--ratio", type=float, required=True, help="kg of the new per kg of the old (yours)")
         w.add_argument("--share", type=float, default=1.0, help="fraction switched, 0-1 (default 1)")
-        w.add_argument("--price-difference", default=None, help='new minus old price, e.g. "2 SEK/l"')
+        if kind in ("switch-fuel", "switch-contract", "switch-anaesthetic"):
+            w.add_argument("--price-difference", default=None, help='new minus old price, e.g. "2 SEK/l"')
         w.add_argument("--year", type=int, default=None, help="only rows of this year")
+        w.add_argument("--select", action="append", metavar="COLUMN=VALUE",
+                       help="only rows with this value (repeatable), e.g. --select site=Centralsjukhuset")
         w.add_argument("--gwp", default="AR6", choices=["AR4", "AR5", "AR6"])
         w.set_defaults(func=_cmd_whatif)
 
