@@ -180,6 +180,17 @@ def _price(value: Any, column: str):
     return q.to(ureg.Unit("SEK") / amount_unit), f"{amount_unit:~}"
 
 
+def _sek(value: Any, column: str) -> float:
+    """An amount of money (``"300 kSEK"`` or a Quantity) in SEK."""
+    from .units import Q_
+
+    try:
+        q = Q_(value) if isinstance(value, str) else value
+        return float(q.to("SEK").magnitude)
+    except Exception:
+        raise _fail(column, value, "give the cost as an amount of money, e.g. '350 kSEK'") from None
+
+
 # ----------------------------------------------------------------------------- steps
 @dataclass(frozen=True)
 class FuelSwitch:
@@ -524,17 +535,7 @@ class N2ODestruction:
             raise _fail("activities", ", ".join(not_n2o), "destruction units treat nitrous oxide (n2o, entonox) only")
         object.__setattr__(self, "activities", acts)
         if self.annual_cost is not None:
-            self._cost_sek()
-
-    def _cost_sek(self) -> float:
-        from .units import Q_
-
-        try:
-            q = Q_(self.annual_cost) if isinstance(self.annual_cost, str) else self.annual_cost
-            return float(q.to("SEK").magnitude)
-        except Exception:
-            raise _fail("annual_cost", self.annual_cost, "give the cost as an amount of money, e.g. '350 kSEK'") \
-                from None
+            _sek(self.annual_cost, "annual_cost")
 
     @property
     def description(self) -> str:
@@ -548,7 +549,7 @@ class N2ODestruction:
                         f"no rows of {' or '.join(self.activities)} in the selection {dict(self.select or {})}")
         out, switched = _split(frame, mask, self.share, self.description)
         out.loc[switched, "amount"] = out.loc[switched, "amount"].to_numpy(dtype=float) * (1.0 - self.efficiency)
-        cost = self._cost_sek() if self.annual_cost is not None else None
+        cost = _sek(self.annual_cost, "annual_cost") if self.annual_cost is not None else None
         return _StepOutput(out, cost, [], int(switched.sum()))
 
 
@@ -580,12 +581,7 @@ class Custom:
         out = self.func(frame.copy())
         if not isinstance(out, pd.DataFrame):
             raise _fail("func", type(out).__name__, "a custom step must return a DataFrame")
-        cost = None
-        if self.extra_cost is not None:
-            from .units import Q_
-
-            q = Q_(self.extra_cost) if isinstance(self.extra_cost, str) else self.extra_cost
-            cost = float(q.to("SEK").magnitude)
+        cost = _sek(self.extra_cost, "extra_cost") if self.extra_cost is not None else None
         return _StepOutput(out, cost, [], len(out))
 
 
