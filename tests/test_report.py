@@ -169,3 +169,17 @@ def test_configuration_problem_at_evaluation_names_the_target(tmp_path):
                        "fraction": 0.2, "metric": "n2o"}]
     with pytest.raises(kb.config.ConfigError, match=r"targets\[0\]\.base_year"):
         kb.build_report(cfg)
+
+
+def test_report_workbook_is_byte_for_byte_reproducible(example, tmp_path):
+    # openpyxl stamps the save time into docProps/core.xml; the report workbook, like the
+    # ledger's, fixes it so the same report gives the same bytes (reproducible outputs).
+    import zipfile
+
+    r, _, out = example
+    again = r.to_excel(tmp_path / "k.xlsx")
+    assert again.read_bytes() == (out / "k.xlsx").read_bytes()
+    with zipfile.ZipFile(again) as z:
+        core = z.read("docProps/core.xml").decode()
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    assert "1980-01-01T00:00:00Z" in core

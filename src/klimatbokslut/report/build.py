@@ -23,7 +23,7 @@ import pandas as pd
 from ..catalogue import AREAS, CATEGORIES, get_activity, resolve_activity_name
 from ..config import ConfigError, ReportConfig, _build_target, _input_problems, _scenario_function, load_config
 from ..errors import InputError, KlimatbokslutError
-from ..ledger import Ledger, neutralise_cells
+from ..ledger import Ledger, neutralise_cells, write_workbook
 from ..portfolio import METRICS as PORTFOLIO_METRICS
 from ..portfolio import relative_difference, trend
 
@@ -129,12 +129,8 @@ class Report:
         >>> "by_scope" in pd.ExcelFile(p).sheet_names
         True
         """
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with pd.ExcelWriter(path, engine="openpyxl") as xl:
-            for name, df in self._sheets().items():
-                _plain(neutralise_cells(_plain(df))).to_excel(xl, sheet_name=name[:31], index=False)
-        return path
+        sheets = {name: _plain(neutralise_cells(_plain(df))) for name, df in self._sheets().items()}
+        return write_workbook(sheets, path)
 
     def to_csv(self, folder: str | Path) -> list[Path]:
         """Write the ledger and every report table as CSV files (UTF-8, comma, formula-safe).
