@@ -67,7 +67,7 @@ from typing import Annotated, Any, Literal
 import pandas as pd
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .errors import InputError, KlimatbokslutError
+from .errors import ConfigError, InputError, KlimatbokslutError
 
 __all__ = ["ConfigError", "Organisation", "PortfolioConfig", "ScenarioConfig", "ReportConfig", "load_config",
            "validate", "SCENARIO_TYPES", "key_of"]
@@ -76,31 +76,6 @@ __all__ = ["ConfigError", "Organisation", "PortfolioConfig", "ScenarioConfig", "
 SCENARIO_TYPES = ("switch_fuel", "switch_contract", "switch_anaesthetic", "destroy_n2o", "flights_to_train",
                   "cars_to_ev", "switch_food")
 _ALL_YEARS = "*"
-
-
-class ConfigError(KlimatbokslutError, ValueError):
-    """A configuration that cannot be used; ``problems`` lists ``(key, message)`` pairs.
-
-    Examples
-    --------
-    >>> print(ConfigError([("targets[2].base_year", "no data in 2019")], source="k.toml"))
-    1 problem in k.toml:
-      targets[2].base_year: no data in 2019
-    """
-
-    def __init__(self, problems: list[tuple[str, str]], source: str = "the configuration"):
-        self.problems = list(problems)
-        self.source = source
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        n = len(self.problems)
-        lines = [f"{n} problem{'s' if n != 1 else ''} in {self.source}:"]
-        lines += [f"  {key}: {msg}" if key else f"  {msg}" for key, msg in self.problems]
-        return "\n".join(lines)
-
-    def __reduce__(self):
-        return (ConfigError, (self.problems, self.source))
 
 
 def key_of(loc: tuple | list) -> str:

@@ -27,7 +27,7 @@ References
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
@@ -36,7 +36,7 @@ import pandas as pd
 
 from .activities import _empty_rejects, validate_frame
 from .catalogue import get_activity, placement, upstream_placement
-from .errors import FactorNotFoundError, InputError, UnitError
+from .errors import ConversionError, FactorNotFoundError, InputError
 from .factors import FactorSet, default_factors
 from .gwp import GWPError, check_gwp_set, gwp100
 from .units import get_registry, kind_of, parse_unit
@@ -61,8 +61,6 @@ _EDGES = {  # property: (from kind, to kind) with to = from × property
 }
 
 
-class ConversionError(UnitError):
-    """An amount cannot be converted to what a factor needs (no heating value or density)."""
 
 
 @lru_cache(maxsize=4096)

@@ -150,3 +150,44 @@ def _rebuild_unit_error(unit, what, expected, reason):
 
 class DatasetIntegrityError(KlimatbokslutError, RuntimeError):
     """A bundled or user factor file does not match its recorded sha256, or is malformed."""
+
+
+class NumberFormatError(KlimatbokslutError, ValueError):
+    """A text that is not a number, or whose decimal mark is ambiguous."""
+
+
+class ConversionError(UnitError):
+    """An amount cannot be converted to what a factor needs (no heating value or density)."""
+
+
+class GWPError(KlimatbokslutError, LookupError):
+    """A gas has no GWP100 value in the chosen set, or the set is unknown."""
+
+
+class UnknownAirportError(InputError):
+    """An IATA code that is not in the airport database."""
+
+
+class ConfigError(KlimatbokslutError, ValueError):
+    """A configuration that cannot be used; ``problems`` lists ``(key, message)`` pairs.
+
+    Examples
+    --------
+    >>> print(ConfigError([("targets[2].base_year", "no data in 2019")], source="k.toml"))
+    1 problem in k.toml:
+      targets[2].base_year: no data in 2019
+    """
+
+    def __init__(self, problems: list[tuple[str, str]], source: str = "the configuration"):
+        self.problems = list(problems)
+        self.source = source
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        n = len(self.problems)
+        lines = [f"{n} problem{'s' if n != 1 else ''} in {self.source}:"]
+        lines += [f"  {key}: {msg}" if key else f"  {msg}" for key, msg in self.problems]
+        return "\n".join(lines)
+
+    def __reduce__(self):
+        return (type(self), (self.problems, self.source))

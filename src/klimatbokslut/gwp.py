@@ -36,7 +36,7 @@ import math
 from functools import lru_cache
 from typing import Final
 
-from .errors import KlimatbokslutError
+from .errors import GWPError
 
 #: GWP sets offered, mapped to the column name in ``globalwarmingpotentials``.
 GWP_SETS: Final[dict[str, str]] = {
@@ -99,8 +99,6 @@ _UNITY: Final[frozenset[str]] = frozenset({"CO2", "CO2e", "R744"})
 MEMO_GASES: Final[frozenset[str]] = frozenset({"CO2_biogenic"})
 
 
-class GWPError(KlimatbokslutError, LookupError):
-    """A gas has no GWP100 value in the chosen set, or the set is unknown."""
 
 
 def check_gwp_set(gwp: str) -> str:

@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import FAILURE_COLUMNS
+from .validation import as_list, isin_mask
 
 #: Columns of a ledger frame, in order (extra input columns follow ``ownership``).
 LEDGER_COLUMNS = [
@@ -124,25 +125,6 @@ def write_workbook(sheets: dict, path: str | Path) -> Path:
             zout.writestr(info, data)
     tmp.replace(path)
     return path
-
-
-def _isin(col, values: list, n: int) -> np.ndarray:
-    """``col.astype(object).isin(values)`` per row, for a column or a scalar; categories are tested once."""
-    if np.isscalar(col):
-        return np.full(n, bool(pd.Index([col], dtype=object).isin(values)[0]))
-    s = col if isinstance(col, pd.Series) else pd.Series(col)
-    if isinstance(s.dtype, pd.CategoricalDtype):
-        hit = pd.Index(s.cat.categories, dtype=object).isin(values)
-        codes = s.cat.codes.to_numpy()
-        nan_hit = bool(pd.Index([np.nan], dtype=object).isin(values)[0])
-        return np.where(codes >= 0, np.append(hit, nan_hit)[codes], nan_hit)
-    if s.dtype.kind in "iu" and all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in values):
-        arr = s.to_numpy()
-        out = np.zeros(len(arr), dtype=bool)
-        for v in values:        # a few values (years, scopes): comparisons beat hashing every row
-            out |= arr == v
-        return out
-    return s.astype(object).isin(values).to_numpy() if s.dtype == object else s.isin(values).to_numpy()
 
 
 def _stack(d, keep_d: np.ndarray, u, keep_u: np.ndarray):
@@ -368,7 +350,7 @@ class Ledger:
                 continue
             if key not in p.columns:
                 raise KeyError(f"cannot filter on {key!r}; columns: {', '.join(p.columns)}")
-            values = list(value) if isinstance(value, (list, tuple, set, frozenset)) else [value]
+            values = as_list(value)
             p = p[p[key].astype(object).isin(values)]
         return p
 
@@ -402,10 +384,10 @@ class Ledger:
                 continue
             if key not in available:
                 raise KeyError(f"cannot filter on {key!r}; columns: {', '.join(available)}")
-            values = list(value) if isinstance(value, (list, tuple, set, frozenset)) else [value]
+            values = as_list(value)
             d, u = self._part_columns(key, direct, up)
-            keep_d &= _isin(d, values, len(keep_d))
-            keep_u &= _isin(u, values, len(keep_u))
+            keep_d &= isin_mask(d, values, len(keep_d))
+            keep_u &= isin_mask(u, values, len(keep_u))
         return direct, up, keep_d, keep_u, available
 
     def total(self, *, method: str | None = None, **filters):

@@ -36,7 +36,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from .errors import InputError
+from .errors import InputError, UnknownAirportError
 
 #: Uplift on the great-circle distance for indirect routes and delays (Transportstyrelsen; DESNZ).
 GCD_UPLIFT = 1.08
@@ -63,8 +63,6 @@ def _airports() -> dict:
     return airportsdata.load("IATA")
 
 
-class UnknownAirportError(InputError):
-    """An IATA code that is not in the airport database."""
 
 
 def airport(code: str) -> dict:

@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import InputError, UnitError
+from .errors import InputError, NumberFormatError, UnitError
 
 _LOCK = threading.Lock()
 _REGISTRY: Any = None
@@ -175,18 +175,8 @@ def Q_(value, unit=None):
 # ----------------------------------------------------------------------------
 
 _SPACES = "\u0020\u00a0\u202f\u2009\u2007"
-_NUMBER_RE = re.compile(
-    r"^\s*(?P<num>[-+\u2212]?\s*(?:\d[\d" + _SPACES + r"]*)?(?:[.,]\d*)?(?:[.,\d" + _SPACES
-    + r"]*)(?:[eE][-+]?\d+)?)\s*(?P<unit>.*?)\s*$"
-)
-
-
 _NUMBER_TYPES = (int, float, np.int64, np.int32, np.float64, np.float32, np.int16, np.int8, np.uint8, np.uint16,
                  np.uint32, np.uint64)
-
-
-class NumberFormatError(ValueError):
-    """A text that is not a number, or whose decimal mark is ambiguous."""
 
 
 def parse_number(text: str) -> float:
@@ -206,7 +196,7 @@ def parse_number(text: str) -> float:
     >>> parse_number("1.234,5")
     Traceback (most recent call last):
     ...
-    klimatbokslut.units.NumberFormatError: ambiguous number '1.234,5': both '.' and ',' appear; write 1234,5 or 1234.5
+    klimatbokslut.errors.NumberFormatError: ambiguous number '1.234,5': both '.' and ',' appear; write 1234,5 or 1234.5
     """
     arr = parse_numbers(pd.Series([text], dtype=object))
     value, problem = arr[0][0], arr[1][0]
@@ -429,3 +419,102 @@ def kind_of(unit) -> str | None:
         if dim == ureg.get_dimensionality(spec):
             return kind
     return None
+
+
+# ----------------------------------------------------------------------------
+# Quantities, prices and money given by callers (one coercion for targets, what-if, portfolio)
+# ----------------------------------------------------------------------------
+
+#: The unit the engine works in for each kind of amount (plain float arrays inside).
+CANONICAL_UNIT: dict[str, str] = {"volume": "l", "mass": "kg", "energy": "MJ", "normal_volume": "Nm3",
+                                  "length": "km", "passenger_distance": "pkm"}
+
+
+def as_quantity(value: Any, unit: str | None = None, *, column: str = "value", what: str = "input"):
+    """A number (in ``unit``), a Quantity or a text such as ``"2 000 kg"`` as a Quantity.
+
+    Raises
+    ------
+    InputError
+        Naming ``column`` and the value, when the value is none of these.
+
+    Examples
+    --------
+    >>> as_quantity("2 000 kg")
+    <Quantity(2000.0, 'kilogram')>
+    >>> as_quantity(5, "t CO2e")
+    <Quantity(5.0, 'metric_ton * CO2e')>
+    """
+    ureg = get_registry()
+    if isinstance(value, str):
+        try:
+            return Q_(value)
+        except Exception as exc:  # UnitError or pint's own errors for unreadable text
+            raise _input_error(column, value, f"cannot read the quantity: {exc}", what) from None
+    if isinstance(value, ureg.Quantity):
+        return value
+    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
+        return ureg.Quantity(float(value), parse_unit(unit) if unit else "dimensionless")
+    raise _input_error(column, value, "expected a number, a Quantity or a text such as '2 000 kg'", what)
+
+
+def as_price(value: Any, *, column: str = "price", what: str = "input"):
+    """A price per unit of amount (``"2 SEK/l"``) as ``(Quantity in SEK per unit, unit text)``.
+
+    ``None`` stays ``None`` (no price given).
+
+    Examples
+    --------
+    >>> q, per = as_price("150 SEK/MWh")
+    >>> round(q.to("SEK/kWh").magnitude, 6), per
+    (0.15, 'MWh')
+    """
+    if value is None:
+        return None
+    q = Q_(value) if isinstance(value, str) else value
+    if not hasattr(q, "units"):
+        raise _input_error(column, value, "give a price with its unit, e.g. '2 SEK/l' or '150 SEK/MWh'", what)
+    ureg = get_registry()
+    per = (q / ureg.Quantity(1, "SEK")).units  # 1/amount-unit
+    if dict(q.dimensionality).get("[currency_SEK]") != 1:
+        raise _input_error(column, value, "the price must be in SEK (SEK, kSEK, MSEK) per unit, e.g. '2 SEK/l'",
+                           what)
+    amount_unit = (1 / ureg.Quantity(1, per)).units
+    if kind_of(amount_unit) is None:
+        raise _input_error(column, value, "the price must be per litre, m3, kg, Nm3, kWh, MWh or MJ", what)
+    return q.to(ureg.Unit("SEK") / amount_unit), f"{amount_unit:~}"
+
+
+def as_sek(value: Any, *, column: str = "cost", what: str = "input") -> float:
+    """An amount of money (``"300 kSEK"`` or a Quantity) in SEK.
+
+    Examples
+    --------
+    >>> as_sek("350 kSEK")
+    350000.0
+    """
+    try:
+        q = Q_(value) if isinstance(value, str) else value
+        return float(q.to("SEK").magnitude)
+    except Exception:  # pint raises several error types; any of them means "not money"
+        raise _input_error(column, value, "give the cost as an amount of money, e.g. '350 kSEK'", what) from None
+
+
+def currency_code(unit) -> str | None:
+    """The ISO code of a unit that is one currency (``"EUR"`` for EUR), else None.
+
+    Examples
+    --------
+    >>> currency_code(parse_unit("MSEK")), currency_code(parse_unit("SEK/l"))
+    ('SEK', None)
+    """
+    dims = dict(unit.dimensionality)
+    if len(dims) == 1:
+        (dim, power), = dims.items()
+        if power == 1 and dim.startswith("[currency_"):
+            return dim[len("[currency_"):-1]
+    return None
+
+
+def _input_error(column: str, value: Any, reason: str, what: str) -> InputError:
+    return InputError([{"row": None, "column": column, "value": value, "reason": reason}], what=what)
