@@ -27,10 +27,8 @@ import pandas as pd
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import synthetic  # noqa: E402
-
 import klimatbokslut as kb  # noqa: E402
-
+import synthetic  # noqa: E402
 
 #: Every timing (both sides of a ratio) is the best of this many runs, as timeit does: the
 #: first run of a size also pays for the operating system handing out fresh pages.

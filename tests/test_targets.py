@@ -11,7 +11,6 @@ Figures used:
   N2O gas density 1.96364 kg/Nm3 (ideal gas, 44.013 g/mol / 22.414 L/mol).
 """
 
-import math
 
 import pandas as pd
 import pytest

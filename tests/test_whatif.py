@@ -19,7 +19,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import klimatbokslut as kb
 from klimatbokslut import whatif
 from klimatbokslut.errors import InputError
 

@@ -198,8 +198,8 @@ def _expected_20():
     f = (30.5 - 20.6) / (73.6 - 20.6)
     r404a = 0.44 * 3740 + 0.52 * 5810 + 0.04 * 1530
     d24 = diesel_2024
-    d22 = lambda l: pump_blend(l * 35.5, 95.1, MK1_CO2_PER_MJ, 3.9, 3.9, 0.305)  # noqa: E731
-    fossil = lambda l: (MK3_CO2_PER_MJ * l * 35.9 + 3.9e-6 * l * 35.9 * (27.9 + 273),  # noqa: E731
+    d22 = lambda l: pump_blend(l * 35.5, 95.1, MK1_CO2_PER_MJ, 3.9, 3.9, 0.305)
+    fossil = lambda l: (MK3_CO2_PER_MJ * l * 35.9 + 3.9e-6 * l * 35.9 * (27.9 + 273),
                         (95.1e-3 - MK3_CO2_PER_MJ - 3.9e-6 * (23 + 296)) * l * 35.9)
     oil_mj = 2000 * 9.95 * 3.6
     fg_mj = 250 * 48.4

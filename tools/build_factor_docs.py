@@ -54,7 +54,7 @@ def render() -> str:
     lines += ["", "## Fuel and gas properties", "",
               "| activity | MJ/l | kg/l | MJ/kg | MJ/Nm3 | kg/Nm3 | renewable share | source | note |",
               "|---|---|---|---|---|---|---|---|---|"]
-    fmt = lambda v: "" if v != v else f"{v:g}"  # noqa: E731
+    fmt = lambda v: "" if v != v else f"{v:g}"
     for r in props.itertuples(index=False):
         lines.append(f"| `{r.activity}` | {fmt(r.lhv_mj_per_l)} | {fmt(r.density_kg_per_l)} | {fmt(r.lhv_mj_per_kg)} | "
                      f"{fmt(r.lhv_mj_per_nm3)} | {fmt(r.density_kg_per_nm3)} | {fmt(r.renewable_share)} | "

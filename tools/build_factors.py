@@ -584,7 +584,8 @@ def build() -> dict[str, list[dict]]:
         grow(f"{act}-leak", act, 1.0, f"kg {gas}/kg", gas, "ghgp_hfc",
              "refrigerant refilled equals refrigerant leaked (mass-balance screening method)")
 
-    from factors_scope3 import SOURCES as SCOPE3_SOURCES, build_scope3
+    from factors_scope3 import SOURCES as SCOPE3_SOURCES
+    from factors_scope3 import build_scope3
 
     return {"fuels.csv": fuels, "electricity.csv": elec, "heat.csv": heat, "gases.csv": gases,
             **build_scope3(), "fuel_properties.csv": props, "sources.csv": SOURCES + SCOPE3_SOURCES}

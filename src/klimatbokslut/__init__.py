@@ -12,6 +12,7 @@ Examples
 
 from __future__ import annotations
 
+from . import food, purchases, targets, travel, whatif
 from .activities import read_activities
 from .api import emissions
 from .audit import compare_ledgers
@@ -21,9 +22,8 @@ from .errors import DatasetIntegrityError, FactorNotFoundError, InputError, Klim
 from .factors import EmissionFactor, FactorSet, default_factors
 from .ledger import Ledger
 from .portfolio import Portfolio, read_holdings, relative_difference, trend
+from .report import build_report
 from .units import Q_, get_registry, parse_quantity
-from . import food, purchases, targets, travel, whatif  # noqa: E402  (submodules: kb.targets.Reduction, kb.whatif.switch_fuel)
-from .report import build_report  # noqa: E402
 
 __version__ = "0.1.0"
 

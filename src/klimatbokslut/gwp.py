@@ -33,7 +33,7 @@ References
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from functools import cache
 from typing import Final
 
 from .errors import GWPError
@@ -117,7 +117,7 @@ def check_gwp_set(gwp: str) -> str:
     return key
 
 
-@lru_cache(maxsize=None)
+@cache
 def _table(gwp: str) -> dict[str, float]:
     import globalwarmingpotentials as gwps
 
