@@ -12,6 +12,8 @@ Examples
 
 from __future__ import annotations
 
+__version__ = "0.1.0"  # before the imports: report modules read it
+
 from . import food, purchases, targets, travel, whatif
 from .activities import read_activities
 from .api import emissions
@@ -25,13 +27,12 @@ from .portfolio import Portfolio, read_holdings, relative_difference, trend
 from .report import build_report
 from .units import Q_, get_registry, parse_quantity
 
-__version__ = "0.1.0"
-
 __all__ = [
     "DatasetIntegrityError", "EmissionFactor", "FactorNotFoundError", "FactorSet", "InputError",
-    "KlimatbokslutError", "Ledger", "Portfolio", "Q_", "build_report", "food", "purchases", "UnitError", "calculate", "compare_ledgers", "default_factors", "emissions",
-    "get_registry", "load_config", "parse_quantity", "read_activities", "read_holdings", "relative_difference", "targets", "travel",
-    "trend", "ureg", "whatif",
+    "KlimatbokslutError", "Ledger", "Portfolio", "Q_", "UnitError", "build_report", "calculate",
+    "compare_ledgers", "default_factors", "emissions", "food", "get_registry", "load_config",
+    "parse_quantity", "purchases", "read_activities", "read_holdings", "relative_difference", "targets",
+    "travel", "trend", "ureg", "whatif",
 ]
 
 

@@ -20,10 +20,10 @@ from typing import Any
 
 import pandas as pd
 
-from ..catalogue import AREAS, CATEGORIES, get_activity, resolve_activity_name
 from ..config import ConfigError, ReportConfig, _build_target, _input_problems, _scenario_function, load_config
 from ..errors import InputError, KlimatbokslutError
 from ..ledger import Ledger, neutralise_cells, write_workbook
+from .names import activity_name, area_name, category_name
 from ..portfolio import METRICS as PORTFOLIO_METRICS
 from ..portfolio import relative_difference, trend
 
@@ -318,47 +318,6 @@ def _q(value) -> float:
     return float(value.magnitude)
 
 
-def area_name(area: str, lang: str) -> str:
-    """The reporting area's name in ``lang`` (the key itself when unknown).
-
-    Examples
-    --------
-    >>> area_name("medical_gases", "sv"), area_name("capital", "en")
-    ('Medicinska gaser', 'Capital management')
-    """
-    return AREAS.get(area, {}).get(lang, area)
-
-
-def category_name(category: str, lang: str) -> str:
-    """The GHG-Protocol category's name in ``lang``, with its scope-3 number.
-
-    Examples
-    --------
-    >>> category_name("business_travel", "en")
-    '3.6 Business travel'
-    """
-    c = CATEGORIES.get(category)
-    if c is None:
-        return category
-    prefix = f"3.{c['number']} " if "number" in c else ""
-    return prefix + c.get(lang, category)
-
-
-def activity_name(activity: str, lang: str) -> str:
-    """The activity's catalogue name in ``lang``.
-
-    Examples
-    --------
-    >>> activity_name("n2o", "sv")
-    'Lustgas'
-    """
-    try:
-        a = get_activity(activity)
-    except KeyError:
-        return activity
-    return getattr(a, lang, None) or getattr(a, "sv", None) or activity
-
-
 def _tables(r: Report) -> dict[str, pd.DataFrame]:
     led, years, lang = r.ledger, r.years, r.language
     other = "location" if led.scope2_method == "market" else "market"
@@ -510,24 +469,3 @@ def _pair(x: float, y: float):
 
     q = get_registry().Quantity
     return q(float(x), "t CO2e"), q(float(y), "t CO2e")
-
-
-def related_targets(r: Report, area: str) -> list:
-    """Targets whose selection names the area, one of its categories or one of its activities."""
-    f = r.ledger.frame
-    in_area = f[f["area"].astype(object) == area]
-    cats = set(in_area["category"].astype(object))
-    acts = set(in_area["activity"].astype(object))
-    out = []
-    for v in r.targets:
-        sel = dict(getattr(v.target, "select", {}) or {})
-
-        def values(key):
-            x = sel.get(key)
-            return [] if x is None else (list(x) if isinstance(x, (list, tuple, set)) else [x])
-
-        hit = (area in values("area") or cats & set(values("category"))
-               or acts & {resolve_activity_name(str(a)) or a for a in values("activity")})
-        if hit:
-            out.append(v)
-    return out

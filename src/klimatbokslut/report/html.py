@@ -13,20 +13,31 @@ True
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
+from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from ..catalogue import AREAS
-from .build import Report, activity_name, area_name, category_name, related_targets
+from .. import __version__
+from ..catalogue import AREAS, resolve_activity_name
+from ..errors import KlimatbokslutError
+from ..validation import as_list
 from .charts import PALETTE, hbars, line_chart, stacked_bars
 from .fmt import is_missing, number, percent
+from .names import activity_name, area_name, category_name
 from .strings import STATUS_CLASS, status_word, t
+
+if TYPE_CHECKING:  # the Report type only; build imports this module to render
+    from .build import Report
 
 __all__ = ["render", "context"]
 
 _SCOPE_COLOURS = ["#D55E00", "#0072B2", "#009E73"]
+#: Portfolio metrics in the order of the report's portfolio table columns.
+_PORTFOLIO_COLUMNS = ("financed_emissions", "carbon_footprint", "waci", "carbon_intensity")
 
 
 def _num(lang):
@@ -91,6 +102,54 @@ def _fmt_target_value(value, unit: str, lang: str) -> str:
     return f"{number(value, None, lang)} {unit}"
 
 
+def related_targets(r: Report, area: str) -> list:
+    """Targets whose selection names the area, one of its categories or one of its activities."""
+    f = r.ledger.frame
+    in_area = f[f["area"].astype(object) == area]
+    cats = set(in_area["category"].astype(object))
+    acts = set(in_area["activity"].astype(object))
+    out = []
+    for v in r.targets:
+        sel = dict(getattr(v.target, "select", {}) or {})
+        values = {key: [] if sel.get(key) is None else as_list(sel[key]) for key in ("area", "category", "activity")}
+        hit = (area in values["area"] or cats & set(values["category"])
+               or acts & {resolve_activity_name(str(a)) or a for a in values["activity"]})
+        if hit:
+            out.append(v)
+    return out
+
+
+@dataclass(frozen=True)
+class _Page:
+    """What every section of the page reads: the report, its tables, years and number format."""
+
+    r: Report
+    lang: str
+    years: list[int]
+    ry: int
+    tb: dict[str, pd.DataFrame]
+    n: Callable[..., str]
+    areas: list[str]
+
+    @property
+    def prev_year(self) -> int | None:
+        return self.years[-2] if len(self.years) > 1 else None
+
+    @property
+    def totals(self) -> pd.DataFrame:
+        return self.tb["totals"].set_index("year")
+
+    def cells(self, frame: pd.DataFrame, digits: int = 1, column: str = "co2e_t") -> list[str]:
+        """One formatted cell per report year from a frame already narrowed to one row per year."""
+        vals = [frame[frame.year == y][column] for y in self.years]
+        return [self.n(v.iloc[0], digits) if len(v) else "–" for v in vals]
+
+    def series(self, frame: pd.DataFrame) -> list[float]:
+        """The ``co2e_t`` value per report year (NaN where the frame has no row)."""
+        return [float(frame[frame.year == y]["co2e_t"].iloc[0]) if len(frame[frame.year == y]) else float("nan")
+                for y in self.years]
+
+
 def context(r: Report) -> dict[str, Any]:
     """Everything the template shows, already formatted (strings and escaped SVG).
 
@@ -101,106 +160,121 @@ def context(r: Report) -> dict[str, Any]:
     >>> c["summary"]["total"] == number(build_report(_tiny_config()).total(2024), 1)
     True
     """
-    lang, years, led, tb = r.language, r.years, r.ledger, r.tables
-    n = _num(lang)
-    ry = r.report_year
-    totals = tb["totals"].set_index("year")
-    prev_year = years[-2] if len(years) > 1 else None
+    lang, years, tb = r.language, r.years, r.tables
+    ba = tb["by_area"]
+    areas = [a for a in AREAS if a in set(ba["area"])] + sorted(set(ba["area"]) - set(AREAS))
+    page = _Page(r, lang, years, r.report_year, tb, _num(lang), areas)
     ctx: dict[str, Any] = {"lang": lang, "t": lambda key, **kw: t(key, lang, **kw), "org": r.config.organisation,
-                           "report_year": ry, "base_year": years[0], "years": years, "gwp": r.config.gwp,
-                           "scope2_method": led.scope2_method}
-    # ---- summary
-    by_scope = tb["by_scope"]
-    scope_now = {s: n(_one(by_scope[(by_scope.year == ry) & (by_scope.scope == s)]["co2e_t"]), 1) for s in (1, 2, 3)}
-    ac = tb["area_change"]
+                           "report_year": page.ry, "base_year": years[0], "years": years, "gwp": r.config.gwp,
+                           "scope2_method": r.ledger.scope2_method}
+    ctx["summary"] = _summary(page)
+    ctx["boundaries"] = _boundaries(page)
+    ctx.update(_total_result(page))
+    ctx["sections"] = _area_sections(page, ctx["area_table"]["rows"])
+    ctx["targets"] = _targets(page)
+    ctx["portfolio"] = _portfolio(page)
+    ctx["whatif"] = _whatif(page)
+    ctx["method"] = _method(page)
+    ctx["quality"] = _quality(page)
+    ctx["appendix"] = _appendix(page)
+    ctx["sites"] = [{"org_unit": x["org_unit"], "site": x["site"], "t": page.n(x["co2e_t"], 1)}
+                    for x in tb["by_site"].to_dict("records")]
+    ctx["version"] = __version__
+    ctx["palette"] = PALETTE
+    return ctx
+
+
+def _summary(p: _Page) -> dict[str, Any]:
+    by_scope, ac, totals, lang, ry = p.tb["by_scope"], p.tb["area_change"], p.totals, p.lang, p.ry
+    scope_now = {s: p.n(_one(by_scope[(by_scope.year == ry) & (by_scope.scope == s)]["co2e_t"]), 1) for s in (1, 2, 3)}
     drivers = []
-    if prev_year is not None:
-        for rec in ac.reindex(ac["change_vs_previous_t"].abs().sort_values(ascending=False).index)[:3].to_dict("records"):
-            drivers.append({"area": area_name(rec["area"], lang), "change": number(rec["change_vs_previous_t"], 1, lang, sign=True)})
-    ctx["summary"] = {
-        "total": n(totals.loc[ry, "co2e_t"], 1),
-        "vs_previous": percent(totals.loc[ry, "change_vs_previous"], 1, lang, sign=True) if prev_year else None,
-        "previous_year": prev_year,
-        "vs_base": percent(totals.loc[ry, "change_vs_base"], 1, lang, sign=True) if ry != years[0] else None,
+    if p.prev_year is not None:
+        biggest = ac.reindex(ac["change_vs_previous_t"].abs().sort_values(ascending=False).index)[:3]
+        for rec in biggest.to_dict("records"):
+            drivers.append({"area": area_name(rec["area"], lang),
+                            "change": number(rec["change_vs_previous_t"], 1, lang, sign=True)})
+    return {
+        "total": p.n(totals.loc[ry, "co2e_t"], 1),
+        "vs_previous": percent(totals.loc[ry, "change_vs_previous"], 1, lang, sign=True) if p.prev_year else None,
+        "previous_year": p.prev_year,
+        "vs_base": percent(totals.loc[ry, "change_vs_base"], 1, lang, sign=True) if ry != p.years[0] else None,
         "scopes": scope_now, "drivers": drivers,
-        "targets": [{"name": v.result.name, "status": _status_cell(v.result, lang)} for v in r.targets],
+        "targets": [{"name": v.result.name, "status": _status_cell(v.result, lang)} for v in p.r.targets],
     }
-    # ---- boundaries
+
+
+def _boundaries(p: _Page) -> dict[str, Any]:
     inside = []
-    for v in r.targets:
+    for v in p.r.targets:
         inside.append({"name": v.result.name, "select": _select_text(v.target),
                        "years": " → ".join(str(y) for y in (getattr(v.target, "base_year", None),
                                                               getattr(v.target, "target_year", None)) if y)})
-    present = list(dict.fromkeys(tb["by_area"]["area"]))
-    ctx["boundaries"] = {"targets": inside, "areas": [area_name(a, lang) for a in AREAS if a in present]}
-    # ---- total result
-    ba = tb["by_area"]
-    areas = [a for a in AREAS if a in set(ba["area"])] + sorted(set(ba["area"]) - set(AREAS))
+    present = list(dict.fromkeys(p.tb["by_area"]["area"]))
+    return {"targets": inside, "areas": [area_name(a, p.lang) for a in AREAS if a in present]}
+
+
+def _total_result(p: _Page) -> dict[str, Any]:
+    """The area and scope tables and charts, and the biogenic memo line."""
+    ba, ac, by_scope, totals, lang, years = (p.tb["by_area"], p.tb["area_change"], p.tb["by_scope"], p.totals,
+                                             p.lang, p.years)
     area_rows = []
-    for a in areas:
-        vals = [ba[(ba.area == a) & (ba.year == y)]["co2e_t"] for y in years]
-        cells = [n(v.iloc[0], 1) if len(v) else "–" for v in vals]
+    for a in p.areas:
         ch = percent(_one(ac[ac.area == a]["change_vs_base"]), 0, lang, sign=True)
-        area_rows.append({"name": area_name(a, lang), "cells": cells, "change": ch})
-    ctx["area_table"] = {"rows": area_rows, "total": [n(totals.loc[y, "co2e_t"], 1) for y in years],
-                         "total_change": percent(totals.loc[ry, "change_vs_base"], 0, lang, sign=True)}
-    area_series = [(area_name(a, lang), [float(ba[(ba.area == a) & (ba.year == y)]["co2e_t"].iloc[0])
-                                         if len(ba[(ba.area == a) & (ba.year == y)]) else float("nan")
-                                         for y in years]) for a in areas]
-    ctx["area_chart"] = stacked_bars([str(y) for y in years], area_series, title=t("by_area_chart", lang), lang=lang)
+        area_rows.append({"name": area_name(a, lang), "cells": p.cells(ba[ba.area == a]), "change": ch})
+    out: dict[str, Any] = {}
+    out["area_table"] = {"rows": area_rows, "total": [p.n(totals.loc[y, "co2e_t"], 1) for y in years],
+                         "total_change": percent(totals.loc[p.ry, "change_vs_base"], 0, lang, sign=True)}
+    area_series = [(area_name(a, lang), p.series(ba[ba.area == a])) for a in p.areas]
+    out["area_chart"] = stacked_bars([str(y) for y in years], area_series, title=t("by_area_chart", lang), lang=lang)
     scope_series = []
     scope_rows = []
     for s in (1, 2, 3):
-        vals = [by_scope[(by_scope.scope == s) & (by_scope.year == y)]["co2e_t"] for y in years]
-        scope_series.append((f"Scope {s}", [float(v.iloc[0]) if len(v) else float("nan") for v in vals]))
-        scope_rows.append({"name": f"Scope {s}", "cells": [n(v.iloc[0], 1) if len(v) else "–" for v in vals]})
-    ctx["scope_table"] = scope_rows
-    ctx["scope_chart"] = stacked_bars([str(y) for y in years], scope_series, title=t("by_scope_chart", lang),
+        scope_series.append((f"Scope {s}", p.series(by_scope[by_scope.scope == s])))
+        scope_rows.append({"name": f"Scope {s}", "cells": p.cells(by_scope[by_scope.scope == s])})
+    out["scope_table"] = scope_rows
+    out["scope_chart"] = stacked_bars([str(y) for y in years], scope_series, title=t("by_scope_chart", lang),
                                       lang=lang, colours=_SCOPE_COLOURS)
-    memo = tb["biogenic_memo"].set_index("year")["co2_biogenic_t"]
-    ctx["memo"] = [n(memo.get(y), 1) for y in years]
-    # ---- areas
+    memo = p.tb["biogenic_memo"].set_index("year")["co2_biogenic_t"]
+    out["memo"] = [p.n(memo.get(y), 1) for y in years]
+    return out
+
+
+def _area_sections(p: _Page, area_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    lang, years = p.lang, p.years
+    ba_act, cats_all, chg_all = p.tb["by_activity"], p.tb["by_area_category"], p.tb["activity_change"]
     sections = []
-    ba_act = tb["by_activity"]
-    for k, a in enumerate(areas):
+    for k, a in enumerate(p.areas):
         acts = ba_act[ba_act.area == a]
         names = list(dict.fromkeys(acts.sort_values("co2e_t", ascending=False)["activity"]))
-        rows = []
-        for act in names:
-            vals = [acts[(acts.activity == act) & (acts.year == y)]["co2e_t"] for y in years]
-            rows.append({"name": activity_name(act, lang), "cells": [n(v.iloc[0], 1) if len(v) else "–" for v in vals]})
-        cats = tb["by_area_category"]
-        cats = cats[cats.area == a]
-        cat_rows = []
-        for c in dict.fromkeys(cats["category"]):
-            vals = [cats[(cats.category == c) & (cats.year == y)]["co2e_t"] for y in years]
-            cat_rows.append({"name": category_name(c, lang), "cells": [n(v.iloc[0], 1) if len(v) else "–"
-                                                                    for v in vals]})
-        top = names[:7]
-        series = [(activity_name(x, lang), [float(acts[(acts.activity == x) & (acts.year == y)]["co2e_t"].iloc[0])
-                                            if len(acts[(acts.activity == x) & (acts.year == y)]) else float("nan")
-                                            for y in years]) for x in top]
+        rows = [{"name": activity_name(act, lang), "cells": p.cells(acts[acts.activity == act])} for act in names]
+        cats = cats_all[cats_all.area == a]
+        cat_rows = [{"name": category_name(c, lang), "cells": p.cells(cats[cats.category == c])}
+                    for c in dict.fromkeys(cats["category"])]
+        series = [(activity_name(x, lang), p.series(acts[acts.activity == x])) for x in names[:7]]
         if len(names) > 7:
             series.append((t("total", lang) + " …", [float("nan")] * len(years)))
         driver = None
-        chg = tb["activity_change"]
-        chg = chg[chg.area == a]
+        chg = chg_all[chg_all.area == a]
         if len(chg):
             top_rec = chg.loc[chg["change_vs_previous_t"].abs().idxmax()]
             driver = {"activity": activity_name(top_rec["activity"], lang),
-                      "change": number(top_rec["change_vs_previous_t"], 1, lang, sign=True), "year": top_rec["previous_year"]}
+                      "change": number(top_rec["change_vs_previous_t"], 1, lang, sign=True),
+                      "year": top_rec["previous_year"]}
         goals = [{"name": v.result.name, "status": _status_cell(v.result, lang),
                   "actual": _fmt_target_value(v.result.to_dict()["actual"], v.result.unit, lang),
                   "target": _fmt_target_value(v.result.to_dict()["target_value"], v.result.unit, lang)}
-                 for v in related_targets(r, a)]
+                 for v in related_targets(p.r, a)]
         sections.append({"id": f"area-{a}", "name": area_name(a, lang), "rows": rows, "categories": cat_rows,
                          "total": area_rows[k]["cells"], "goals": goals, "driver": driver,
                          "chart": stacked_bars([str(y) for y in years], series, title=area_name(a, lang) + " (t CO2e)",
                                                lang=lang, height=260)})
-    ctx["sections"] = sections
-    # ---- targets
+    return sections
+
+
+def _targets(p: _Page) -> list[dict[str, Any]]:
+    lang = p.lang
     trows = []
-    for v in r.targets:
+    for v in p.r.targets:
         d = v.result.to_dict()
         unit = v.result.unit
         trows.append({"name": v.result.name, "select": _select_text(v.target),
@@ -212,53 +286,60 @@ def context(r: Report) -> dict[str, Any]:
                       "actual": _fmt_target_value(d["actual"], unit, lang),
                       "status": _status_cell(v.result, lang), "note": v.result.note,
                       "chart": _target_chart(v, lang)})
-    ctx["targets"] = trows
-    # ---- portfolio
-    ctx["portfolio"] = None
-    if "portfolio" in tb:
-        ps = tb["portfolio"]
-        prow = []
-        for (y, name), g in ps.groupby(["year", "portfolio"], sort=True):
-            g = g.set_index("metric")
-            prow.append({"year": y, "name": name,
-                         "cells": [n(g.loc[m, "value"], 2) if m in g.index else "–"
-                                   for m in ("financed_emissions", "carbon_footprint", "waci", "carbon_intensity")],
-                         "coverage": percent(g.loc["carbon_footprint", "coverage"], 0, lang),
-                         "dq": n(g.loc["carbon_footprint", "data_quality"], 1)})
-        vs = []
-        chart = None
-        if "portfolio_vs_index" in tb:
-            pv = tb["portfolio_vs_index"]
-            for rec in pv.to_dict("records"):
-                vs.append({"metric": rec["metric"], "portfolio": n(rec["portfolio"], 2), "index": n(rec["index"], 2),
-                           "rel": percent(rec["relative_to_index"], 0, lang, sign=True)})
-            labels, values = [], []
-            pname = r.portfolios[r.benchmark.year].name or t("portfolio", lang)
-            iname = r.benchmark.name or t("benchmark", lang)
-            for rec in pv.to_dict("records"):
-                labels += [f"{pname}: {rec['metric']}", f"{iname}: {rec['metric']}"]
-                values += [rec["portfolio"], rec["index"]]
-            chart = hbars(labels, values, title=t("portfolio_chart", lang) + " (t CO2e/MSEK)", lang=lang,
-                          colours=["#0072B2", "#8C8C8C"])
-        tr = tb["portfolio_trend"]
-        trend_rows = [{"metric": rec["metric"], "year": rec["year"], "value": n(rec["value"], 2),
-                       "change": percent(rec["change_vs_base"], 0, lang, sign=True)} for rec in tr.to_dict("records")]
-        ctx["portfolio"] = {"rows": prow, "vs": vs, "chart": chart, "trend": trend_rows,
-                            "rates_source": r.config.portfolio.rates_source,
-                            "rates": ", ".join(f"{k}: {v}" for k, v in r.config.portfolio.rates.items())}
-    # ---- what-if
-    ctx["whatif"] = None
-    if "whatif" in tb:
-        w = tb["whatif"]
-        rows = [{"name": rec["scenario"], "year": rec["year"] or "", "baseline": n(rec["baseline_co2e_t"], 1),
-                 "scenario": n(rec["scenario_co2e_t"], 1), "avoided": n(rec["avoided_co2e_t"], 1),
-                 "avoided_location": n(rec["avoided_location_t"], 1),
-                 "cost": n(rec["extra_cost_sek"], 0), "cpt": n(rec["cost_per_tonne_sek"], 0), "notes": rec["notes"]}
-                for rec in w.to_dict("records")]
-        ctx["whatif"] = {"rows": rows, "chart": hbars(list(w["scenario"]), list(w["avoided_co2e_t"]),
-                                                      title=t("whatif_chart", lang), lang=lang)}
-    # ---- method
-    fu = tb["factors_used"]
+    return trows
+
+
+def _portfolio(p: _Page) -> dict[str, Any] | None:
+    tb, lang, n, r = p.tb, p.lang, p.n, p.r
+    if "portfolio" not in tb:
+        return None
+    prow = []
+    for (y, name), g in tb["portfolio"].groupby(["year", "portfolio"], sort=True):
+        g = g.set_index("metric")
+        prow.append({"year": y, "name": name,
+                     "cells": [n(g.loc[m, "value"], 2) if m in g.index else "–" for m in _PORTFOLIO_COLUMNS],
+                     "coverage": percent(g.loc["carbon_footprint", "coverage"], 0, lang),
+                     "dq": n(g.loc["carbon_footprint", "data_quality"], 1)})
+    vs = []
+    chart = None
+    if "portfolio_vs_index" in tb:
+        pv = tb["portfolio_vs_index"]
+        for rec in pv.to_dict("records"):
+            vs.append({"metric": rec["metric"], "portfolio": n(rec["portfolio"], 2), "index": n(rec["index"], 2),
+                       "rel": percent(rec["relative_to_index"], 0, lang, sign=True)})
+        labels, values = [], []
+        pname = r.portfolios[r.benchmark.year].name or t("portfolio", lang)
+        iname = r.benchmark.name or t("benchmark", lang)
+        for rec in pv.to_dict("records"):
+            labels += [f"{pname}: {rec['metric']}", f"{iname}: {rec['metric']}"]
+            values += [rec["portfolio"], rec["index"]]
+        chart = hbars(labels, values, title=t("portfolio_chart", lang) + " (t CO2e/MSEK)", lang=lang,
+                      colours=["#0072B2", "#8C8C8C"])
+    trend_rows = [{"metric": rec["metric"], "year": rec["year"], "value": n(rec["value"], 2),
+                   "change": percent(rec["change_vs_base"], 0, lang, sign=True)}
+                  for rec in tb["portfolio_trend"].to_dict("records")]
+    pf = r.config.portfolio
+    if pf is None:  # the build writes portfolio tables only for a configured portfolio
+        raise KlimatbokslutError("portfolio tables without a [portfolio] configuration")
+    return {"rows": prow, "vs": vs, "chart": chart, "trend": trend_rows, "rates_source": pf.rates_source,
+            "rates": ", ".join(f"{k}: {v}" for k, v in pf.rates.items())}
+
+
+def _whatif(p: _Page) -> dict[str, Any] | None:
+    if "whatif" not in p.tb:
+        return None
+    w, n = p.tb["whatif"], p.n
+    rows = [{"name": rec["scenario"], "year": rec["year"] or "", "baseline": n(rec["baseline_co2e_t"], 1),
+             "scenario": n(rec["scenario_co2e_t"], 1), "avoided": n(rec["avoided_co2e_t"], 1),
+             "avoided_location": n(rec["avoided_location_t"], 1),
+             "cost": n(rec["extra_cost_sek"], 0), "cpt": n(rec["cost_per_tonne_sek"], 0), "notes": rec["notes"]}
+            for rec in w.to_dict("records")]
+    return {"rows": rows, "chart": hbars(list(w["scenario"]), list(w["avoided_co2e_t"]),
+                                         title=t("whatif_chart", p.lang), lang=p.lang)}
+
+
+def _method(p: _Page) -> dict[str, Any]:
+    fu, led, lang, n = p.tb["factors_used"], p.r.ledger, p.lang, p.n
     frows = []
     for rec in fu.to_dict("records"):
         src = " – ".join(str(x) for x in (rec.get("publisher"), rec.get("title"), rec.get("edition"))
@@ -269,57 +350,53 @@ def context(r: Report) -> dict[str, Any]:
                       "boundary": rec.get("boundary"), "gas": rec.get("gas"), "source": src or rec.get("source_id"),
                       "url": rec.get("url") if str(rec.get("url") or "").startswith(("http://", "https://")) else "",
                       "user": bool(rec.get("user")), "derived": bool(rec.get("derived"))})
-    s2 = tb["scope2_methods"]
-    ctx["method"] = {
+    s2 = p.tb["scope2_methods"]
+
+    def cell(y: int, method: str, column: str) -> str:
+        return n(s2[(s2.year == y) & (s2.method == method)][column].iloc[0], 1)
+
+    return {
         "factors": frows, "version": led.factor_version,
-        "scope2": [{"year": y, "loc": n(s2[(s2.year == y) & (s2.method == "location")]["scope2_co2e_t"].iloc[0], 1),
-                    "mkt": n(s2[(s2.year == y) & (s2.method == "market")]["scope2_co2e_t"].iloc[0], 1),
-                    "tloc": n(s2[(s2.year == y) & (s2.method == "location")]["total_co2e_t"].iloc[0], 1),
-                    "tmkt": n(s2[(s2.year == y) & (s2.method == "market")]["total_co2e_t"].iloc[0], 1)}
-                   for y in years],
+        "scope2": [{"year": y, "loc": cell(y, "location", "scope2_co2e_t"), "mkt": cell(y, "market", "scope2_co2e_t"),
+                    "tloc": cell(y, "location", "total_co2e_t"), "tmkt": cell(y, "market", "total_co2e_t")}
+                   for y in p.years],
         "contracts": sorted(c for c in pd.unique(led.frame["contract"].astype(object)) if c),
         "user_factors": bool(fu.get("user", pd.Series(dtype=bool)).astype(bool).any()),
-        "rf": r.config.radiative_forcing,
+        "rf": p.r.config.radiative_forcing,
     }
-    # ---- data quality
-    rej = tb["rejects"]
-    rec = led.reconcile()
-    dq = tb["data_quality"]
+
+
+def _quality(p: _Page) -> dict[str, Any]:
+    tb, lang, n = p.tb, p.lang, p.n
     spend = [{"year": x["year"], "t": n(x["spend_based_co2e_t"], 1), "share": percent(x["share"], 0, lang)}
              for x in tb["spend_share"].to_dict("records")]
-    cov = tb["coverage"]
-    ctx["quality"] = {
-        "reconcile": rec,
-        "rejects": [{"row": x.get("row"), "column": x.get("column"), "value": x.get("value"), "reason": x.get("reason")}
-                    for x in rej.to_dict("records")],
-        "fallback": [{"activity": activity_name(x["activity"], lang), "year": x["year"], "factor_year": x["factor_year"],
-                      "region": x["region"] or "", "rows": x["rows"]} for x in tb["fallback_factors"].to_dict("records")],
+    return {
+        "reconcile": p.r.ledger.reconcile(),
+        "rejects": [{key: x.get(key) for key in ("row", "column", "value", "reason")}
+                    for x in tb["rejects"].to_dict("records")],
+        "fallback": [{"activity": activity_name(x["activity"], lang), "year": x["year"],
+                      "factor_year": x["factor_year"], "region": x["region"] or "", "rows": x["rows"]}
+                     for x in tb["fallback_factors"].to_dict("records")],
         "derived": [{"id": x.get("factor_id"), "activity": activity_name(str(x.get("activity")), lang),
                      "note": x.get("note") or "", "source": x.get("source_id"), "user": bool(x.get("user"))}
                     for x in tb["derived_factors"].to_dict("records")],
         "spend": spend,
         "coverage": [{"area": area_name(x["area"], lang),
-                      "cells": ["✓" if bool(x.get(str(y), False)) else "–" for y in years]} for x in cov.to_dict("records")],
+                      "cells": ["✓" if bool(x.get(str(y), False)) else "–" for y in p.years]}
+                     for x in tb["coverage"].to_dict("records")],
     }
-    # ---- appendix
-    ad = tb["activity_data"]
+
+
+def _appendix(p: _Page) -> list[dict[str, Any]]:
+    ad = p.tb["activity_data"]
     app = []
-    for a in areas:
+    for a in p.areas:
         g = ad[ad.area == a]
         rows = []
         for (act, unit), h in g.groupby(["activity", "unit"], sort=False):
-            vals = [h[h.year == y]["amount"] for y in years]
-            rows.append({"name": activity_name(act, lang), "unit": unit,
-                         "cells": [n(v.iloc[0], 0) if len(v) else "–" for v in vals]})
-        app.append({"name": area_name(a, lang), "rows": rows})
-    ctx["appendix"] = app
-    ctx["sites"] = [{"org_unit": x["org_unit"], "site": x["site"], "t": n(x["co2e_t"], 1)}
-                    for x in tb["by_site"].to_dict("records")]
-    from .. import __version__
-
-    ctx["version"] = __version__
-    ctx["palette"] = PALETTE
-    return ctx
+            rows.append({"name": activity_name(act, p.lang), "unit": unit, "cells": p.cells(h, 0, "amount")})
+        app.append({"name": area_name(a, p.lang), "rows": rows})
+    return app
 
 
 def render(r: Report) -> str:
@@ -331,8 +408,6 @@ def render(r: Report) -> str:
     >>> "Content-Security-Policy" in render(build_report(_tiny_config()))
     True
     """
-    from jinja2 import Environment, PackageLoader, select_autoescape
-
     env = Environment(loader=PackageLoader("klimatbokslut.report", "templates"),
                       autoescape=select_autoescape(["html", "j2"], default_for_string=True, default=True),
                       trim_blocks=True, lstrip_blocks=True)
