@@ -12,9 +12,8 @@ Examples
 
 from __future__ import annotations
 
-__version__ = "0.1.0"  # before the imports: report modules read it
-
 from . import food, purchases, targets, travel, whatif
+from ._version import __version__
 from .activities import read_activities
 from .api import emissions
 from .audit import compare_ledgers
@@ -28,7 +27,7 @@ from .report import build_report
 from .units import Q_, get_registry, parse_quantity
 
 __all__ = [
-    "DatasetIntegrityError", "EmissionFactor", "FactorNotFoundError", "FactorSet", "InputError",
+    "__version__", "DatasetIntegrityError", "EmissionFactor", "FactorNotFoundError", "FactorSet", "InputError",
     "KlimatbokslutError", "Ledger", "Portfolio", "Q_", "UnitError", "build_report", "calculate",
     "compare_ledgers", "default_factors", "emissions", "food", "get_registry", "load_config",
     "parse_quantity", "purchases", "read_activities", "read_holdings", "relative_difference", "targets",

@@ -67,7 +67,10 @@ from typing import Annotated, Any, Literal
 import pandas as pd
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from .activities import read_activities
 from .errors import ConfigError, InputError, KlimatbokslutError
+from .factors import default_factors
+from .portfolio import read_holdings
 
 __all__ = ["ConfigError", "Organisation", "PortfolioConfig", "ScenarioConfig", "ReportConfig", "load_config",
            "validate", "SCENARIO_TYPES", "key_of"]
@@ -201,8 +204,6 @@ class ReportConfig(_Model):
         >>> cfg.factor_set().version.endswith("+user")
         True
         """
-        from .factors import default_factors
-
         fs = default_factors()
         if self.factors:
             fs = fs.with_factors(self.factors, sources=self.sources or None)
@@ -423,9 +424,6 @@ def validate(config: str | Path | Mapping[str, Any] | ReportConfig) -> pd.DataFr
     >>> p[["key", "row", "column"]].to_dict("records")
     [{'key': 'activities', 'row': 3, 'column': 'unit'}]
     """
-    from .activities import read_activities
-    from .portfolio import read_holdings
-
     cfg = _as_config(config)
     problems: list[dict[str, Any]] = []
 

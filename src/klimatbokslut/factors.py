@@ -46,6 +46,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .errors import DatasetIntegrityError, FactorNotFoundError, InputError
+from .units import get_registry
 
 Boundary = Literal["TTW", "WTT", "WTW", "direct", "lifecycle"]
 BOUNDARIES = ("TTW", "WTT", "WTW", "direct", "lifecycle")
@@ -111,8 +112,6 @@ class EmissionFactor(BaseModel):
     def _check(self) -> EmissionFactor:
         if self.valid_from > self.valid_to:
             raise ValueError(f"valid_from {self.valid_from} is after valid_to {self.valid_to}")
-        from .units import get_registry
-
         ureg = get_registry()
         try:
             unit = ureg.parse_units(self.unit)
@@ -224,7 +223,8 @@ class FactorSet:
         self.cache: dict = {}
 
     def __repr__(self) -> str:
-        return f"<FactorSet {self.name!r} version {self.version}: {len(self.factors)} factors, {len(self.sources)} sources>"
+        return (f"<FactorSet {self.name!r} version {self.version}: {len(self.factors)} factors, "
+                f"{len(self.sources)} sources>")
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -428,7 +428,8 @@ class FactorSet:
         want = str(region).casefold()
         picked = [r for r in rows if r["region"].casefold() == want]
         if not picked:
-            hint = "; district heating and cooling need the network as region" if activity.startswith("district_") else ""
+            hint = ("; district heating and cooling need the network as region"
+                    if activity.startswith("district_") else "")
             raise FactorNotFoundError(activity, year=year, reason=f"no factor for region {region!r}{hint}; "
                                       "add a local value with FactorSet.with_factors",
                                       choices=self.regions(activity))

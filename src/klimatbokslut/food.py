@@ -35,6 +35,9 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from .catalogue import resolve_activity_name
+from .units import get_registry
+
 DATASETS = ("SE", "global")
 
 
@@ -50,8 +53,6 @@ def use_dataset(activities: pd.DataFrame, dataset: str) -> pd.DataFrame:
     """
     if dataset not in DATASETS:
         raise ValueError(f"food dataset must be one of {', '.join(DATASETS)}, not {dataset!r}")
-    from .catalogue import resolve_activity_name
-
     out = activities.copy()
     names = out["activity"].astype(str).map(lambda a: resolve_activity_name(a) or "")
     region = out["region"].astype(object) if "region" in out.columns else pd.Series("", index=out.index, dtype=object)
@@ -79,8 +80,6 @@ def per_portion(ledger, portions, *, year: int | None = None):
     >>> per_portion(led, {2023: 10_000}, year=2023).magnitude
     0.3
     """
-    from .units import get_registry
-
     if isinstance(portions, Mapping):
         if year is None:
             raise ValueError("give the year when portions are given per year")

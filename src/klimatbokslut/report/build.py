@@ -20,12 +20,13 @@ from typing import Any
 
 import pandas as pd
 
+from .._version import __version__
 from ..config import ConfigError, ReportConfig, _build_target, _input_problems, _scenario_function, load_config
 from ..errors import InputError, KlimatbokslutError
 from ..ledger import Ledger, neutralise_cells, write_workbook
-from .names import activity_name, area_name, category_name
 from ..portfolio import METRICS as PORTFOLIO_METRICS
 from ..portfolio import relative_difference, trend
+from .names import area_name, category_name
 
 __all__ = ["Report", "build_report"]
 
@@ -408,8 +409,6 @@ def _tables(r: Report) -> dict[str, pd.DataFrame]:
     rec = led.reconcile()
     tables["reconcile"] = pd.DataFrame(sorted(rec.items()), columns=["key", "value"]).astype(str)
     c = r.config
-    from .. import __version__
-
     about = {"organisation": c.organisation.name, "report_year": c.report_year, "base_year": years[0],
              "gwp": c.gwp, "scope2_method": c.scope2_method, "radiative_forcing": c.radiative_forcing,
              "factor_version": led.factor_version, "language": c.language, "klimatbokslut": __version__,

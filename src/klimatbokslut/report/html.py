@@ -21,7 +21,7 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from .. import __version__
+from .._version import __version__
 from ..catalogue import AREAS, resolve_activity_name
 from ..errors import KlimatbokslutError
 from ..validation import as_list
