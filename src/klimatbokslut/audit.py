@@ -23,7 +23,8 @@ Examples
 ...                                 "year": [2023, 2023]}), gwp="AR6")
 >>> c = compare_ledgers(a, b)
 >>> {k: round(v, 3) for k, v in c.totals.items()}
-{'old': 550.6, 'new': 554.13, 'change': 3.53, 'added': 0.0, 'removed': 0.0, 'activity': 2.65, 'gwp': 0.88, 'factor': 0.0}
+{'old': 550.6, 'new': 554.13, 'change': 3.53, 'added': 0.0, 'removed': 0.0, 'activity': 2.65,
+ 'gwp': 0.88, 'factor': 0.0}
 """
 
 from __future__ import annotations
@@ -171,7 +172,7 @@ def compare_ledgers(old, new) -> LedgerComparison:
               "gwp": float(table["gwp_t"].sum()), "factor": float(table["factor_t"].sum())}
 
     def ids(ledger):
-        out = set()
+        out: set[str] = set()
         for v in pd.unique(ledger.frame["factor_ids"].astype(object)):
             out.update(x for x in str(v).split(";") if x)
         return out

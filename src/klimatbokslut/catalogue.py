@@ -92,6 +92,9 @@ TRAVEL_KINDS = frozenset({"flight", "passenger", "vehicle", "ev", "accommodation
 #: Activities whose emissions are electricity and so have a location- and a market-based figure.
 DUAL_METHOD = frozenset({"electricity", "train", "car_ev"})
 
+#: Kinds of activity whose market-based figure follows the row's electricity ``contract``.
+CONTRACT_KINDS = frozenset({"electricity", "ev"})
+
 
 @dataclass(frozen=True)
 class Activity:
@@ -110,6 +113,9 @@ class Activity:
         Names for reports.
     aliases : tuple of str
         Other spellings accepted in input files (Swedish names among them).
+    has_upstream : bool
+        False for travel with nothing upstream to miss (walking, cycling): such rows
+        are never flagged ``no_upstream``.
     """
 
     key: str
@@ -120,6 +126,7 @@ class Activity:
     sv: str
     en: str
     aliases: tuple[str, ...] = field(default=())
+    has_upstream: bool = True
 
     @property
     def amount_kinds(self) -> tuple[str, ...]:
@@ -135,18 +142,28 @@ class Activity:
 
     @property
     def is_travel(self) -> bool:
-        return self.kind in TRAVEL_KINDS or self.key in ("walk", "bicycle")
+        return self.kind in TRAVEL_KINDS
 
     @property
     def dual_method(self) -> bool:
         return self.key in DUAL_METHOD
+
+    @property
+    def takes_contract(self) -> bool:
+        """Whether the row's ``contract`` (guarantees of origin, residual mix) applies."""
+        return self.kind in CONTRACT_KINDS
+
+    @property
+    def km_is_pkm(self) -> bool:
+        """Whether a distance in km is one person's trip (passenger modes: 1 km = 1 pkm)."""
+        return self.kind == "passenger"
 
 
 def _fuel(key, sv, en, aliases=(), kind="liquid_fuel", category="mobile_combustion", area="vehicles"):
     return Activity(key, kind, 1, category, area, sv, en, tuple(aliases))
 
 
-_ACTIVITIES: Final[tuple[Activity, ...]] = (
+_CORE: Final[tuple[Activity, ...]] = (
     _fuel("diesel", "Diesel (pumpdiesel, årets inblandning)", "Diesel (pump blend of the year)",
           ("diesel mk1", "mk1", "pumpdiesel", "diesel b7", "låginblandad diesel")),
     _fuel("diesel_fossil", "Fossil diesel (MK3, utan inblandning)", "Fossil diesel (no bio blend)",
@@ -189,8 +206,8 @@ _ACTIVITIES: Final[tuple[Activity, ...]] = (
                         ("r410a", "R-410A"), ("r744", "R-744 (CO2)"), ("r290", "R-290 (propan)"))),
 )
 
-def _travel(key, kind, sv, en, aliases=()):
-    return Activity(key, kind, 3, "business_travel", "business_travel", sv, en, tuple(aliases))
+def _travel(key, kind, sv, en, aliases=(), has_upstream=True):
+    return Activity(key, kind, 3, "business_travel", "business_travel", sv, en, tuple(aliases), has_upstream)
 
 
 _TRAVEL: Final[tuple[Activity, ...]] = (
@@ -211,8 +228,8 @@ _TRAVEL: Final[tuple[Activity, ...]] = (
     _travel("car_unknown", "vehicle", "Egen bil i tjänst, okänt bränsle", "Private car in service, unknown fuel",
             ("bil", "egen bil", "bil okänt", "egen bil i tjänst", "privat bil")),
     _travel("hotel_night", "accommodation", "Hotellnatt", "Hotel night", ("hotell", "hotellnatt", "hotel")),
-    _travel("walk", "passenger", "Gång", "Walking", ("gång", "gang", "till fots", "walking")),
-    _travel("bicycle", "passenger", "Cykel", "Cycling", ("cykel", "elcykel", "cycling", "bike")),
+    _travel("walk", "passenger", "Gång", "Walking", ("gång", "gang", "till fots", "walking"), has_upstream=False),
+    _travel("bicycle", "passenger", "Cykel", "Cycling", ("cykel", "elcykel", "cycling", "bike"), has_upstream=False),
 )
 
 _FOOD_NAMES: Final[dict[str, tuple[str, str, tuple[str, ...]]]] = {
@@ -251,7 +268,8 @@ _SPEND: Final[tuple[Activity, ...]] = (
              "Inköp: utrustning och material", "Purchases: equipment and materials",
              ("utrustning och material", "förbrukningsvaror", "förbrukningsmaterial")),
     Activity("spend_services_own_org", "spend", 3, "purchased_goods_and_services", "purchases",
-             "Inköp: material och tjänster för egna organisationen", "Purchases: goods and services for own organisation",
+             "Inköp: material och tjänster för egna organisationen",
+             "Purchases: goods and services for own organisation",
              ("material och tjänster", "tjänster")),
     Activity("spend_operations_contracts", "spend", 3, "purchased_goods_and_services", "purchases",
              "Inköp: drift och driftentreprenader", "Purchases: operations and operating contracts",
@@ -273,7 +291,8 @@ _WASTE: Final[tuple[Activity, ...]] = (
              "Food waste composted", ("matavfall kompost", "kompost")),
     Activity("waste_food_biogas", "waste", 3, "waste", "waste", "Matavfall till rötning (biogas)",
              "Food waste to anaerobic digestion", ("matavfall biogas", "matavfall rötning", "rötning")),
-    Activity("waste_food_landfill", "waste", 3, "waste", "waste", "Matavfall till deponi", "Food waste to landfill", ()),
+    Activity("waste_food_landfill", "waste", 3, "waste", "waste", "Matavfall till deponi", "Food waste to landfill",
+             ()),
     Activity("waste_commercial_landfill", "waste", 3, "waste", "waste", "Verksamhetsavfall till deponi",
              "Commercial and industrial waste to landfill", ()),
     Activity("waste_recycling", "waste", 3, "waste", "waste", "Avfall till materialåtervinning",
@@ -282,7 +301,7 @@ _WASTE: Final[tuple[Activity, ...]] = (
              "Hazardous and clinical waste", ("farligt avfall", "smittförande avfall", "riskavfall")),
 )
 
-_ACTIVITIES = _ACTIVITIES + _TRAVEL + _FOOD + _SPEND + _WASTE
+_ACTIVITIES: Final[tuple[Activity, ...]] = _CORE + _TRAVEL + _FOOD + _SPEND + _WASTE
 
 _BY_KEY: Final[dict[str, Activity]] = {a.key: a for a in _ACTIVITIES}
 

@@ -329,7 +329,7 @@ def load_config(source: str | Path | Mapping[str, Any], *, check_files: bool = T
     ...              "target_year": 2020, "fraction": 0.25}]}, check_files=False)
     Traceback (most recent call last):
     ...
-    klimatbokslut.config.ConfigError: 2 problems in the configuration:
+    klimatbokslut.errors.ConfigError: 2 problems in the configuration:
       gwp: Input should be 'AR4', 'AR5' or 'AR6'
       targets[0].target_year: the target year must come after the base year 2022 (2020)
     """
@@ -379,7 +379,7 @@ def load_config(source: str | Path | Mapping[str, Any], *, check_files: bool = T
             problems.append(("base_year", f"{cfg.base_year} is after the report year {cfg.report_year}"))
         if check_files:
             problems.extend(_missing_files(cfg))
-    if problems:
+    if problems or cfg is None:
         raise ConfigError(problems, source=where)
     return cfg
 
@@ -453,7 +453,8 @@ def validate(config: str | Path | Mapping[str, Any] | ReportConfig) -> pd.DataFr
             add(key, msg)
     if cfg.portfolio is not None:
         pf = cfg.portfolio
-        files = [(f"portfolio.holdings.{k}", p, int(k)) for k, p in pf.holdings.items()]
+        files: list[tuple[str, Path, int | None]] = [(f"portfolio.holdings.{k}", p, int(k))
+                                                     for k, p in pf.holdings.items()]
         if pf.benchmark is not None:
             files.append(("portfolio.benchmark", pf.benchmark, None))
         for key, path, year in files:

@@ -36,7 +36,8 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from .errors import InputError, UnknownAirportError
+from .errors import UnknownAirportError
+from .validation import Failures
 
 #: Uplift on the great-circle distance for indirect routes and delays (Transportstyrelsen; DESNZ).
 GCD_UPLIFT = 1.08
@@ -202,32 +203,27 @@ def commuting_from_survey(survey: pd.DataFrame, *, staff: int, working_days: flo
     {'activity': ['bicycle', 'car_unknown'], 'amount': [64000.0, 360000.0], 'unit': ['pkm', 'km']}
     """
     df = survey.reset_index(drop=True)
-    failures = []
+    failures = Failures("commuting survey")
     for col in ("mode", "share", "one_way_km"):
         if col not in df.columns:
-            failures.append({"row": None, "column": col, "value": None, "reason": "required survey column missing"})
-    if failures:
-        raise InputError(failures, what="commuting survey")
+            failures.add(col, None, "required survey column missing")
+    failures.raise_if_any()
     modes = df["mode"].astype(str).str.strip().str.lower().map(MODE_ACTIVITY)
     share = pd.to_numeric(df["share"], errors="coerce")
     dist = pd.to_numeric(df["one_way_km"], errors="coerce")
     for i in range(len(df)):
         if pd.isna(modes[i]):
-            failures.append({"row": i, "column": "mode", "value": df.at[i, "mode"],
-                             "reason": f"unknown mode; choose one of {', '.join(sorted(set(MODE_ACTIVITY)))}"})
+            failures.add("mode", df.at[i, "mode"],
+                         f"unknown mode; choose one of {', '.join(sorted(set(MODE_ACTIVITY)))}", row=i)
         if not (0 <= share[i] <= 1):
-            failures.append({"row": i, "column": "share", "value": df.at[i, "share"], "reason": "share must be 0–1"})
+            failures.add("share", df.at[i, "share"], "share must be 0–1", row=i)
         if not dist[i] >= 0:
-            failures.append({"row": i, "column": "one_way_km", "value": df.at[i, "one_way_km"],
-                             "reason": "distance must be a number >= 0"})
+            failures.add("one_way_km", df.at[i, "one_way_km"], "distance must be a number >= 0", row=i)
     if not failures and abs(share.sum() - 1) > 0.005:
-        failures.append({"row": None, "column": "share", "value": round(float(share.sum()), 4),
-                         "reason": "mode shares must add up to 1"})
+        failures.add("share", round(float(share.sum()), 4), "mode shares must add up to 1")
     if staff <= 0 or working_days <= 0:
-        failures.append({"row": None, "column": "staff/working_days", "value": (staff, working_days),
-                         "reason": "staff and working days must be positive"})
-    if failures:
-        raise InputError(failures, what="commuting survey")
+        failures.add("staff/working_days", (staff, working_days), "staff and working days must be positive")
+    failures.raise_if_any()
     km = staff * share * 2 * dist * working_days
     is_car = modes.str.startswith("car")
     return pd.DataFrame({"activity": modes, "amount": km.astype(float), "unit": np.where(is_car, "km", "pkm"),

@@ -86,7 +86,7 @@ def _build_registry():
         default = "\n".join(new if line == old else line for line in default.splitlines())
     ours = resources.files("klimatbokslut").joinpath("units.txt").read_text(encoding="utf-8")
 
-    ureg = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=True)
+    ureg: Any = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=True)
     import os
     import tempfile
 
@@ -115,7 +115,7 @@ def _add_gwp_contexts(ureg) -> None:
 
     co2e = ureg.Unit("CO2e")
     for name, long in GWP_SETS.items():
-        ctx = pint.Context(long, aliases=(name,))
+        ctx: Any = pint.Context(long, aliases=(name,))  # pint types transformations narrower than it calls them
         for gas, factor in gwp_table(name).items():
             if gas == "CO2e":
                 continue

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -130,7 +131,8 @@ def stacked_bars(categories: Sequence[str], series: Sequence[tuple[str, Sequence
                 down += v
             tip = f"{label} {cat}: {number(v, None, lang)}"
             out.append(f'<rect class="seg" x="{x:.1f}" y="{y0:.1f}" width="{bw:.1f}" height="{max(y1 - y0, 0.5):.1f}" '
-                       f'fill="{colours[j % len(colours)]}" data-series="{escape(label)}" data-category="{escape(cat)}" '
+                       f'fill="{colours[j % len(colours)]}" data-series="{escape(label)}" '
+                       f'data-category="{escape(cat)}" '
                        f'data-value="{v!r}"><title>{escape(tip)}</title></rect>')
         out.append(f'<text x="{x + bw / 2:.1f}" y="{mt + plot_h + 16}" text-anchor="middle" class="ax">'
                    f'{escape(cat)}</text>')
@@ -140,7 +142,7 @@ def stacked_bars(categories: Sequence[str], series: Sequence[tuple[str, Sequence
     return Markup("".join(out))
 
 
-def line_chart(series: Sequence[dict], *, title: str, lang: str = "sv", width: int = 560, height: int = 260,
+def line_chart(series: Sequence[dict[str, Any]], *, title: str, lang: str = "sv", width: int = 560, height: int = 260,
                x_domain: Sequence[int] | None = None) -> Markup:
     """Lines over years: each series is ``{"label", "points": [(year, value)], "dashed", "colour"}``.
 
@@ -235,7 +237,8 @@ def hbars(labels: Sequence[str], values: Sequence[float], *, title: str, lang: s
             out.append(f'<rect class="bar" x="{xa:.1f}" y="{y:.1f}" width="{max(xb - xa, 0.5):.1f}" height="{bh}" '
                        f'fill="{colours[i % len(colours)]}" data-value="{v!r}"><title>{escape(label)}: '
                        f'{escape(number(v, None, lang))}</title></rect>')
-            out.append(f'<text x="{xb + 4:.1f}" y="{y + bh * 0.7:.1f}" class="ax">{escape(number(v, None, lang))}</text>')
+            out.append(f'<text x="{xb + 4:.1f}" y="{y + bh * 0.7:.1f}" class="ax">'
+                       f'{escape(number(v, None, lang))}</text>')
     out.append(f'<line x1="{x_of(0):.1f}" y1="{mt}" x2="{x_of(0):.1f}" y2="{mt + plot_h}" class="zero"/>')
     out.append("</svg>")
     return Markup("".join(out))
