@@ -25,7 +25,7 @@ from ..config import ConfigError, ReportConfig, _build_target, _input_problems, 
 from ..errors import InputError, KlimatbokslutError
 from ..ledger import Ledger, neutralise_cells, write_workbook
 from ..portfolio import METRICS as PORTFOLIO_METRICS
-from ..portfolio import relative_difference, trend
+from ..portfolio import read_holdings, relative_difference, report_metrics, trend
 from .names import area_name, category_name
 
 __all__ = ["Report", "build_report"]
@@ -199,8 +199,6 @@ def _read(cfg: ReportConfig, factors) -> tuple[pd.DataFrame, Ledger]:
 
 
 def _portfolios(cfg: ReportConfig):
-    from ..portfolio import read_holdings
-
     if cfg.portfolio is None:
         return {}, None
     pf = cfg.portfolio
@@ -360,15 +358,16 @@ def _tables(r: Report) -> dict[str, pd.DataFrame]:
                if r.benchmark is not None else []), ignore_index=True)
         base_y = min(r.portfolios)
         tr = [trend(r.portfolios, m, base_year=base_y, scopes=r.config.portfolio.scopes).assign(metric=m)
-              for m in ("carbon_footprint", "waci")]
+              for m in (metric.name for metric in report_metrics("trend"))]
         tables["portfolio_trend"] = pd.concat(tr, ignore_index=True)
         if r.benchmark is not None and r.benchmark.year in r.portfolios:
             p = r.portfolios[r.benchmark.year]
             rows = []
-            for m in ("carbon_footprint", "waci", "carbon_intensity"):
+            for metric in report_metrics("index"):
+                m = metric.name
                 mine, idx = p.metric(m, r.config.portfolio.scopes), r.benchmark.metric(m, r.config.portfolio.scopes)
                 rows.append({"year": r.benchmark.year, "metric": m, "portfolio": _q(mine), "index": _q(idx),
-                             "unit": "t CO2e/MSEK", "relative_to_index": relative_difference(mine, idx)})
+                             "unit": metric.report_unit, "relative_to_index": relative_difference(mine, idx)})
             tables["portfolio_vs_index"] = pd.DataFrame(rows)
     if r.scenarios:
         tables["whatif"] = pd.DataFrame([_whatif_row(v) for v in r.scenarios])
