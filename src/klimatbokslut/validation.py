@@ -88,7 +88,8 @@ class Failures:
 
     def error(self) -> InputError:
         """The collected problems as one :class:`InputError`."""
-        return InputError(self.rows, what=self.what)
+        # object dtype keeps row numbers as given (3, not 3.0) when some problems have no row
+        return InputError(pd.DataFrame(self.rows, dtype=object), what=self.what)
 
     def raise_if_any(self) -> None:
         """Raise every collected problem at once; do nothing when there is none."""

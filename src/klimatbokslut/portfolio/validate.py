@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
-from ..errors import FAILURE_COLUMNS, InputError
+from ..errors import FAILURE_COLUMNS
 from ..units import as_quantity, parse_numbers
 from ..validation import Failures
 from .currency import currency_factors, normalise_rates
@@ -356,9 +356,7 @@ def check_year(t: Table, year_cells: Number, failures: Failures, *, year: int | 
 def _raise_if_any(failures: Failures, cells: CellFailures) -> None:
     """Every problem of the round: the whole table's first, then the cells' by row."""
     failures.extend(cells.frame())
-    if failures:
-        # Built with dtype=object: Failures.error() would infer float rows (2.0) beside table-wide None.
-        raise InputError(pd.DataFrame(failures.rows, columns=FAILURE_COLUMNS, dtype=object), what=failures.what)
+    failures.raise_if_any()
 
 
 # ----------------------------------------------------------------------------- the round

@@ -24,6 +24,7 @@ from markupsafe import Markup, escape
 from .._version import __version__
 from ..catalogue import AREAS, resolve_activity_name
 from ..errors import KlimatbokslutError
+from ..portfolio import METRICS as PORTFOLIO_METRICS
 from ..validation import as_list
 from .charts import PALETTE, hbars, line_chart, stacked_bars
 from .fmt import is_missing, number, percent
@@ -36,8 +37,6 @@ if TYPE_CHECKING:  # the Report type only; build imports this module to render
 __all__ = ["render", "context"]
 
 _SCOPE_COLOURS = ["#D55E00", "#0072B2", "#009E73"]
-#: Portfolio metrics in the order of the report's portfolio table columns.
-_PORTFOLIO_COLUMNS = ("financed_emissions", "carbon_footprint", "waci", "carbon_intensity")
 
 
 def _num(lang):
@@ -297,7 +296,7 @@ def _portfolio(p: _Page) -> dict[str, Any] | None:
     for (y, name), g in tb["portfolio"].groupby(["year", "portfolio"], sort=True):
         g = g.set_index("metric")
         prow.append({"year": y, "name": name,
-                     "cells": [n(g.loc[m, "value"], 2) if m in g.index else "–" for m in _PORTFOLIO_COLUMNS],
+                     "cells": [n(g.loc[m, "value"], 2) if m in g.index else "–" for m in PORTFOLIO_METRICS],
                      "coverage": percent(g.loc["carbon_footprint", "coverage"], 0, lang),
                      "dq": n(g.loc["carbon_footprint", "data_quality"], 1)})
     vs = []
