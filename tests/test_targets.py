@@ -27,9 +27,9 @@ N2O_AR6 = 273.0
 def n2o_ledger(kg_by_year: dict[int, float]):
     """A ledger of nitrous oxide only: t CO2e = kg × 273 / 1000 (AR6)."""
     years = sorted(kg_by_year)
-    return kb.calculate(pd.DataFrame({"activity": ["n2o"] * len(years), "amount": [kg_by_year[y] for y in years],
-                                      "unit": ["kg"] * len(years), "year": years, "org_unit": ["Anestesi"] * len(years)}),
-                        gwp="AR6")
+    n = len(years)
+    return kb.calculate(pd.DataFrame({"activity": ["n2o"] * n, "amount": [kg_by_year[y] for y in years],
+                                      "unit": ["kg"] * n, "year": years, "org_unit": ["Anestesi"] * n}), gwp="AR6")
 
 
 # ----------------------------------------------------------------------------- trajectories
@@ -359,6 +359,40 @@ def test_from_dict_names_unknown_parameters():
         targets.from_dict({"type": "cap", "name": "x", "limit": 1, "limt": 2})
     toml_like = {"type": "cap", "name": "Lustgas", "limit": {"2024": "2 000 kg"}, "metric": "n2o"}
     assert targets.from_dict(toml_like).limit_for(2024) == 2000.0
+
+
+def test_a_new_kind_registers_itself_and_from_dict_builds_it():
+    from dataclasses import dataclass
+    from typing import ClassVar
+
+    from klimatbokslut.targets.base import KINDS
+
+    @dataclass(frozen=True, kw_only=True)
+    class Floor(targets.Target):
+        minimum: float
+        kind: ClassVar[str] = "test_floor"
+
+    try:
+        assert KINDS["test_floor"] is Floor
+        t = targets.from_dict({"type": "test_floor", "name": "x", "minimum": 2.0, "metric": "n2o"})
+        assert type(t) is Floor and t.to_dict() == {"type": "test_floor", "name": "x", "select": {}, "metric": "n2o",
+                                                     "unit": "kg", "method": None, "unknown": "no_data", "minimum": 2.0}
+        with pytest.raises(TypeError, match="target kind 'cap' is already defined"):
+            type("OtherCap", (targets.Target,), {"kind": "cap"})
+    finally:
+        KINDS.pop("test_floor", None)
+    assert list(KINDS) == ["reduction", "annual_reduction", "cap", "share", "intensity", "below_benchmark"]
+
+
+def test_annual_reduction_is_no_reduction_and_derives_its_fraction():
+    t = targets.AnnualReduction("x", base_year=2021, target_year=2028, rate=0.05)
+    assert not isinstance(t, targets.Reduction)
+    assert t.fraction == pytest.approx(0.35) and "fraction" not in t.to_dict()
+    with pytest.raises(TypeError):
+        targets.AnnualReduction("x", base_year=2021, target_year=2028, rate=0.05, fraction=0.3)
+    with pytest.raises(InputError, match="not a parameter of annual_reduction"):
+        targets.from_dict({"type": "annual_reduction", "name": "x", "base_year": 2021, "target_year": 2028,
+                           "rate": 0.05, "fraction": 0.3})
 
 
 def test_evaluate_all_gives_a_table_for_the_report():

@@ -1,0 +1,152 @@
+"""Measuring a ledger for a target: the metric of the selected rows of one year.
+
+The metrics (:data:`METRICS`) and how each is summed are described in
+:mod:`klimatbokslut.targets`. :func:`measure` returns a :class:`Measure` with the value
+in the target unit and how much of the selection had the data the metric needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..catalogue import get_activity
+from ..engine import amount_multiplier
+from ..errors import UnitError
+from ..units import get_registry, parse_unit
+from ..validation import fail, selection_mask
+
+__all__ = ["METRICS", "METRIC_DIM", "Measure", "measure", "amount_multipliers", "quantity", "coverage"]
+
+#: Metrics a ledger target can measure, with their default unit.
+METRICS = {"co2e": "t CO2e", "energy": "MWh", "amount": None, "co2": "kg", "ch4": "kg", "n2o": "kg"}
+#: A unit of each metric's dimension (``amount`` has any dimension).
+METRIC_DIM = {"co2e": "kg CO2e", "energy": "MJ", "co2": "kg", "ch4": "kg", "n2o": "kg"}
+_GAS_COLUMN = {"co2": "co2_kg", "ch4": "ch4_kg", "n2o": "n2o_kg"}
+
+
+def quantity(value: float, unit: str | None):
+    """``value`` in ``unit`` (dimensionless without one) as a Quantity of the one registry.
+
+    Examples
+    --------
+    >>> quantity(2.5, "t CO2e")
+    <Quantity(2.5, 'metric_ton * CO2e')>
+    """
+    return get_registry().Quantity(float(value), parse_unit(unit) if unit else "dimensionless")
+
+
+@dataclass(frozen=True)
+class Measure:
+    """The metric of the selected ledger rows of one year."""
+
+    value: float          # in the target unit; NaN when no rows or unknown data
+    rows: int             # selected rows in the year
+    covered: float        # basis of known rows (same unit as value's basis)
+    uncovered: float      # basis of rows with unknown data (NaN if not measurable)
+    uncovered_rows: int
+    note: str = ""
+
+
+def coverage(m: Measure) -> float:
+    """Share of the measured basis whose data was known [-] (1.0 when there is no basis)."""
+    total = m.covered + m.uncovered
+    return 1.0 if total == 0 else m.covered / total
+
+
+def _rows(frame: pd.DataFrame, select: Mapping[str, Any], what: str) -> pd.DataFrame:
+    """Rows of ``frame`` matching every filter; unknown columns and values no row has are errors."""
+    return frame[selection_mask(frame, select, what=what, table="ledger", require_match=True)]
+
+
+def amount_multipliers(rows: pd.DataFrame, unit: str, factors, what: str) -> np.ndarray:
+    """Per-row multiplier from each row's unit to ``unit`` (pint, then fuel properties)."""
+    ureg = get_registry()
+    target = parse_unit(unit)
+    mult = np.empty(len(rows))
+    pairs = rows[["activity", "unit"]].astype(object)
+    cache: dict[tuple, float] = {}
+    for i, (act, u) in enumerate(pairs.itertuples(index=False, name=None)):
+        if (act, u) not in cache:
+            try:
+                cache[(act, u)] = float(ureg.Quantity(1.0, parse_unit(u)).to(target).magnitude)
+            except Exception:
+                try:
+                    if factors is None:
+                        raise LookupError
+                    cache[(act, u)] = amount_multiplier(factors, act, u, unit)
+                except Exception:
+                    raise UnitError(u, f"{what}: {act}", expected=[f"an amount convertible to {unit}"],
+                                    reason="the metric sums amounts in one unit") from None
+        mult[i] = cache[(act, u)]
+    return mult
+
+
+def measure(ledger, year: int, select: Mapping[str, list], metric: str, unit: str, method: str | None,
+            unknown: str, what: str, renewable: bool = False, numerator: Mapping[str, list] | None = None) -> Measure:
+    """The metric of the selected rows of one year (numerator rows: a further filter)."""
+    frame = ledger.frame
+    if metric == "co2e":
+        dims = ["year", "activity", "row"] + [k for k in select if k in frame.columns]
+        parts = ledger.parts(method, dims=list(dict.fromkeys(dims)))
+        sel = _rows(parts, select, what)
+        sel = sel[sel["year"].to_numpy() == year]
+        if numerator is not None:
+            sel = _rows(sel, numerator, what)
+        if not len(sel):
+            return Measure(float("nan"), 0, 0.0, 0.0, 0)
+        kg = float(sel["co2e_kg"].sum())
+        return Measure(float(quantity(kg, "kg CO2e").to(parse_unit(unit)).magnitude), len(sel), kg, 0.0, 0)
+    if "boundary" in select:
+        raise fail("select", "boundary", "boundary (direct/upstream) applies only to the co2e metric", what=what)
+    sel = _rows(frame, select, what)
+    sel = sel[sel["year"].to_numpy() == year]
+    if numerator is not None:
+        sel = _rows(sel, numerator, what)
+    if not len(sel):
+        return Measure(float("nan"), 0, 0.0, 0.0, 0)
+    note = ""
+    if metric in ("energy",):
+        is_energy = sel["activity"].astype(object).map(lambda a: get_activity(a).is_energy).to_numpy(dtype=bool)
+        left_out = sorted(set(sel.loc[~is_energy, "activity"].astype(object)))
+        if left_out:
+            note = f"not energy, left out: {', '.join(left_out)}. "
+        sel = sel[is_energy]
+        if not len(sel):
+            return Measure(float("nan"), 0, 0.0, 0.0, 0, note)
+        basis = sel["energy_mj"].to_numpy(dtype=float)
+        known = np.isfinite(basis)
+        if renewable:
+            share = sel["renewable_share"].to_numpy(dtype=float)
+            known &= np.isfinite(share)
+            values = np.where(known, basis * np.where(np.isfinite(share), share, 0.0), 0.0)
+            label = "renewable share"
+        else:
+            values = np.where(known, basis, 0.0)
+            label = "energy content"
+        to_unit = float(quantity(1.0, "MJ").to(parse_unit(unit)).magnitude)
+        values = values * to_unit
+        basis_known = float(np.nansum(np.where(known, basis, 0.0)))
+        basis_unknown = float(np.nansum(np.where(~known & np.isfinite(basis), basis, 0.0)))
+        n_unknown = int((~known).sum())
+        if n_unknown:
+            acts = sel.loc[~known, "activity"].astype(object).value_counts()
+            listing = ", ".join(f"{a} ({n} row{'s' if n != 1 else ''})" for a, n in acts.items())
+            note += f"{label} unknown for {listing}. "
+    elif metric == "amount":
+        values = sel["amount"].to_numpy(dtype=float) * amount_multipliers(sel, unit, ledger.factors, what)
+        known = np.ones(len(sel), dtype=bool)
+        basis_known, basis_unknown, n_unknown = float(values.sum()), 0.0, 0
+    else:
+        kg = sel[_GAS_COLUMN[metric]].to_numpy(dtype=float)
+        values = kg * float(quantity(1.0, "kg").to(parse_unit(unit)).magnitude)
+        known = np.ones(len(sel), dtype=bool)
+        basis_known, basis_unknown, n_unknown = float(values.sum()), 0.0, 0
+    total = float(values[known].sum())
+    if n_unknown and unknown == "no_data":
+        total = float("nan")
+    return Measure(total, len(sel), basis_known, basis_unknown, n_unknown, note.strip())

@@ -1,0 +1,123 @@
+"""The evaluation of a target in one year: :class:`TargetResult` and the status words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..units import parse_unit
+
+__all__ = ["STATUSES", "STATUS_SV", "TargetResult"]
+
+#: Status values of a :class:`TargetResult`.
+STATUSES = ("met", "on_track", "off_track", "not_met", "no_data")
+
+#: Swedish words of programme follow-ups; ``delvis`` vs ``inte alls`` depends on progress.
+STATUS_SV = {"met": "helt", "partly": "delvis", "not_at_all": "inte alls", "no_data": "värde saknas"}
+
+
+@dataclass(frozen=True)
+class TargetResult:
+    """The evaluation of one target in one year.
+
+    Attributes
+    ----------
+    name : str
+        The target's name.
+    year : int
+        Year evaluated.
+    status : str
+        One of :data:`STATUSES`.
+    actual : pint.Quantity or None
+        Value of the metric in ``year`` [target unit]; None when there is no data.
+    target_value : pint.Quantity or None
+        The value to reach (at most, or at least for shares) [target unit].
+    trajectory_value : pint.Quantity or None
+        Value of the path from the base-year value to the target value in ``year``
+        (straight line; the geometric path for a compound annual rate) [target unit].
+    gap : pint.Quantity or None
+        Change still needed to reach the target value, positive when the target is not
+        reached, zero or negative (the margin) when it is [target unit].
+    required_annual_rate : float or None
+        Constant yearly change needed from ``year`` to reach the target value in the target
+        year, as a fraction of the base-year value per year (a fraction of the previous
+        year's value for a compound :class:`AnnualReduction`) [1/yr]; 0 when already
+        reached; None after the target year or without a target year.
+    base_value : pint.Quantity or None
+        Value in the base year [target unit].
+    progress : float or None
+        Share of the change from the base-year value to the target value achieved so far
+        [-]; None without a base year.
+    base_year, target_year : int or None
+    coverage : float
+        Share of the selection (by the metric's basis) whose data was known [-]; 1.0
+        unless rows were excluded with ``unknown="exclude"``.
+    note : str
+        What the reader should know (excluded or uncovered rows, how a value was built).
+    details : dict
+        Type-specific numbers (benchmark value, relative difference to the benchmark ...).
+    """
+
+    name: str
+    year: int
+    status: str
+    actual: Any = None
+    target_value: Any = None
+    trajectory_value: Any = None
+    gap: Any = None
+    required_annual_rate: float | None = None
+    base_value: Any = None
+    progress: float | None = None
+    base_year: int | None = None
+    target_year: int | None = None
+    coverage: float = 1.0
+    note: str = ""
+    details: dict = field(default_factory=dict)
+    unit: str = ""
+
+    @property
+    def status_sv(self) -> str:
+        """The Swedish status word: helt / delvis / inte alls / värde saknas.
+
+        Examples
+        --------
+        >>> TargetResult("x", 2024, "off_track", progress=0.4).status_sv
+        'delvis'
+        >>> TargetResult("x", 2024, "not_met", progress=-0.1).status_sv
+        'inte alls'
+        """
+        if self.status == "met":
+            return STATUS_SV["met"]
+        if self.status == "no_data":
+            return STATUS_SV["no_data"]
+        if self.progress is not None and self.progress > 0:
+            return STATUS_SV["partly"]
+        return STATUS_SV["not_at_all"]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain values for a table or a report: quantities as magnitudes plus one ``unit``.
+
+        Examples
+        --------
+        >>> from klimatbokslut.units import Q_
+        >>> d = TargetResult("x", 2024, "met", actual=Q_(5.0, "t CO2e"), target_value=Q_(6.0, "t CO2e"),
+        ...                  unit="t CO2e").to_dict()
+        >>> d["actual"], d["target_value"], d["unit"], d["status_sv"]
+        (5.0, 6.0, 't CO2e', 'helt')
+        """
+        out: dict[str, Any] = {"name": self.name, "year": self.year, "status": self.status,
+                               "status_sv": self.status_sv}
+        ref = parse_unit(self.unit) if self.unit else None
+        for key in ("actual", "target_value", "trajectory_value", "gap", "base_value"):
+            q = getattr(self, key)
+            if q is None:
+                out[key] = None
+            elif ref is None:
+                out[key] = float(q.to("dimensionless").magnitude) if q.dimensionless else float(q.magnitude)
+            else:
+                out[key] = float(q.to(ref).magnitude)
+        out["unit"] = self.unit
+        for key in ("required_annual_rate", "progress", "base_year", "target_year", "coverage", "note"):
+            out[key] = getattr(self, key)
+        out.update(self.details)
+        return out
