@@ -71,6 +71,7 @@ from .activities import read_activities
 from .errors import ConfigError, InputError, KlimatbokslutError
 from .factors import default_factors
 from .portfolio import read_holdings
+from .targets import from_dict
 
 __all__ = ["ConfigError", "Organisation", "PortfolioConfig", "ScenarioConfig", "ReportConfig", "load_config",
            "validate", "SCENARIO_TYPES", "key_of"]
@@ -230,8 +231,6 @@ class ReportConfig(_Model):
 # ----------------------------------------------------------------------------- helpers
 def _build_target(spec: Mapping[str, Any], i: int):
     """A target from its TOML table; errors are ConfigErrors keyed ``targets[i].<param>``."""
-    from .targets import from_dict
-
     spec = dict(spec)
     uses_index = spec.get("type") == "below_benchmark" and spec.get("benchmark") == "index"
     if uses_index:
