@@ -28,14 +28,16 @@ import csv
 import hashlib
 import io
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from .catalogue import OWNERSHIP, get_activity, resolve_activity_name, suggest
+from .catalogue import OWNERSHIP, PURPOSES, get_activity, resolve_activity_name, suggest
 from .errors import FAILURE_COLUMNS, InputError, UnitError
+from .travel import normalise_band, normalise_cabin
 from .units import EXAMPLE_UNITS, kind_of, normalise_unit_text, parse_numbers, parse_unit
 
 REQUIRED = ("activity", "amount", "unit", "year")
@@ -69,6 +71,9 @@ COLUMN_ALIASES = {
 _HEADER_LOOKUP = {re.sub(r"[\s\-_]+", "", a.lower()): canon for canon, al in COLUMN_ALIASES.items() for a in al}
 _TRUE = {"1", "true", "yes", "ja", "x", "sant", "korrigering", "correction"}
 _FALSE = {"", "0", "false", "no", "nej", "falskt"}
+#: round_trip values beyond yes/no: a return trip, and a one-way trip.
+_ROUND_TRIP = {"t/r", "tur och retur"}
+_ONE_WAY = {"enkel"}
 _CONTRACTS = ("residual_mix", "residual_mix_aib", "go_renewable", "go_hydro", "go_wind", "go_solar")
 
 
@@ -277,9 +282,40 @@ def validate_frame(raw: pd.DataFrame, *, what: str = "input") -> tuple[pd.DataFr
     """
     if _is_validated(raw):
         recs = raw.attrs.get("rejects") or []
-        return raw, (pd.DataFrame(recs) if recs else _empty_rejects())
+        return raw, (pd.DataFrame(recs) if recs else empty_rejects())
+    df, n_blank, a_codes, a_text = _drop_blank_rows(_canonical_frame(raw, what))
+    fails = _RowFailures(df["row"].to_numpy())
+    act = _check_activity(fails, a_codes, a_text)
+    correction = _check_correction(fails, df)
+    amount = _check_amount(fails, df, correction)
+    year_num = _check_year(fails, df)
+    u_codes, u_norm = _check_unit(fails, df, act)
+    opt = _optional_codes(df)
+    _check_options(fails, opt, act)
+    ids = _check_ids(fails, opt)
+
+    rejects = fails.table()
+    good = np.ones(len(df), dtype=bool)
+    good[rejects["_i"].to_numpy(dtype=int)] = False
+    out = {"row": fails.rows[good], "id": pd.Series(ids[good], dtype=object),
+           "activity": _categorical(act.codes[good], act.canon), "amount": amount[good],
+           "unit": _categorical(u_codes[good], u_norm), "year": year_num[good].astype(np.int64)}
+    out.update(_option_columns(df, opt, good, correction))
+    valid = pd.DataFrame(out)
+    _carry_extras(valid, df, good)
+    rejects = _attach_raw(rejects.sort_values(["_i", "column"], kind="stable"), df).drop(columns=["_i"])
+    valid.attrs[VALIDATED_FLAG] = True
+    # Plain records, not a DataFrame: pandas compares attrs when combining frames.
+    valid.attrs["rejects"] = rejects.to_dict("records")
+    valid.attrs["blank_rows"] = n_blank
+    valid.attrs["input_rows"] = len(df)
+    return valid, rejects
+
+
+def _canonical_frame(raw: pd.DataFrame, what: str) -> pd.DataFrame:
+    """Headers renamed to the canonical columns, required ones checked, and ``row`` first."""
     df = raw.copy()
-    rename = {}
+    rename: dict[Any, str] = {}
     for col in df.columns:
         canon = _HEADER_LOOKUP.get(_norm_header(col))
         if canon and canon not in rename.values():
@@ -297,9 +333,16 @@ def validate_frame(raw: pd.DataFrame, *, what: str = "input") -> tuple[pd.DataFr
         row = df.index.to_numpy()
     df = df.reset_index(drop=True)
     df.insert(0, "row", row)
+    return df
 
-    # Completely empty lines (a blank line in a CSV, an empty Excel row) are not rows.
-    a_codes, a_text = _distinct(df["activity"])     # reused for the activity check below
+
+def _drop_blank_rows(df: pd.DataFrame) -> tuple[pd.DataFrame, int, np.ndarray, np.ndarray]:
+    """Completely empty lines (a blank line in a CSV, an empty Excel row) are not rows.
+
+    Returns the frame without them, their number, and the activity codes and distinct
+    texts (reused by the activity check).
+    """
+    a_codes, a_text = _distinct(df["activity"])
     blank = (a_text == "")[a_codes]
     for col in [c for c in df.columns if c not in ("row", "activity")]:
         if not blank.any():
@@ -310,184 +353,214 @@ def validate_frame(raw: pd.DataFrame, *, what: str = "input") -> tuple[pd.DataFr
     if n_blank:
         df = df[~blank].reset_index(drop=True)
         a_codes = a_codes[~blank]
+    return df, n_blank, a_codes, a_text
 
-    n = len(df)
-    rows = df["row"].to_numpy()
-    fails: list[pd.DataFrame] = []
 
-    def fail(mask: np.ndarray, column: str, values, reasons) -> None:
-        if mask.any():
-            if callable(values):
-                values = values()
-            if callable(reasons):
-                reasons = reasons()
-            idx = np.flatnonzero(mask)
-            vals = np.asarray(values, dtype=object)[idx] if not np.isscalar(values) else values
-            rs = np.asarray(reasons, dtype=object)[idx] if not isinstance(reasons, str) else reasons
-            fails.append(pd.DataFrame({"_i": idx, "row": rows[idx], "column": column, "value": vals, "reason": rs}))
+class _RowFailures:
+    """Failures of whole columns, as masks: values and reasons may be callables, evaluated only if a row fails."""
 
-    def raw(col: str):
-        return lambda: df[col].to_numpy(dtype=object)
+    def __init__(self, rows: np.ndarray):
+        self.rows = rows
+        self.frames: list[pd.DataFrame] = []
 
-    # Each check runs on the distinct values of a column and is mapped back with their codes.
-    # --- activity
+    def add(self, mask: np.ndarray, column: str, values: Any, reasons: Any) -> None:
+        if not mask.any():
+            return
+        if callable(values):
+            values = values()
+        if callable(reasons):
+            reasons = reasons()
+        idx = np.flatnonzero(mask)
+        vals = np.asarray(values, dtype=object)[idx] if not np.isscalar(values) else values
+        rs = np.asarray(reasons, dtype=object)[idx] if not isinstance(reasons, str) else reasons
+        self.frames.append(pd.DataFrame({"_i": idx, "row": self.rows[idx], "column": column, "value": vals,
+                                         "reason": rs}))
+
+    def table(self) -> pd.DataFrame:
+        """Every failure, with ``_i`` the position of the row in the frame."""
+        return pd.concat(self.frames, ignore_index=True) if self.frames else empty_rejects(with_index=True)
+
+
+def _cells(df: pd.DataFrame, col: str) -> Callable[[], np.ndarray]:
+    """The raw cells of a column, when a failure needs them."""
+    return lambda: df[col].to_numpy(dtype=object)
+
+
+class _Activities(NamedTuple):
+    """The activity column checked: codes per row, canonical key per distinct value and per row, bad rows."""
+
+    codes: np.ndarray
+    canon: np.ndarray
+    per_row: np.ndarray
+    bad: np.ndarray
+
+
+def _check_activity(fails: _RowFailures, a_codes: np.ndarray, a_text: np.ndarray) -> _Activities:
+    """Each distinct activity name resolved once and mapped back with its codes."""
     a_canon = np.array([resolve_activity_name(u) for u in a_text], dtype=object)
     a_reason = np.array([None if c is not None else _activity_reason(u) for u, c in zip(a_text, a_canon)],
                         dtype=object)
-    canon = a_canon[a_codes]
     bad_act = np.array([c is None for c in a_canon], dtype=bool)[a_codes]
-    fail(bad_act, "activity", lambda: a_text[a_codes], lambda: a_reason[a_codes])
+    fails.add(bad_act, "activity", lambda: a_text[a_codes], lambda: a_reason[a_codes])
+    return _Activities(a_codes, a_canon, a_canon[a_codes], bad_act)
 
-    # --- correction marker
-    if "correction" in df.columns:
-        c_codes, c_text = _distinct(df["correction"], lower=True)
-        c_ok = np.array([t in _TRUE | _FALSE for t in c_text])
-        fail(~c_ok[c_codes], "correction", raw("correction"), "correction must be yes/no (ja/nej, 1/0, x or empty)")
-        correction = np.array([t in _TRUE for t in c_text])[c_codes]
-    else:
-        correction = np.zeros(n, dtype=bool)
 
-    # --- amount
+def _check_correction(fails: _RowFailures, df: pd.DataFrame) -> np.ndarray:
+    """The correction marker per row (False without the column)."""
+    if "correction" not in df.columns:
+        return np.zeros(len(df), dtype=bool)
+    c_codes, c_text = _distinct(df["correction"], lower=True)
+    c_ok = np.array([t in _TRUE | _FALSE for t in c_text])
+    fails.add(~c_ok[c_codes], "correction", _cells(df, "correction"),
+              "correction must be yes/no (ja/nej, 1/0, x or empty)")
+    return np.array([t in _TRUE for t in c_text])[c_codes]
+
+
+def _check_amount(fails: _RowFailures, df: pd.DataFrame, correction: np.ndarray) -> np.ndarray:
+    """Amounts as floats; unreadable ones and negative ones not marked as corrections fail."""
     amount, problems = parse_numbers(df["amount"])
-    fail(pd.notna(problems), "amount", raw("amount"), problems)
+    fails.add(pd.notna(problems), "amount", _cells(df, "amount"), problems)
     negative = (amount < 0) & ~correction
-    fail(negative, "amount", raw("amount"), "negative amount; mark an intended correction with correction = yes")
+    fails.add(negative, "amount", _cells(df, "amount"),
+              "negative amount; mark an intended correction with correction = yes")
+    return amount
 
-    # --- year (few distinct values)
+
+def _check_year(fails: _RowFailures, df: pd.DataFrame) -> np.ndarray:
+    """Years as numbers (dates give their year), checked on the few distinct values."""
     y_codes, y_uniques = pd.factorize(df["year"], use_na_sentinel=True)
     y_num, _ = parse_numbers(pd.Series([_year_of(v) for v in y_uniques] + [None], dtype=object))
     year_num = y_num[y_codes]
     is_int = np.isfinite(year_num) & (np.floor(np.nan_to_num(year_num)) == year_num)
-    fail(~is_int, "year", raw("year"), "year must be a whole number, e.g. 2024")
+    fails.add(~is_int, "year", _cells(df, "year"), "year must be a whole number, e.g. 2024")
     out_of_range = is_int & ((year_num < YEAR_RANGE[0]) | (year_num > YEAR_RANGE[1]))
-    fail(out_of_range, "year", raw("year"), f"year out of range {YEAR_RANGE[0]}–{YEAR_RANGE[1]}")
+    fails.add(out_of_range, "year", _cells(df, "year"), f"year out of range {YEAR_RANGE[0]}–{YEAR_RANGE[1]}")
+    return year_num
 
-    # --- unit, checked per distinct (activity, unit)
+
+def _check_unit(fails: _RowFailures, df: pd.DataFrame, act: _Activities) -> tuple[np.ndarray, np.ndarray]:
+    """Units checked per distinct (activity, unit); returns the unit codes and normalised texts."""
     u_codes, u_text = _distinct(df["unit"])
     u_norm = np.array([normalise_unit_text(u) for u in u_text], dtype=object)
     unit_text = u_norm[u_codes]
-    pair = a_codes.astype(np.int64) * (len(u_text) + 1) + u_codes
+    pair = act.codes.astype(np.int64) * (len(u_text) + 1) + u_codes
     p_inv, p_uniq = pd.factorize(pair)            # hash, not a sort of every row
-    p_first = _first_index(p_inv, len(p_uniq))
-    p_reason = np.full(len(p_uniq), None, dtype=object)
-    for j, i in enumerate(p_first):
-        a, u = canon[i], unit_text[i]
-        if a is None or pd.isna(a):
-            continue
-        if u == "":
-            p_reason[j] = "empty unit"
-            continue
-        try:
-            kind = kind_of(parse_unit(u))
-        except UnitError:
-            p_reason[j] = "unknown unit"
-            continue
-        act = get_activity(a)
-        if kind not in act.amount_kinds:
-            expected = " or ".join(EXAMPLE_UNITS[k] for k in act.amount_kinds)
-            extra = ""
-            if kind == "volume" and "normal_volume" in act.amount_kinds:
-                extra = "; a gas volume must be at standard conditions (Nm3 or Nl)"
-            p_reason[j] = (f"a unit of {kind.replace('_', ' ')}" if kind else "a unit of that kind") + \
-                f" cannot measure {a}{extra}; expected {expected}"
+    p_reason = np.array([_unit_reason(act.per_row[i], unit_text[i]) for i in _first_index(p_inv, len(p_uniq))],
+                        dtype=object)
     ureason = p_reason[p_inv.ravel()]
-    fail(pd.notna(ureason), "unit", raw("unit"), ureason)
+    fails.add(pd.notna(ureason), "unit", _cells(df, "unit"), ureason)
+    return u_codes, u_norm
 
-    # --- optional columns: canonical text per distinct value
-    from .catalogue import PURPOSES
-    from .travel import normalise_band, normalise_cabin
 
-    opt: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-    for col in OPTIONAL:
-        if col == "correction":
-            continue
-        if col not in df.columns:
-            opt[col] = (np.zeros(n, dtype=np.intp), np.array([""], dtype=object))
-        else:
-            opt[col] = _distinct(df[col])
+def _unit_reason(activity: Any, unit: str) -> str | None:
+    """Why a unit cannot measure an activity, or None (also for an unknown activity: that fails elsewhere)."""
+    if activity is None or pd.isna(activity):
+        return None
+    if unit == "":
+        return "empty unit"
+    try:
+        kind = kind_of(parse_unit(unit))
+    except UnitError:
+        return "unknown unit"
+    act = get_activity(activity)
+    if kind in act.amount_kinds:
+        return None
+    expected = " or ".join(EXAMPLE_UNITS[k] for k in act.amount_kinds)
+    extra = ""
+    if kind == "volume" and "normal_volume" in act.amount_kinds:
+        extra = "; a gas volume must be at standard conditions (Nm3 or Nl)"
+    return (f"a unit of {kind.replace('_', ' ')}" if kind else "a unit of that kind") + \
+        f" cannot measure {activity}{extra}; expected {expected}"
 
-    def check(col: str, ok, reason: str) -> None:
-        """Fail the rows whose distinct value does not pass ``ok``."""
+
+def _check_options(fails: _RowFailures, opt: dict[str, tuple[np.ndarray, np.ndarray]], act: _Activities) -> None:
+    """The optional columns with a fixed vocabulary, each checked on its distinct values."""
+
+    def check(col: str, ok: Callable[[str], bool], reason: str) -> None:
         codes, text = opt[col]
         bad = np.array([not ok(t) for t in text], dtype=bool)
         if bad.any():
-            fail(bad[codes], col, lambda: text[codes], reason)
+            fails.add(bad[codes], col, lambda: text[codes], reason)
 
     check("ownership", lambda t: OWNERSHIP.get(t.lower() or "owned") is not None,
           "ownership must be one of owned, leased, contracted (ägd, leasad, upphandlad)")
     c_codes, c_text = opt["contract"]
-    c_norm = np.array([re.sub(r"[\s\-]+", "_", t.lower()) for t in c_text], dtype=object)
-    check("contract", lambda t: re.sub(r"[\s\-]+", "_", t.lower()) in ("", *_CONTRACTS),
+    c_norm = np.array([_contract(t) for t in c_text], dtype=object)
+    check("contract", lambda t: _contract(t) in ("", *_CONTRACTS),
           f"contract must be one of {', '.join(_CONTRACTS)} (or empty for residual_mix)")
     has_contract = (c_norm != "")[c_codes] & np.isin(c_norm, _CONTRACTS)[c_codes]
     if has_contract.any():
-        is_elec = np.isin(a_canon.astype(str), ["electricity", "car_ev"])[a_codes]
-        fail(has_contract & ~is_elec & ~bad_act, "contract", lambda: c_text[c_codes],
-             "a contract (guarantees of origin, residual mix) applies only to electricity (and electric cars)")
+        takes = np.array([c is not None and get_activity(c).takes_contract for c in act.canon], dtype=bool)
+        fails.add(has_contract & ~takes[act.codes] & ~act.bad, "contract", lambda: c_text[c_codes],
+                  "a contract (guarantees of origin, residual mix) applies only to electricity (and electric cars)")
     check("purpose", lambda t: PURPOSES.get(t.lower()) is not None,
           "purpose must be business (tjänsteresa) or commuting (pendling)")
     check("cabin", lambda t: normalise_cabin(t) is not None,
           "cabin must be economy, premium_economy, business, first or empty (average passenger)")
     check("band", lambda t: normalise_band(t) is not None, "band must be domestic, short_haul, long_haul or empty")
-    check("round_trip", lambda t: t.lower() in _TRUE | _FALSE | {"t/r", "tur och retur", "enkel"},
+    check("round_trip", lambda t: t.lower() in _TRUE | _FALSE | _ROUND_TRIP | _ONE_WAY,
           "round_trip must be yes/no (ja/nej, t/r)")
-    rt_codes, rt_text = opt["round_trip"]
-    round_trip = np.array([t.lower() in _TRUE | {"t/r", "tur och retur"} for t in rt_text], dtype=bool)[rt_codes]
 
-    # --- duplicate ids
+
+def _check_ids(fails: _RowFailures, opt: dict[str, tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    """The id per row; a repeated id fails from its second use on."""
     id_codes, id_text = opt["id"]
     ids = id_text[id_codes]
     has_id = ids != ""
-    dup = np.zeros(n, dtype=bool)
     if has_id.any():
-        dup_s = pd.Series(id_codes).duplicated(keep="first").to_numpy() & has_id
-        if dup.any() or dup_s.any():
-            dup = dup_s
-            first_row = pd.Series(rows[has_id], index=ids[has_id]).groupby(level=0).first()
-            fail(dup, "id", ids, np.array([f"duplicate id (first used in row {first_row.get(v)})" if d else None
-                                           for v, d in zip(ids, dup)], dtype=object))
+        dup = pd.Series(id_codes).duplicated(keep="first").to_numpy() & has_id
+        if dup.any():
+            first_row = pd.Series(fails.rows[has_id], index=ids[has_id]).groupby(level=0).first()
+            fails.add(dup, "id", ids, np.array([f"duplicate id (first used in row {first_row.get(v)})" if d else None
+                                                for v, d in zip(ids, dup)], dtype=object))
+    return ids
 
-    rejects = pd.concat(fails, ignore_index=True) if fails else _empty_rejects(with_index=True)
-    bad_rows = np.zeros(n, dtype=bool)
-    bad_rows[rejects["_i"].to_numpy(dtype=int)] = True
-    good = ~bad_rows
 
-    def cat(col: str, func=lambda t: t) -> pd.Categorical:
+def _optional_codes(df: pd.DataFrame) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Codes and distinct texts of each optional column (one empty value for a column not given)."""
+    empty = (np.zeros(len(df), dtype=np.intp), np.array([""], dtype=object))
+    return {col: _distinct(df[col]) if col in df.columns else empty for col in OPTIONAL if col != "correction"}
+
+
+def _contract(text: str) -> str:
+    return re.sub(r"[\s\-]+", "_", text.lower())
+
+
+def _option_columns(df: pd.DataFrame, opt: dict[str, tuple[np.ndarray, np.ndarray]], good: np.ndarray,
+                    correction: np.ndarray) -> dict[str, Any]:
+    """The optional columns of the valid rows, in canonical spelling (categoricals of the distinct values)."""
+
+    def cat(col: str, func: Callable[[str], str] = lambda t: t) -> pd.Categorical:
         codes, text = opt[col]
         return _categorical(codes[good], np.array([func(t) for t in text], dtype=object))
 
-    out = {"row": rows[good], "id": pd.Series(ids[good], dtype=object), "activity": _categorical(a_codes[good], a_canon),
-           "amount": amount[good], "unit": _categorical(u_codes[good], u_norm),
-           "year": year_num[good].astype(np.int64)}
+    out: dict[str, Any] = {}
     for col in ("org_unit", "site", "region", "factor_id", "goods"):
         if col in df.columns and not _is_text_like(df[col]):
             out[col] = df[col].to_numpy(dtype=object)[good]
         else:
             out[col] = cat(col)
-    out["contract"] = cat("contract", lambda t: re.sub(r"[\s\-]+", "_", t.lower()))
+    out["contract"] = cat("contract", _contract)
     out["ownership"] = cat("ownership", lambda t: OWNERSHIP.get(t.lower() or "owned") or "")
     out["correction"] = correction[good]
     for col in ("origin", "destination"):
         out[col] = cat(col, str.upper)
     out["cabin"] = cat("cabin", lambda t: (normalise_cabin(t) or "").replace("average", ""))
-    out["round_trip"] = round_trip[good]
+    rt_codes, rt_text = opt["round_trip"]
+    out["round_trip"] = np.array([t.lower() in _TRUE | _ROUND_TRIP for t in rt_text], dtype=bool)[rt_codes][good]
     out["band"] = cat("band", lambda t: normalise_band(t) or "")
     out["purpose"] = cat("purpose", lambda t: PURPOSES.get(t.lower()) or "business")
-    valid = pd.DataFrame(out)
-    extras = [c for c in df.columns if c not in ("row", *REQUIRED, *OPTIONAL)]
+    return out
+
+
+def _carry_extras(valid: pd.DataFrame, df: pd.DataFrame, good: np.ndarray) -> None:
+    """Columns the reader does not know are carried to the valid rows unchanged."""
     keep_all = bool(good.all())
-    for c in extras:
+    for c in [c for c in df.columns if c not in ("row", *REQUIRED, *OPTIONAL)]:
         if isinstance(df[c].dtype, np.dtype):
             valid[c] = df[c].to_numpy()[good]
         else:  # str, categorical ...: keep the dtype; str through object and back costs ~0.7 s per 1M rows
             valid[c] = df[c].array if keep_all else df[c].array[good]
-    rejects = _attach_raw(rejects.sort_values(["_i", "column"], kind="stable"), df).drop(columns=["_i"])
-    valid.attrs[VALIDATED_FLAG] = True
-    # Plain records, not a DataFrame: pandas compares attrs when combining frames.
-    valid.attrs["rejects"] = rejects.to_dict("records")
-    valid.attrs["blank_rows"] = n_blank
-    valid.attrs["input_rows"] = n
-    return valid, rejects
 
 
 _SUMMARY_WORDS = ("summa", "delsumma", "totalt", "total", "sum", "subtotal", "sammanlagt")
@@ -562,6 +635,6 @@ def _attach_raw(rejects: pd.DataFrame, df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _empty_rejects(with_index: bool = False) -> pd.DataFrame:
+def empty_rejects(with_index: bool = False) -> pd.DataFrame:
     cols = (["_i"] if with_index else []) + FAILURE_COLUMNS
     return pd.DataFrame({c: pd.Series(dtype=object) for c in cols})

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
+from .engine import calculate
 from .factors import FactorSet
+from .units import Q_, get_registry
+
+if TYPE_CHECKING:  # pint is imported on first use of the unit registry, not with klimatbokslut
+    import pint
 
 
-def emissions(activity: str, amount, *, year: int, gwp: str = "AR6",
+def emissions(activity: str, amount: Any, *, year: int, gwp: str = "AR6",
               boundary: Literal[None, "WTW", "TTW", "WTT", "direct", "upstream"] = None,
               factors: FactorSet | None = None, region: str = "", contract: str = "", ownership: str = "owned",
-              factor_id: str = "", method: Literal["market", "location"] = "market"):
+              factor_id: str = "", method: Literal["market", "location"] = "market") -> pint.Quantity:
     """Emissions of one amount of one activity, in kg CO2e.
 
     Runs the same engine as :func:`klimatbokslut.calculate` on a one-row table.
@@ -62,9 +67,6 @@ def emissions(activity: str, amount, *, year: int, gwp: str = "AR6",
     >>> round(kb.emissions("diesel_fossil", "1000 l", year=2024, boundary="TTW").magnitude, 1)
     2708.1
     """
-    from .engine import calculate
-    from .units import Q_, get_registry
-
     ureg = get_registry()
     if isinstance(amount, str):
         q = Q_(amount)
@@ -74,9 +76,9 @@ def emissions(activity: str, amount, *, year: int, gwp: str = "AR6",
         q = amount
     else:
         raise TypeError("amount must be a string such as '1 000 l', a pint Quantity or a (value, unit) tuple")
-    frame = pd.DataFrame({"activity": [activity], "amount": [float(q.magnitude)], "unit": [f"{q.units:~C}" or str(q.units)],
-                          "year": [year], "region": [region], "contract": [contract], "ownership": [ownership],
-                          "factor_id": [factor_id],
+    frame = pd.DataFrame({"activity": [activity], "amount": [float(q.magnitude)],
+                          "unit": [f"{q.units:~C}" or str(q.units)], "year": [year], "region": [region],
+                          "contract": [contract], "ownership": [ownership], "factor_id": [factor_id],
                           "correction": ["yes" if float(q.magnitude) < 0 else ""]})
     led = calculate(frame, factors=factors, gwp=gwp, scope2_method=method)
     row = led.frame.iloc[0]

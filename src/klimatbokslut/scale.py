@@ -7,8 +7,8 @@ reduce each partition in one task, so no partition's ledger is held between task
 ledger is lazy: :attr:`DaskLedger.frame` is a Dask DataFrame, and :meth:`DaskLedger.total`,
 :meth:`DaskLedger.summary`, :attr:`DaskLedger.rejects` and :meth:`DaskLedger.reconcile`
 compute through Dask (each is one pass over the partitions, on the active scheduler: a
-``distributed.Client`` if one exists, else Dask's default). Sums are per-partition sums added together, so they equal the
-pandas totals up to the rounding of adding floats in a different order.
+``distributed.Client`` if one exists, else Dask's default). Sums are per-partition sums added
+together, so they equal the pandas totals up to the rounding of adding floats in a different order.
 
 Rows are numbered within their partition (the partition's index, as for a DataFrame given to
 the pandas path); the ledger and the rejects carry a ``partition`` column, and a row is
@@ -18,7 +18,10 @@ With ``on_error="raise"`` nothing is checked until the ledger is computed: the f
 computation that meets a bad row raises :class:`klimatbokslut.InputError` (naming the rows of
 that partition). Use ``on_error="collect"`` to gather every bad row in ``ledger.rejects``.
 
-Dask is an optional dependency: ``pip install "klimatbokslut[dask]"``.
+Dask is an optional dependency: ``pip install "klimatbokslut[dask]"``. When it is installed,
+importing this module registers Dask DataFrames as a backend of :func:`klimatbokslut.calculate`
+(:func:`klimatbokslut.engine.register_backend`); Dask itself is imported only when a Dask
+DataFrame is calculated.
 
 Examples
 --------
@@ -35,14 +38,18 @@ True
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
+from importlib.util import find_spec
 
 import numpy as np
 import pandas as pd
 
+from .engine import calculate, register_backend
 from .errors import FAILURE_COLUMNS
 from .factors import FactorSet, default_factors
 from .ledger import Ledger
+from .units import get_registry
 
 __all__ = ["DaskLedger", "calculate_dask"]
 
@@ -58,8 +65,6 @@ def _dask():
 
 def _calc_partition(part: pd.DataFrame, number: int, factors, settings: dict) -> Ledger:
     """The pandas engine on one partition; ``factors=None`` means the bundled set (loaded on the worker)."""
-    from .engine import calculate
-
     led = calculate(part, factors=factors or default_factors(), **settings)
     led.frame["partition"] = np.int32(number)
     rej = led.rejects.copy()
@@ -117,7 +122,7 @@ class DaskLedger(Ledger):
     def __init__(self, partitions: list, *, meta: pd.DataFrame, gwp: str, scope2_method: str, factors,
                  inputs: list | None = None, shipped=None, settings: dict | None = None):
         _, dd = _dask()
-        from dask import delayed
+        from dask import delayed  # optional dependency, imported when a Dask frame is calculated
 
         self.partitions = partitions
         self._inputs, self._shipped, self._settings = inputs, shipped, settings
@@ -144,7 +149,7 @@ class DaskLedger(Ledger):
     def _reduce(self, fn, *args) -> list:
         """``fn(ledger_partition, *args)`` for every partition, computed; each a single fused task
         (calculate and reduce) when the input partitions are known."""
-        from dask import delayed
+        from dask import delayed  # optional dependency, imported when a Dask frame is calculated
 
         if self._inputs is None:
             return self._compute([delayed(fn)(p, *args) for p in self.partitions])
@@ -154,8 +159,9 @@ class DaskLedger(Ledger):
     def _count(self) -> tuple[int, int, int]:
         if self._counts is None:
             parts = self._reduce(_counts)
-            self._counts = tuple(int(sum(c[i] for c in parts)) for i in range(3))  # type: ignore[assignment]
-        return self._counts  # type: ignore[return-value]
+            rows, rejected, inputs = (int(sum(c[i] for c in parts)) for i in range(3))
+            self._counts = (rows, rejected, inputs)
+        return self._counts
 
     @property
     def rejects(self) -> pd.DataFrame:
@@ -171,7 +177,7 @@ class DaskLedger(Ledger):
         self._rejects = value
 
     @property
-    def input_rows(self) -> int:  # type: ignore[override]
+    def input_rows(self) -> int:
         return self._count()[2]
 
     @input_rows.setter
@@ -210,8 +216,6 @@ class DaskLedger(Ledger):
         ...     kb.calculate(dd.from_pandas(acts, npartitions=2), gwp="AR5").total(year=2024)
         <Quantity(1.855, 'metric_ton * CO2e')>
         """
-        from .units import get_registry
-
         parts = self._reduce(_total_t, method, filters)
         return get_registry().Quantity(float(np.sum(parts)), "t CO2e")
 
@@ -283,10 +287,8 @@ def calculate_dask(ddf, factors: FactorSet | None = None, gwp: str = "AR6", on_e
     4 {'scope': [1, 3], 'co2e_t': [2.442, 0.729]}
     """
     _dask()
-    from dask import delayed
+    from dask import delayed  # optional dependency, imported when a Dask frame is calculated
     from dask.dataframe.utils import clear_known_categories
-
-    from .engine import calculate
 
     given = factors
     factors = factors or default_factors()
@@ -298,8 +300,19 @@ def calculate_dask(ddf, factors: FactorSet | None = None, gwp: str = "AR6", on_e
     meta_led = calculate(empty, factors=factors, **{**settings, "on_error": "collect"})
     meta = meta_led.frame.copy()
     meta["partition"] = np.int32(0)
-    meta = clear_known_categories(meta, cols=[c for c in meta.columns if isinstance(meta[c].dtype, pd.CategoricalDtype)])
+    categorical = [c for c in meta.columns if isinstance(meta[c].dtype, pd.CategoricalDtype)]
+    meta = clear_known_categories(meta, cols=categorical)
     inputs = ddf.to_delayed()
     parts = [delayed(_calc_partition)(p, i, shipped, settings) for i, p in enumerate(inputs)]
     return DaskLedger(parts, meta=meta, gwp=gwp, scope2_method=scope2_method, factors=factors,
                       inputs=inputs, shipped=shipped, settings=settings)
+
+
+def _is_dask_frame(table: object) -> bool:
+    """Whether ``table`` is a Dask DataFrame; Dask is not imported here (without it loaded no Dask frame exists)."""
+    dd = sys.modules.get("dask.dataframe")
+    return dd is not None and isinstance(table, dd.DataFrame)
+
+
+if find_spec("dask") is not None:
+    register_backend(_is_dask_frame, calculate_dask)

@@ -1,0 +1,152 @@
+"""One distinct key -> what one input unit of it emits, where it is reported and why (or why it cannot be used).
+
+The kind's handler (:mod:`klimatbokslut.engine.kinds`) chooses the factor rows; they
+are weighed per input unit (:mod:`klimatbokslut.engine.weigh`) for both scope-2
+methods; the catalogue places the direct and the upstream part.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final, NamedTuple
+
+from ..catalogue import Activity, get_activity, placement, upstream_placement
+from ..errors import ConversionError
+from ..factors import FactorSet
+from ..gwp import GWPError
+from .convert import amount_multiplier
+from .keys import Key
+from .kinds import Fail, KindHandler, Selected, handler_for
+from .weigh import Weighed, weigh
+
+_METHODS: Final = ("market", "location")
+
+
+@dataclass
+class Resolved:
+    """What one input unit of a key gives: the numeric ledger columns per unit and the text columns."""
+
+    numeric: dict[str, float]
+    scope: int
+    category: str
+    area: str
+    upstream_category: str
+    renewable_share: float
+    factor_ids: str
+    source_ids: str
+    factor_gwp: str
+    factor_year: int
+    flags: str
+    other_gas: str = ""
+    data_quality: str = "activity_based"
+
+
+class Failed(NamedTuple):
+    """A key that cannot be used: the column to blame and the reason, for every row of the key."""
+
+    column: str
+    reason: str
+
+
+def resolve(key_tuple: tuple, factors: FactorSet, gwp: str, scope2_method: str, radiative_forcing: bool = True,
+            price_index: tuple = ()) -> Resolved | Failed:
+    """Resolve one key (a tuple in the order of :data:`~klimatbokslut.engine.keys.KEY_COLUMNS`).
+
+    Examples
+    --------
+    >>> import klimatbokslut as kb
+    >>> from klimatbokslut.engine.keys import KEY_COLUMNS
+    >>> key = dict.fromkeys(KEY_COLUMNS, "") | {"activity": "n2o", "unit": "kg", "year": 2024}
+    >>> r = resolve(tuple(key.values()), kb.default_factors(), "AR6", "market")
+    >>> r.scope, r.numeric["co2e_direct_kg"]
+    (1, 273.0)
+    >>> resolve(tuple((key | {"region": "Mars"}).values()), kb.default_factors(), "AR6", "market")
+    Failed(column='region', reason="no emission factor for activity 'n2o' in 2024: no factor for region 'Mars'; ...")
+    """
+    key = Key.of(key_tuple)
+    act = get_activity(key.activity)
+    handler = handler_for(act)
+    try:
+        energy = amount_multiplier(factors, act.key, key.unit, "MJ") if act.is_energy else float("nan")
+    except ConversionError:
+        energy = float("nan")
+    try:
+        selected = handler.select(act, factors, key, radiative_forcing)
+        weighed = _weigh_both(selected, factors, act, selected.weigh_unit or key.unit, gwp)
+        factor_year = selected.by_method(scope2_method).factor_year
+        adjustment = handler.adjust(key, factor_year, dict(price_index))
+    except Fail as exc:
+        return Failed(exc.column, exc.reason)
+    ids, sources, flags = _provenance(weighed)
+    flags |= adjustment.flags
+    if selected.location.fallback or selected.market.fallback:
+        flags.add("fallback_year")
+    if handler.missing_upstream(act, selected):
+        flags.add("no_upstream")
+    distance = selected.distance if selected.distance == selected.distance else handler.distance(key.unit)
+    purpose = key.purpose or "business"
+    scope, category, area = placement(act, key.ownership, purpose)
+    _, up_cat = upstream_placement(act, key.ownership, purpose)
+    numeric = _numeric(weighed, scope2_method, selected.per_unit * adjustment.factor, energy, distance)
+    return Resolved(numeric=numeric, scope=scope, category=category, area=area, upstream_category=up_cat,
+                    renewable_share=handler.renewable_share(act, factors, key), factor_ids=";".join(ids),
+                    source_ids=";".join(sources),
+                    factor_gwp="; ".join(sorted(set(weighed["market"].factor_gwps)
+                                                | set(weighed["location"].factor_gwps))),
+                    factor_year=factor_year, flags=";".join(sorted(flags)),
+                    other_gas=";".join(sorted(weighed[scope2_method].other_gases)),
+                    data_quality=_data_quality(handler, selected))
+
+
+def _weigh_both(selected: Selected, factors: FactorSet, act: Activity, unit: str, gwp: str) -> dict[str, Weighed]:
+    """Both scope-2 methods' selections weighed per input unit (once when they are the same rows)."""
+    try:
+        location = weigh(selected.location.records, factors, act.key, unit, gwp)
+        market = location if selected.market is selected.location else \
+            weigh(selected.market.records, factors, act.key, unit, gwp)
+    except ConversionError as exc:
+        raise Fail("unit", str(exc)) from None
+    except GWPError as exc:
+        raise Fail("activity", f"{act.key}: {exc}") from None
+    return {"location": location, "market": market}
+
+
+def _provenance(weighed: dict[str, Weighed]) -> tuple[list[str], list[str], set[str]]:
+    """Factor ids and source ids (each once, market-based first) and the flags of both methods."""
+    ids: list[str] = []
+    sources: list[str] = []
+    flags: set[str] = set()
+    for m in _METHODS:
+        ids += [i for i in weighed[m].factor_ids if i not in ids]
+        for src in weighed[m].source_ids:
+            for sid in src.split(";"):
+                if sid not in sources:
+                    sources.append(sid)
+        flags |= weighed[m].flags
+    return ids, sources, flags
+
+
+def _numeric(weighed: dict[str, Weighed], scope2_method: str, per_unit: float, energy: float,
+             distance: float) -> dict[str, float]:
+    """The numeric ledger columns for one input unit."""
+    parts = weighed[scope2_method].parts
+    return {
+        "energy_mj": energy,
+        "distance_km": distance,
+        "co2_kg": parts["co2_kg"] * per_unit, "ch4_kg": parts["ch4_kg"] * per_unit,
+        "n2o_kg": parts["n2o_kg"] * per_unit, "other_gas_kg": parts["other_gas_kg"] * per_unit,
+        "co2e_direct_kg": parts["direct"] * per_unit, "co2e_upstream_kg": parts["upstream"] * per_unit,
+        "co2e_location_kg": weighed["location"].co2e * per_unit,
+        "co2e_market_kg": weighed["market"].co2e * per_unit,
+        "co2_biogenic_kg": parts["bio"] * per_unit,
+    }
+
+
+def _data_quality(handler: KindHandler, selected: Selected) -> str:
+    """The kind's data quality if it has one, else supplier-specific when a sourced user row was used."""
+    if handler.data_quality:
+        return handler.data_quality
+    records = selected.market.records + selected.location.records
+    if any(r["user"] and r["source_id"] != "unsourced" for r in records):
+        return "supplier_specific"
+    return "activity_based"
