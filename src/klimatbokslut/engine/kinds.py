@@ -26,6 +26,7 @@ from ..errors import FactorNotFoundError, InputError
 from ..factors import FactorSet, Selection
 from ..travel import distance_band, flight_distance
 from ..units import kind_of, parse_unit
+from ..validation import fail
 from .convert import unit_multiplier
 from .keys import Key
 
@@ -34,12 +35,12 @@ _NAN: Final = float("nan")
 _GO: Final = ("go_renewable", "go_hydro", "go_wind", "go_solar")
 
 
-class Fail(Exception):
-    """A key that cannot be used: the column to blame and the reason (becomes a line of the rejects)."""
+def key_failure(column: str, reason: str) -> InputError:
+    """A key that cannot be used, as an :class:`InputError` (to ``raise``) naming the column to blame and the reason.
 
-    def __init__(self, column: str, reason: str):
-        super().__init__(reason)
-        self.column, self.reason = column, reason
+    :func:`~klimatbokslut.engine.resolve.resolve` turns it into the key's line of the rejects.
+    """
+    return fail(column, None, reason, what="activity key")
 
 
 class Selected(NamedTuple):
@@ -68,12 +69,12 @@ class Adjustment(NamedTuple):
 
 def select(factors: FactorSet, activity: str, year: int, *, blame_instrument_on: str = "contract",
            region: str = "SE", method: str = "", instrument: str = "", factor_id: str = "") -> Selection:
-    """:meth:`FactorSet.select`, with a failure as :class:`Fail` naming the column of the activity table to blame.
+    """:meth:`FactorSet.select`, with a failure as :func:`key_failure` naming the column of the activity table to blame.
 
     Raises
     ------
-    Fail
-        With the column (``factor_id``, ``activity``, ``region``, ``year``, or
+    InputError
+        Made by :func:`key_failure`, with the column (``factor_id``, ``activity``, ``region``, ``year``, or
         ``blame_instrument_on`` for a missing instrument) and the reason.
     """
     try:
@@ -82,7 +83,7 @@ def select(factors: FactorSet, activity: str, year: int, *, blame_instrument_on:
     except FactorNotFoundError as exc:
         column = "factor_id" if factor_id else _blame(factors, activity, region=region, method=method,
                                                       instrument=instrument, instrument_column=blame_instrument_on)
-        raise Fail(column, str(exc)) from None
+        raise key_failure(column, str(exc)) from None
 
 
 def _blame(factors: FactorSet, activity: str, *, region: str, method: str, instrument: str,
@@ -210,18 +211,18 @@ class FlightHandler(TravelHandler):
         band, one_way = key.band, _NAN
         if key.origin or key.destination:
             if not (key.origin and key.destination):
-                raise Fail("origin" if not key.origin else "destination",
+                raise key_failure("origin" if not key.origin else "destination",
                            "a flight needs both origin and destination (IATA codes)")
             try:
                 one_way = flight_distance(key.origin, key.destination)
                 band = band or distance_band(key.origin, key.destination)
             except InputError as exc:
-                raise Fail("origin", str(exc.failures.iloc[0]["reason"]) + f" ({key.origin}–{key.destination})") \
-                    from None
+                reason = str(exc.failures.iloc[0]["reason"])
+                raise key_failure("origin", f"{reason} ({key.origin}–{key.destination})") from None
         elif in_trips:
-            raise Fail("origin", "a flight given in trips needs origin and destination (IATA codes)")
+            raise key_failure("origin", "a flight given in trips needs origin and destination (IATA codes)")
         if not band:
-            raise Fail("band", "a flight given as passenger-km needs origin/destination or band "
+            raise key_failure("band", "a flight given as passenger-km needs origin/destination or band "
                                "(domestic, short_haul, long_haul)")
         return one_way, band
 
@@ -240,7 +241,7 @@ class SpendHandler(KindHandler):
             return Adjustment(1.0, frozenset({"nominal_spend"} if year != factor_year else ()))
         if year not in price_index or factor_year not in price_index:
             missing = sorted({year, factor_year} - set(price_index))
-            raise Fail("year", f"the price index has no value for {', '.join(map(str, missing))} "
+            raise key_failure("year", f"the price index has no value for {', '.join(map(str, missing))} "
                                f"(needed to bring {year} SEK to the factor's {factor_year} prices)")
         return Adjustment(price_index[factor_year] / price_index[year],
                           frozenset({"deflated"} if year != factor_year else ()))

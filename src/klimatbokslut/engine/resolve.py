@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from typing import Final, NamedTuple
 
 from ..catalogue import Activity, get_activity, placement, upstream_placement
-from ..errors import ConversionError
+from ..errors import ConversionError, InputError
 from ..factors import FactorSet
 from ..gwp import GWPError
 from .convert import amount_multiplier
 from .keys import Key
-from .kinds import Fail, KindHandler, Selected, handler_for
+from .kinds import KindHandler, Selected, handler_for, key_failure
 from .weigh import Weighed, weigh
 
 _METHODS: Final = ("market", "location")
@@ -75,8 +75,9 @@ def resolve(key_tuple: tuple, factors: FactorSet, gwp: str, scope2_method: str, 
         weighed = _weigh_both(selected, factors, act, selected.weigh_unit or key.unit, gwp)
         factor_year = selected.by_method(scope2_method).factor_year
         adjustment = handler.adjust(key, factor_year, dict(price_index))
-    except Fail as exc:
-        return Failed(exc.column, exc.reason)
+    except InputError as exc:  # from key_failure: one line, the column to blame and the reason
+        first = exc.failures.iloc[0]
+        return Failed(str(first["column"]), str(first["reason"]))
     ids, sources, flags = _provenance(weighed)
     flags |= adjustment.flags
     if selected.location.fallback or selected.market.fallback:
@@ -105,9 +106,9 @@ def _weigh_both(selected: Selected, factors: FactorSet, act: Activity, unit: str
         market = location if selected.market is selected.location else \
             weigh(selected.market.records, factors, act.key, unit, gwp)
     except ConversionError as exc:
-        raise Fail("unit", str(exc)) from None
+        raise key_failure("unit", str(exc)) from None
     except GWPError as exc:
-        raise Fail("activity", f"{act.key}: {exc}") from None
+        raise key_failure("activity", f"{act.key}: {exc}") from None
     return {"location": location, "market": market}
 
 
