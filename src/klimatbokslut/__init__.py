@@ -12,7 +12,7 @@ Examples
 
 from __future__ import annotations
 
-from . import food, purchases, targets, travel, whatif
+from . import food, purchases, scale, targets, travel, whatif
 from ._version import __version__
 from .activities import read_activities
 from .api import emissions
