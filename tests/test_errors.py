@@ -155,3 +155,29 @@ def test_read_activities_collect_then_calculate_keeps_the_rejects(tmp_path):
 def test_unreadable_file_and_missing_file(tmp_path):
     with pytest.raises(kb.InputError, match="file not found"):
         kb.read_activities(tmp_path / "nope.csv")
+
+
+@pytest.mark.parametrize(("query", "column"), [
+    (dict(activity="district_heating", year=2024, region="Ingenstans"), "region"),
+    (dict(activity="electricity", year=2024, region="SE", method="market", instrument="no_such_contract"),
+     "contract"),
+    (dict(activity="diesel", year=1990), "year"),
+    (dict(activity="diesel", year=2024, factor_id="no_such_id"), "factor_id"),
+])
+def test_a_missing_factor_names_the_part_of_the_request_without_a_match(query, column):
+    import pickle
+
+    fs = kb.default_factors()
+    activity, year = query.pop("activity"), query.pop("year")
+    with pytest.raises(kb.FactorNotFoundError) as err:
+        fs.select(activity, year, **query)
+    assert err.value.column == column
+    assert pickle.loads(pickle.dumps(err.value)).column == column   # Dask workers pickle it
+
+
+def test_a_key_without_a_factor_is_blamed_on_its_cell():
+    # The engine blames the column the factor set names, not a guess from the message text.
+    df = frame(activity=["district_heating", "diesel"], unit=["MWh", "l"], year=[2024, 1990],
+               network=["Ingenstans", ""])
+    f = failures(df)
+    assert sorted(f["column"]) == ["region", "year"]        # "network" is read into the region column

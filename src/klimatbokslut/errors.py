@@ -84,6 +84,10 @@ class InputError(KlimatbokslutError, ValueError):
 class FactorNotFoundError(KlimatbokslutError, LookupError):
     """No emission factor matches an activity, year, region or contract.
 
+    ``column`` names the part of the request that had no match (``activity``,
+    ``factor_id``, ``region``, ``contract``, ``year``), so a caller can blame the
+    right cell of an activity table without reading the message.
+
     Examples
     --------
     >>> print(FactorNotFoundError("lbg", year=2024, reason="no factor in the dataset"))
@@ -91,11 +95,12 @@ class FactorNotFoundError(KlimatbokslutError, LookupError):
     """
 
     def __init__(self, activity: str, *, year: int | None = None, reason: str = "",
-                 choices: Sequence[str] = ()):
+                 choices: Sequence[str] = (), column: str | None = None):
         self.activity = activity
         self.year = year
         self.reason = reason
         self.choices = list(choices)
+        self.column = column
         super().__init__(str(self))
 
     def __str__(self) -> str:
@@ -109,11 +114,11 @@ class FactorNotFoundError(KlimatbokslutError, LookupError):
         return text
 
     def __reduce__(self):
-        return (_rebuild_factor_error, (self.activity, self.year, self.reason, self.choices))
+        return (_rebuild_factor_error, (self.activity, self.year, self.reason, self.choices, self.column))
 
 
-def _rebuild_factor_error(activity, year, reason, choices):
-    return FactorNotFoundError(activity, year=year, reason=reason, choices=choices)
+def _rebuild_factor_error(activity, year, reason, choices, column=None):
+    return FactorNotFoundError(activity, year=year, reason=reason, choices=choices, column=column)
 
 
 class UnitError(KlimatbokslutError, TypeError):

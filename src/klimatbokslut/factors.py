@@ -418,12 +418,13 @@ class FactorSet:
         rows = self._by_activity.get(activity)
         if not rows:
             raise FactorNotFoundError(activity, year=year, reason="no factor in the dataset for this activity; "
-                                      "add one with FactorSet.with_factors")
+                                      "add one with FactorSet.with_factors", column="activity")
         if factor_id:
             picked = [r for r in rows if r["factor_id"] == factor_id or r["factor_id"].startswith(factor_id + "-")]
             if not picked:
                 raise FactorNotFoundError(activity, year=year, reason=f"unknown factor_id {factor_id!r}",
-                                          choices=sorted({r["factor_id"].rsplit("-", 2)[0] for r in rows})[:15])
+                                          choices=sorted({r["factor_id"].rsplit("-", 2)[0] for r in rows})[:15],
+                                          column="factor_id")
             return _by_year(picked, activity, year)
         want = str(region).casefold()
         picked = [r for r in rows if r["region"].casefold() == want]
@@ -432,7 +433,7 @@ class FactorSet:
                     if activity.startswith("district_") else "")
             raise FactorNotFoundError(activity, year=year, reason=f"no factor for region {region!r}{hint}; "
                                       "add a local value with FactorSet.with_factors",
-                                      choices=self.regions(activity))
+                                      choices=self.regions(activity), column="region")
         if method:
             picked = [r for r in picked if r["method"] in (method, "")]
         else:
@@ -445,10 +446,10 @@ class FactorSet:
                 choices = sorted({r["instrument"] for r in picked} - {""})
                 raise FactorNotFoundError(activity, year=year,
                                           reason=f"no {method + '-based ' if method else ''}factor for contract "
-                                                 f"{instrument or '(none)'!r}", choices=choices)
+                                                 f"{instrument or '(none)'!r}", choices=choices, column="contract")
             picked = wanted
         if not picked:
-            raise FactorNotFoundError(activity, year=year, reason=f"no {method}-based factor")
+            raise FactorNotFoundError(activity, year=year, reason=f"no {method}-based factor", column="activity")
         user = [r for r in picked if r["user"]]
         return _by_year(user or picked, activity, year)
 
@@ -483,7 +484,7 @@ def _by_year(rows: list, activity: str, year: int) -> Selection:
     if not earlier:
         first = min(r["valid_from"] for r in rows)
         raise FactorNotFoundError(activity, year=y, reason=f"no factor for {y} or earlier; the first year with a "
-                                  f"factor is {first}")
+                                  f"factor is {first}", column="year")
     last = max(r["valid_to"] for r in earlier)
     return Selection([r for r in earlier if r["valid_to"] == last], last, True)
 

@@ -18,7 +18,6 @@ Examples
 
 from __future__ import annotations
 
-import sys
 from typing import Final, NamedTuple
 
 from ..catalogue import KINDS, Activity
@@ -81,25 +80,9 @@ def select(factors: FactorSet, activity: str, year: int, *, blame_instrument_on:
         return factors.select(activity, year, region=region, method=method, instrument=instrument,
                               factor_id=factor_id)
     except FactorNotFoundError as exc:
-        column = "factor_id" if factor_id else _blame(factors, activity, region=region, method=method,
-                                                      instrument=instrument, instrument_column=blame_instrument_on)
+        column = "factor_id" if factor_id else {"contract": blame_instrument_on}.get(exc.column or "activity",
+                                                                                    exc.column or "activity")
         raise key_failure(column, str(exc)) from None
-
-
-def _blame(factors: FactorSet, activity: str, *, region: str, method: str, instrument: str,
-           instrument_column: str) -> str:
-    """The query column a failed selection (without a factor id) stopped at, in the order
-    :meth:`FactorSet.select` narrows: activity, region, method and instrument, year."""
-    if not factors.regions(activity):
-        return "activity"
-    want = region.casefold()
-    if not any(r.casefold() == want for r in factors.regions(activity)):
-        return "region"
-    try:  # a year after every period: the selection fails again unless the year was the problem
-        factors.select(activity, sys.maxsize, region=region, method=method, instrument=instrument)
-    except FactorNotFoundError:
-        return "activity" if method == "location" else instrument_column
-    return "year"
 
 
 class KindHandler:
