@@ -21,11 +21,14 @@ from typing import Any
 import pandas as pd
 
 from .._version import __version__
+from ..activities import read_activities
 from ..config import ConfigError, ReportConfig, _build_target, _input_problems, _scenario_function, load_config
+from ..engine import calculate
 from ..errors import InputError, KlimatbokslutError
 from ..ledger import Ledger, neutralise_cells, write_workbook
 from ..portfolio import METRICS as PORTFOLIO_METRICS
 from ..portfolio import read_holdings, relative_difference, report_metrics, trend
+from ..units import get_registry
 from .names import area_name, category_name
 
 __all__ = ["Report", "build_report"]
@@ -179,13 +182,10 @@ def _tiny_config() -> dict:
 
 # ----------------------------------------------------------------------------- building
 def _read(cfg: ReportConfig, factors) -> tuple[pd.DataFrame, Ledger]:
-    from ..activities import read_activities
-    from ..engine import calculate
-
     kw = dict(factors=factors, gwp=cfg.gwp, scope2_method=cfg.scope2_method,
               radiative_forcing=cfg.radiative_forcing, price_index=cfg.price_index_map())
     frames, ledgers = [], []
-    for key, path in sorted(cfg.activities.items()):
+    for _, path in sorted(cfg.activities.items()):
         acts = read_activities(path, on_error="collect")
         led = calculate(acts, **kw)
         if len(cfg.activities) > 1 and len(led.rejects):
@@ -215,7 +215,8 @@ def _evaluate_targets(cfg: ReportConfig, ledger: Ledger, data_years: list[int], 
     views = []
     for i, spec in enumerate(cfg.targets):
         target, uses_index = _build_target(spec, i)
-        source, src_name, years = ledger, "ledger", data_years
+        source: Ledger | dict = ledger      # a below-benchmark portfolio target reads the portfolios by year
+        src_name, years = "ledger", data_years
         if target.kind == "below_benchmark" and target.metric in PORTFOLIO_METRICS:
             source, src_name, years = ports, "portfolio", sorted(ports)
             if uses_index:
@@ -223,7 +224,8 @@ def _evaluate_targets(cfg: ReportConfig, ledger: Ledger, data_years: list[int], 
         try:
             result = target.evaluate(source, cfg.report_year)
         except InputError as exc:
-            raise ConfigError(_input_problems(exc, f"targets[{i}]"), source=str(cfg.path or "the configuration"))
+            raise ConfigError(_input_problems(exc, f"targets[{i}]"),
+                              source=str(cfg.path or "the configuration")) from None
         series = []
         for y in years:
             if y > cfg.report_year:
@@ -318,6 +320,19 @@ def _q(value) -> float:
 
 
 def _tables(r: Report) -> dict[str, pd.DataFrame]:
+    """Every table of the report, in the order the workbook and the CSV folder list them."""
+    tables = _summary_tables(r)
+    tables.update(_portfolio_tables(r))
+    if r.scenarios:
+        tables["whatif"] = pd.DataFrame([_whatif_row(v) for v in r.scenarios])
+    tables.update(_changes(r, tables["by_area"], tables["by_activity"]))
+    tables.update(_quality_tables(r, tables["by_area"]))
+    tables["about"] = _about(r)
+    return tables
+
+
+def _summary_tables(r: Report) -> dict[str, pd.DataFrame]:
+    """Totals and summaries by scope, area, category, activity and site; scope-2 methods; memo; targets."""
     led, years, lang = r.ledger, r.years, r.language
     other = "location" if led.scope2_method == "market" else "market"
     rows = []
@@ -329,51 +344,60 @@ def _tables(r: Report) -> dict[str, pd.DataFrame]:
                      f"co2e_{other}_t": _q(led.total(year=y, method=other)),
                      "change_vs_previous": relative_difference(tot, prev) if prev is not None else float("nan"),
                      "change_vs_base": relative_difference(tot, led.total(year=years[0]))})
-    totals = pd.DataFrame(rows)
-    by_scope = led.summary(by=["year", "scope"], year=years)
     by_area = led.summary(by=["year", "area"], year=years)
     by_area.insert(2, "area_name", [area_name(a, lang) for a in by_area["area"]])
     by_category = led.summary(by=["year", "scope", "category"], year=years)
     by_category.insert(3, "category_name", [category_name(c, lang) for c in by_category["category"]])
-    by_activity = led.summary(by=["year", "area", "activity"], year=years)
-    by_area_category = led.summary(by=["year", "area", "category"], year=years)
-    by_site = led.summary(by=["org_unit", "site"], year=r.report_year)
     scope2 = pd.DataFrame([{"year": y, "method": m, "scope2_co2e_t": _q(led.total(year=y, scope=2, method=m)),
                             "total_co2e_t": _q(led.total(year=y, method=m))}
                            for y in years for m in ("location", "market")])
     memo = led.memo(by=["year"])
-    memo = memo[memo["year"].isin(years)].reset_index(drop=True)
-    targets = pd.DataFrame([{"target": v.index, "type": v.target.kind, "source": v.source, **v.result.to_dict()}
-                            for v in r.targets])
-    target_series = pd.DataFrame([{"target": v.index, **s.to_dict()} for v in r.targets for s in v.series])
-    tables = {"totals": totals, "by_scope": by_scope, "by_area": by_area, "by_category": by_category,
-              "by_activity": by_activity, "by_area_category": by_area_category, "by_site": by_site, "scope2_methods": scope2, "biogenic_memo": memo,
-              "targets": targets, "target_series": target_series}
-    if r.portfolios:
-        tables["portfolio"] = pd.concat(
-            [p.summary(r.config.portfolio.scopes).assign(year=y, portfolio=p.name or "portfolio")
-             for y, p in r.portfolios.items()]
-            + ([r.benchmark.summary(r.config.portfolio.scopes).assign(year=r.benchmark.year,
-                                                                      portfolio=r.benchmark.name or "index")]
-               if r.benchmark is not None else []), ignore_index=True)
-        base_y = min(r.portfolios)
-        tr = [trend(r.portfolios, m, base_year=base_y, scopes=r.config.portfolio.scopes).assign(metric=m)
-              for m in (metric.name for metric in report_metrics("trend"))]
-        tables["portfolio_trend"] = pd.concat(tr, ignore_index=True)
-        if r.benchmark is not None and r.benchmark.year in r.portfolios:
-            p = r.portfolios[r.benchmark.year]
-            rows = []
-            for metric in report_metrics("index"):
-                m = metric.name
-                mine, idx = p.metric(m, r.config.portfolio.scopes), r.benchmark.metric(m, r.config.portfolio.scopes)
-                rows.append({"year": r.benchmark.year, "metric": m, "portfolio": _q(mine), "index": _q(idx),
-                             "unit": metric.report_unit, "relative_to_index": relative_difference(mine, idx)})
-            tables["portfolio_vs_index"] = pd.DataFrame(rows)
-    if r.scenarios:
-        tables["whatif"] = pd.DataFrame([_whatif_row(v) for v in r.scenarios])
-    tables.update(_changes(r, by_area, by_activity))
-    tables["factors_used"] = led.factors_used()
-    tables["rejects"] = _plain(led.rejects)
+    return {
+        "totals": pd.DataFrame(rows),
+        "by_scope": led.summary(by=["year", "scope"], year=years),
+        "by_area": by_area,
+        "by_category": by_category,
+        "by_activity": led.summary(by=["year", "area", "activity"], year=years),
+        "by_area_category": led.summary(by=["year", "area", "category"], year=years),
+        "by_site": led.summary(by=["org_unit", "site"], year=r.report_year),
+        "scope2_methods": scope2,
+        "biogenic_memo": memo[memo["year"].isin(years)].reset_index(drop=True),
+        "targets": pd.DataFrame([{"target": v.index, "type": v.target.kind, "source": v.source,
+                                  **v.result.to_dict()} for v in r.targets]),
+        "target_series": pd.DataFrame([{"target": v.index, **s.to_dict()} for v in r.targets for s in v.series]),
+    }
+
+
+def _portfolio_tables(r: Report) -> dict[str, pd.DataFrame]:
+    """The portfolio's metrics per year (and the index's), their trend, and the portfolio against the index."""
+    pf = r.config.portfolio
+    if not r.portfolios or pf is None:
+        return {}
+    scopes = pf.scopes
+    tables = {"portfolio": pd.concat(
+        [p.summary(scopes).assign(year=y, portfolio=p.name or "portfolio") for y, p in r.portfolios.items()]
+        + ([r.benchmark.summary(scopes).assign(year=r.benchmark.year, portfolio=r.benchmark.name or "index")]
+           if r.benchmark is not None else []), ignore_index=True)}
+    base_y = min(r.portfolios)
+    tr = [trend(r.portfolios, m, base_year=base_y, scopes=scopes).assign(metric=m)
+          for m in (metric.name for metric in report_metrics("trend"))]
+    tables["portfolio_trend"] = pd.concat(tr, ignore_index=True)
+    if r.benchmark is not None and r.benchmark.year in r.portfolios:
+        p = r.portfolios[r.benchmark.year]
+        rows = []
+        for metric in report_metrics("index"):
+            m = metric.name
+            mine, idx = p.metric(m, scopes), r.benchmark.metric(m, scopes)
+            rows.append({"year": r.benchmark.year, "metric": m, "portfolio": _q(mine), "index": _q(idx),
+                         "unit": metric.report_unit, "relative_to_index": relative_difference(mine, idx)})
+        tables["portfolio_vs_index"] = pd.DataFrame(rows)
+    return tables
+
+
+def _quality_tables(r: Report, by_area: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Factors used, rejects, fallbacks, derived and user factors, data quality, coverage and activity data."""
+    led, years = r.ledger, r.years
+    tables = {"factors_used": led.factors_used(), "rejects": _plain(led.rejects)}
     f = led.frame
     flags = f["flags"].astype(str)
     fb = f[flags.str.contains("fallback_year")]
@@ -388,8 +412,7 @@ def _tables(r: Report) -> dict[str, pd.DataFrame]:
     if "source_id" in fu.columns:
         mask |= fu["source_id"].astype(str).eq("unsourced")
     tables["derived_factors"] = fu[mask].reset_index(drop=True)
-    dq = led.summary(by=["year", "data_quality"], year=years)
-    tables["data_quality"] = dq
+    tables["data_quality"] = led.summary(by=["year", "data_quality"], year=years)
     spend = []
     for y in years:
         sb = led.total(year=y, data_quality="spend_based")
@@ -398,22 +421,25 @@ def _tables(r: Report) -> dict[str, pd.DataFrame]:
                       "share": _q(sb) / _q(tot) if _q(tot) else float("nan")})   # a share, for reading
     tables["spend_share"] = pd.DataFrame(spend)
     cov = by_area.assign(has_data=True).pivot_table(index="area", columns="year", values="has_data",
-                                                    aggfunc="any", fill_value=False)
-    tables["coverage"] = cov.reset_index()
-    tables["coverage"].columns = [str(c) for c in tables["coverage"].columns]
+                                                    aggfunc="any", fill_value=False).reset_index()
+    cov.columns = [str(c) for c in cov.columns]
+    tables["coverage"] = cov
     act = f[f["year"].isin(years)]
     tables["activity_data"] = (act.assign(activity=act["activity"].astype(object), unit=act["unit"].astype(object),
                                           area=act["area"].astype(object))
                                .groupby(["area", "activity", "unit", "year"])["amount"].sum().reset_index())
-    rec = led.reconcile()
-    tables["reconcile"] = pd.DataFrame(sorted(rec.items()), columns=["key", "value"]).astype(str)
-    c = r.config
-    about = {"organisation": c.organisation.name, "report_year": c.report_year, "base_year": years[0],
-             "gwp": c.gwp, "scope2_method": c.scope2_method, "radiative_forcing": c.radiative_forcing,
-             "factor_version": led.factor_version, "language": c.language, "klimatbokslut": __version__,
-             "configuration": str(c.path or "")}
-    tables["about"] = pd.DataFrame(list(about.items()), columns=["key", "value"]).astype(str)
+    tables["reconcile"] = pd.DataFrame(sorted(led.reconcile().items()), columns=["key", "value"]).astype(str)
     return tables
+
+
+def _about(r: Report) -> pd.DataFrame:
+    """What the report was computed with: organisation, years, GWP, scope-2 method, versions."""
+    c = r.config
+    about = {"organisation": c.organisation.name, "report_year": c.report_year, "base_year": r.years[0],
+             "gwp": c.gwp, "scope2_method": c.scope2_method, "radiative_forcing": c.radiative_forcing,
+             "factor_version": r.ledger.factor_version, "language": c.language, "klimatbokslut": __version__,
+             "configuration": str(c.path or "")}
+    return pd.DataFrame(list(about.items()), columns=["key", "value"]).astype(str)
 
 
 def _whatif_row(v: ScenarioView) -> dict[str, Any]:
@@ -463,7 +489,5 @@ def _changes(r: Report, by_area: pd.DataFrame, by_activity: pd.DataFrame) -> dic
 
 
 def _pair(x: float, y: float):
-    from ..units import get_registry
-
     q = get_registry().Quantity
     return q(float(x), "t CO2e"), q(float(y), "t CO2e")

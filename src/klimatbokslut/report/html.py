@@ -71,7 +71,7 @@ def _target_chart(v, lang: str) -> Markup:
     unit = res.unit or ""
     d = res.to_dict()
     actual = [(s.year, s.to_dict()["actual"]) for s in series]
-    lines = [{"label": t("actual", lang), "points": actual, "colour": "#0072B2"}]
+    lines: list[dict[str, Any]] = [{"label": t("actual", lang), "points": actual, "colour": "#0072B2"}]
     kind = v.target.kind
     if kind in ("reduction", "annual_reduction") or (kind in ("share", "intensity") and d.get("base_year")):
         path = []
