@@ -145,3 +145,14 @@ def test_every_error_class_lives_in_errors_under_the_base_class():
     for _, cls in inspect.getmembers(errors, inspect.isclass):
         if issubclass(cls, Exception) and cls.__module__ == errors.__name__:
             assert issubclass(cls, errors.KlimatbokslutError), cls
+
+
+def test_importing_the_package_loads_neither_pint_nor_dask():
+    # The unit registry is built on first use and Dask only for a Dask table, so
+    # `import klimatbokslut` (and every CLI start) stays fast.
+    import subprocess
+    import sys
+
+    code = "import sys, klimatbokslut; print('pint' in sys.modules, 'dask' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "False"]

@@ -9,9 +9,10 @@ ledger or activity columns: column -> one value or several.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-import pint
+if TYPE_CHECKING:  # pint is loaded when the unit registry is first built, not at import
+    import pint
 
 __all__ = ["QuantityLike", "PriceLike", "Selection", "Failure"]
 

@@ -37,7 +37,7 @@ import pandas as pd
 
 from .catalogue import OWNERSHIP, PURPOSES, get_activity, resolve_activity_name, suggest
 from .errors import FAILURE_COLUMNS, InputError, UnitError
-from .travel import normalise_band, normalise_cabin
+from .travel import BANDS, CABINS, normalise_band, normalise_cabin
 from .units import EXAMPLE_UNITS, kind_of, normalise_unit_text, parse_numbers, parse_unit
 
 REQUIRED = ("activity", "amount", "unit", "year")
@@ -496,8 +496,8 @@ def _check_options(fails: _RowFailures, opt: dict[str, tuple[np.ndarray, np.ndar
     check("purpose", lambda t: PURPOSES.get(t.lower()) is not None,
           "purpose must be business (tjänsteresa) or commuting (pendling)")
     check("cabin", lambda t: normalise_cabin(t) is not None,
-          "cabin must be economy, premium_economy, business, first or empty (average passenger)")
-    check("band", lambda t: normalise_band(t) is not None, "band must be domestic, short_haul, long_haul or empty")
+          f"cabin must be {', '.join(c for c in CABINS if c != 'average')} or empty (average passenger)")
+    check("band", lambda t: normalise_band(t) is not None, f"band must be {', '.join(BANDS)} or empty")
     check("round_trip", lambda t: t.lower() in _TRUE | _FALSE | _ROUND_TRIP | _ONE_WAY,
           "round_trip must be yes/no (ja/nej, t/r)")
 

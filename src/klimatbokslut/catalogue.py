@@ -60,6 +60,13 @@ AREAS: Final[dict[str, dict[str, str]]] = {
 }
 
 #: Ownership values: who operates the source. ``contracted`` moves it to scope 3.
+#: How a row's emissions were obtained, best first (GHG Protocol Scope 3 Standard, ch. 7 data quality):
+#: a supplier's own figure, an activity amount times an average factor, or money times a spend factor.
+SUPPLIER_SPECIFIC: Final = "supplier_specific"
+ACTIVITY_BASED: Final = "activity_based"
+SPEND_BASED: Final = "spend_based"
+DATA_QUALITY_TIERS: Final[tuple[str, ...]] = (SUPPLIER_SPECIFIC, ACTIVITY_BASED, SPEND_BASED)
+
 OWNERSHIP: Final[dict[str, str]] = {
     "owned": "owned", "egen": "owned", "egna": "owned", "ägd": "owned", "own": "owned",
     "leased": "leased", "leasad": "leased", "leasing": "leased", "hyrd": "leased",

@@ -22,15 +22,19 @@ Examples
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
+import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from .catalogue import ACTIVITY_BASED
 from .errors import FAILURE_COLUMNS
+from .units import get_registry
 from .validation import as_list, isin_mask
 
 #: Columns of a ledger frame, in order (extra input columns follow ``ownership``).
@@ -45,7 +49,8 @@ LEDGER_COLUMNS = [
 _DEFAULTS = {"id": "", "org_unit": "", "site": "", "region": "", "contract": "", "ownership": "owned",
              "factor_id": "", "correction": False, "origin": "", "destination": "", "cabin": "", "round_trip": False,
              "band": "", "purpose": "", "goods": "", "upstream_category": "fuel_and_energy_related",
-             "energy_mj": float("nan"), "distance_km": float("nan"), "data_quality": "activity_based", "renewable_share": float("nan"), "co2_kg": 0.0, "ch4_kg": 0.0,
+             "energy_mj": float("nan"), "distance_km": float("nan"), "data_quality": ACTIVITY_BASED,
+             "renewable_share": float("nan"), "co2_kg": 0.0, "ch4_kg": 0.0,
              "n2o_kg": 0.0, "other_gas": "", "other_gas_kg": 0.0, "co2e_upstream_kg": 0.0, "co2_biogenic_kg": 0.0,
              "scope2_method": "", "factor_ids": "", "source_ids": "", "factor_gwp": "", "flags": ""}
 
@@ -95,9 +100,6 @@ def write_workbook(sheets: dict, path: str | Path) -> Path:
     >>> a.read_bytes() == b.read_bytes()
     True
     """
-    import datetime
-    import zipfile
-
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with pd.ExcelWriter(path, engine="openpyxl") as xl:
@@ -117,8 +119,8 @@ def write_workbook(sheets: dict, path: str | Path) -> Path:
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zout:
         for name, data in entries:
             if name == "docProps/core.xml":   # openpyxl stamps the save time here
-                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)", rb"\g<1>1980-01-01T00:00:00Z\2",
-                              data)
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)",
+                              rb"\g<1>1980-01-01T00:00:00Z\2", data)
             info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
@@ -255,7 +257,7 @@ class Ledger:
         if len(gwps) > 1 or len(methods) > 1:
             raise ValueError(f"ledgers differ in GWP set {sorted(gwps)} or scope-2 method {sorted(methods)}")
         frames = []
-        for i, l in enumerate(ledgers):
+        for l in ledgers:
             f = l.frame.copy()
             f.attrs = {}
             for c in f.columns:
@@ -414,8 +416,6 @@ class Ledger:
         >>> led.total(scope=1)
         <Quantity(546.0, 'metric_ton * CO2e')>
         """
-        from .units import get_registry
-
         direct, up, keep_d, keep_u, _ = self._part_masks(method, filters)
         values = pd.Series(np.concatenate([direct[keep_d], up[keep_u]]))
         return get_registry().Quantity(float(values.sum()) / 1000.0, "t CO2e")
@@ -546,7 +546,7 @@ class Ledger:
 
     def to_parquet(self, path: str | Path) -> Path:
         """Write the ledger (frame, rejects and settings) to one Parquet file."""
-        import pyarrow as pa
+        import pyarrow as pa  # on first use: pandas 2 does not load pyarrow itself
         import pyarrow.parquet as pq
 
         path = Path(path)

@@ -42,9 +42,6 @@ import pandas as pd
 
 from .errors import InputError
 
-#: Data-quality tiers, best first (GHG Protocol scope 3 guidance).
-DATA_QUALITY_TIERS = ("supplier_specific", "activity_based", "spend_based")
-
 
 def map_accounts(purchases: pd.DataFrame, mapping: Mapping[str, tuple[str, str]], *,
                  account_column: str = "account", amount_column: str = "amount", unit: str = "SEK",

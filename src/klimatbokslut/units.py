@@ -308,7 +308,7 @@ def _plain_numbers(values: pd.Series) -> tuple[np.ndarray, np.ndarray] | None:
     """
     if not (isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow"):
         return None
-    import pyarrow as pa
+    import pyarrow as pa  # on first use: pandas 2 does not load pyarrow itself
     import pyarrow.compute as pc
 
     arr = pa.array(values.array)

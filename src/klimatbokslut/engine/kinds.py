@@ -20,10 +20,10 @@ from __future__ import annotations
 
 from typing import Final, NamedTuple
 
-from ..catalogue import KINDS, Activity
+from ..catalogue import KINDS, SPEND_BASED, Activity
 from ..errors import FactorNotFoundError, InputError
 from ..factors import FactorSet, Selection
-from ..travel import distance_band, flight_distance
+from ..travel import BANDS, distance_band, flight_distance
 from ..units import kind_of, parse_unit
 from ..validation import fail
 from .convert import unit_multiplier
@@ -206,7 +206,7 @@ class FlightHandler(TravelHandler):
             raise key_failure("origin", "a flight given in trips needs origin and destination (IATA codes)")
         if not band:
             raise key_failure("band", "a flight given as passenger-km needs origin/destination or band "
-                               "(domestic, short_haul, long_haul)")
+                               f"({', '.join(BANDS)})")
         return one_way, band
 
     def distance(self, unit: str) -> float:
@@ -216,7 +216,7 @@ class FlightHandler(TravelHandler):
 class SpendHandler(KindHandler):
     """Spend in SEK: deflated to the factor's price year with a price index, or flagged ``nominal_spend``."""
 
-    data_quality = "spend_based"
+    data_quality = SPEND_BASED
 
     def adjust(self, key: Key, factor_year: int, price_index: dict[int, float]) -> Adjustment:
         year = key.year

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, NamedTuple
 
-from ..catalogue import Activity, get_activity, placement, upstream_placement
+from ..catalogue import ACTIVITY_BASED, SUPPLIER_SPECIFIC, Activity, get_activity, placement, upstream_placement
 from ..errors import ConversionError, InputError
 from ..factors import FactorSet
 from ..gwp import GWPError
@@ -38,7 +38,7 @@ class Resolved:
     factor_year: int
     flags: str
     other_gas: str = ""
-    data_quality: str = "activity_based"
+    data_quality: str = ACTIVITY_BASED
 
 
 class Failed(NamedTuple):
@@ -149,5 +149,5 @@ def _data_quality(handler: KindHandler, selected: Selected) -> str:
         return handler.data_quality
     records = selected.market.records + selected.location.records
     if any(r["user"] and r["source_id"] != "unsourced" for r in records):
-        return "supplier_specific"
-    return "activity_based"
+        return SUPPLIER_SPECIFIC
+    return ACTIVITY_BASED
