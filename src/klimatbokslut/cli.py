@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -164,31 +166,34 @@ def _select(args) -> dict:
     return select
 
 
+#: The parameters of each ``whatif`` question's scenario function (besides share, select and gwp), from
+#: the command line's arguments; the function is the one registered under the question's name
+#: (``switch-fuel`` -> ``klimatbokslut.whatif.SCENARIOS["switch_fuel"]``).
+_WHATIF_ARGS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
+    "switch_fuel": lambda a: {"from_fuel": a.from_, "to_fuel": a.to, "basis": a.basis,
+                              "price_difference": a.price_difference},
+    "switch_contract": lambda a: {"to_contract": a.to or "go_renewable", "from_contract": a.from_ or "residual_mix",
+                                  "price_difference": a.price_difference},
+    "switch_anaesthetic": lambda a: {"from_agent": a.from_, "to_agent": a.to, "ratio": a.ratio,
+                                     "price_difference": a.price_difference},
+    "destroy_n2o": lambda a: {"efficiency": a.efficiency, "annual_cost": a.annual_cost},
+    "flights_to_train": lambda a: {"max_km": a.max_km, "rail_detour": a.rail_detour},
+    "cars_to_ev": lambda a: {},
+    "switch_food": lambda a: {"from_group": a.from_, "to_group": a.to, "ratio": a.ratio},
+}
+
+
 def _cmd_whatif(args) -> int:
-    from . import whatif
     from .activities import read_activities
     from .report.fmt import number
+    from .whatif import scenario_function
 
     acts = read_activities(args.file)
-    select = _select(args) or None
-    common = {"share": args.share, "select": select, "gwp": args.gwp}
-    if args.kind == "switch-fuel":
-        r = whatif.switch_fuel(acts, args.from_, args.to, basis=args.basis, price_difference=args.price_difference,
-                               **common)
-    elif args.kind == "switch-contract":
-        r = whatif.switch_contract(acts, args.to or "go_renewable", from_contract=args.from_ or "residual_mix",
-                                   price_difference=args.price_difference, **common)
-    elif args.kind == "switch-anaesthetic":
-        r = whatif.switch_anaesthetic(acts, args.from_, args.to, ratio=args.ratio,
-                                      price_difference=args.price_difference, **common)
-    elif args.kind == "destroy-n2o":
-        r = whatif.destroy_n2o(acts, efficiency=args.efficiency, annual_cost=args.annual_cost, **common)
-    elif args.kind == "flights-to-train":
-        r = whatif.flights_to_train(acts, args.max_km, rail_detour=args.rail_detour, **common)
-    elif args.kind == "cars-to-ev":
-        r = whatif.cars_to_ev(acts, **common)
-    else:  # switch-food
-        r = whatif.switch_food(acts, args.from_, args.to, ratio=args.ratio, **common)
+    name = args.kind.replace("-", "_")
+    run = scenario_function(name)
+    if run is None:  # a question of the parser without a registered function
+        raise KlimatbokslutError(f"no what-if function {name!r} in this version of klimatbokslut")
+    r = run(acts, **_WHATIF_ARGS[name](args), share=args.share, select=_select(args) or None, gwp=args.gwp)
     f = {"year": args.year} if args.year else {}
     print(r.name)
     print(f"  avoided (market-based):   {number(r.avoided(method='market', **f).magnitude, 3, 'en')} t CO2e")

@@ -60,9 +60,9 @@ from __future__ import annotations
 
 import inspect
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import pandas as pd
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -72,13 +72,18 @@ from .errors import ConfigError, InputError, KlimatbokslutError
 from .factors import default_factors
 from .portfolio import read_holdings
 from .targets import from_dict
+from .whatif import SCENARIOS
 
 __all__ = ["ConfigError", "Organisation", "PortfolioConfig", "ScenarioConfig", "ReportConfig", "load_config",
            "validate", "SCENARIO_TYPES", "key_of"]
 
-#: What-if functions a ``[[scenarios]]`` entry may name (each takes the activities first).
-SCENARIO_TYPES = ("switch_fuel", "switch_contract", "switch_anaesthetic", "destroy_n2o", "flights_to_train",
-                  "cars_to_ev", "switch_food")
+#: What-if functions a ``[[scenarios]]`` entry may name (each takes the activities first): the
+#: functions registered in :data:`klimatbokslut.whatif.SCENARIOS`.
+SCENARIO_TYPES: tuple[str, ...] = tuple(SCENARIOS)
+if TYPE_CHECKING:
+    ScenarioType = str
+else:  # pydantic checks the name against the registered functions and lists them when it is none
+    ScenarioType = Literal[SCENARIO_TYPES]
 _ALL_YEARS = "*"
 
 
@@ -151,8 +156,7 @@ class ScenarioConfig(_Model):
 
     model_config = ConfigDict(extra="allow")
     name: str = Field(min_length=1)
-    type: Literal["switch_fuel", "switch_contract", "switch_anaesthetic", "destroy_n2o", "flights_to_train",
-                  "cars_to_ev", "switch_food"]
+    type: ScenarioType
     note: str = ""
 
     @property
@@ -255,21 +259,13 @@ def _input_problems(exc: InputError, prefix: str) -> list[tuple[str, str]]:
     return out
 
 
-def _scenario_function(kind: str):
-    from . import whatif
-
-    fn = getattr(whatif, kind, None)
-    if fn is None:
-        from . import shift
-
-        fn = getattr(shift, kind, None)
-    return fn
+def _scenario_function(kind: str) -> Callable[..., Any]:
+    """The what-if function a ``[[scenarios]]`` entry names (its ``type``, checked to be a registered one)."""
+    return SCENARIOS[kind]
 
 
 def _check_scenario_params(sc: ScenarioConfig, i: int) -> list[tuple[str, str]]:
     fn = _scenario_function(sc.type)
-    if fn is None:
-        return [(f"scenarios[{i}].type", f"{sc.type} is not available in this version of klimatbokslut")]
     sig = inspect.signature(fn)
     names = [p for p in sig.parameters if p not in ("activities",)]
     bad = sorted(set(sc.params) - set(names) - {"factors", "gwp"})

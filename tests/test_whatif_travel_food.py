@@ -1,5 +1,5 @@
-"""Travel and food what-if steps, worked by hand (DESNZ 2025 flights and cars, SJ train, SLU food,
-Ei residual mix 2023 524.10 g/kWh, 0.20 kWh/km for electric cars)."""
+"""Travel and food what-if steps (klimatbokslut.whatif.travel_food), worked by hand (DESNZ 2025 flights
+and cars, SJ train, SLU food, Ei residual mix 2023 524.10 g/kWh, 0.20 kWh/km for electric cars)."""
 
 import pandas as pd
 import pytest

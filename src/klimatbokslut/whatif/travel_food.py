@@ -1,7 +1,7 @@
 """What-if steps for travel and food: flights to train, cars to electric cars, meat to plant protein.
 
-Part of :mod:`klimatbokslut.whatif` (re-exported there). Like every what-if step,
-they only change activity rows; the emissions come from the same engine.
+Like every what-if step, they only change activity rows; the emissions come from the
+same engine.
 
 Examples
 --------
@@ -18,15 +18,24 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from .factors import FactorSet
-from .whatif import Scenario, Substitution, WhatIfResult, _check_share, _fail, _select_mask, _split, _StepOutput
+from .._typing import Selection
+from ..factors import FactorSet
+from ..travel import GCD_UPLIFT, flight_distance
+from ..units import kind_of, parse_unit
+from ..validation import as_list, fail
+from .medical import Substitution
+from .registry import register
+from .scenario import Scenario, WhatIfResult
+from .step import WHAT, StepOutput, check_share, select_mask, set_fields, split_rows
+
+__all__ = ["FlightsToTrain", "flights_to_train", "cars_to_ev", "switch_food"]
 
 
 @dataclass(frozen=True)
@@ -54,36 +63,40 @@ class FlightsToTrain:
     max_km: float
     share: float = 1.0
     rail_detour: float = 1.0
-    select: Mapping[str, Any] | None = None
+    select: Selection | None = None
 
     def __post_init__(self) -> None:
         if not (float(self.max_km) > 0):
-            raise _fail("max_km", self.max_km, "max_km must be a distance above 0 km")
+            raise fail("max_km", self.max_km, "max_km must be a distance above 0 km", what=WHAT)
         if not (float(self.rail_detour) >= 1.0):
-            raise _fail("rail_detour", self.rail_detour, "the rail distance cannot be shorter than the great circle")
-        object.__setattr__(self, "share", _check_share(self.share))
+            raise fail("rail_detour", self.rail_detour, "the rail distance cannot be shorter than the great circle",
+                       what=WHAT)
+        set_fields(self, share=check_share(self.share))
 
     @property
     def description(self) -> str:
         return f"{self.share:.0%} of flights up to {self.max_km:g} km by train"
 
-    def apply(self, frame: pd.DataFrame, factors: FactorSet) -> _StepOutput:
-        from .travel import GCD_UPLIFT, flight_distance
-        from .units import kind_of, parse_unit
-
+    def _flown_km(self, frame: pd.DataFrame) -> np.ndarray:
+        """Flown one-way distance [km] of the candidate rows (flights in trips with a route), NaN elsewhere."""
         is_flight = (frame["activity"].astype(object) == "flight").to_numpy()
         has_route = (frame["origin"].astype(str) != "").to_numpy() & (frame["destination"].astype(str) != "").to_numpy()
         in_trips = frame["unit"].astype(object).map(lambda u: kind_of(parse_unit(u)) == "trip").to_numpy(dtype=bool)
-        candidates = is_flight & has_route & in_trips & _select_mask(frame, self.select)
+        candidates = is_flight & has_route & in_trips & select_mask(frame, self.select)
         dist = np.full(len(frame), np.nan)
         for i in np.flatnonzero(candidates):
             dist[i] = flight_distance(frame["origin"].iloc[i], frame["destination"].iloc[i])
-        mask = candidates & (dist <= float(self.max_km))
+        return dist
+
+    def apply(self, frame: pd.DataFrame, factors: FactorSet) -> StepOutput:
+        dist = self._flown_km(frame)
+        mask = dist <= float(self.max_km)           # NaN (not a candidate) compares False
         if not mask.any():
-            raise _fail("max_km", self.max_km, "no flight (in trips, with origin and destination) is that short")
+            raise fail("max_km", self.max_km, "no flight (in trips, with origin and destination) is that short",
+                       what=WHAT)
         work = frame.copy()
         work["_gcd_km"] = dist / GCD_UPLIFT
-        out, switched = _split(work, mask, self.share, self.description)
+        out, switched = split_rows(work, mask, self.share, self.description)
         trips = out.loc[switched, "amount"].to_numpy(dtype=float)
         legs = np.where(out.loc[switched, "round_trip"].to_numpy(dtype=bool), 2.0, 1.0)
         pkm = trips * legs * out.loc[switched, "_gcd_km"].to_numpy(dtype=float) * self.rail_detour
@@ -95,11 +108,21 @@ class FlightsToTrain:
         out.loc[switched, "round_trip"] = False
         out = out.drop(columns=["_gcd_km"])
         notes = [f"{self.description}: rail distance = great-circle distance × {self.rail_detour:g}"]
-        return _StepOutput(out, None, notes, int(switched.sum()))
+        return StepOutput(out, None, notes, int(switched.sum()))
 
 
-def flights_to_train(activities, max_km: float, share: float = 1.0, *, rail_detour: float = 1.0,
-                     select: Mapping[str, Any] | None = None, factors: FactorSet | None = None, gwp: str = "AR6",
+class _OptionalSubstitution(Substitution):
+    """A substitution that changes nothing (instead of failing) when no rows match."""
+
+    def apply(self, frame: pd.DataFrame, factors: FactorSet) -> StepOutput:
+        if not self._mask(frame).any():
+            return StepOutput(frame.copy(), None, [], 0)
+        return super().apply(frame, factors)
+
+
+@register
+def flights_to_train(activities: Any, max_km: float, share: float = 1.0, *, rail_detour: float = 1.0,
+                     select: Selection | None = None, factors: FactorSet | None = None, gwp: str = "AR6",
                      radiative_forcing: bool = True) -> WhatIfResult:
     """What if flights up to ``max_km`` had been train journeys? See :class:`FlightsToTrain`.
 
@@ -118,9 +141,10 @@ def flights_to_train(activities, max_km: float, share: float = 1.0, *, rail_deto
     return Scenario(step.description, [step]).run(activities, factors, gwp, radiative_forcing=radiative_forcing)
 
 
-def cars_to_ev(activities, share: float = 1.0, *, cars=("car_petrol", "car_diesel", "car_unknown"),
-               select: Mapping[str, Any] | None = None, factors: FactorSet | None = None,
-               gwp: str = "AR6") -> WhatIfResult:
+@register
+def cars_to_ev(activities: Any, share: float = 1.0, *,
+               cars: Iterable[str] = ("car_petrol", "car_diesel", "car_unknown"), select: Selection | None = None,
+               factors: FactorSet | None = None, gwp: str = "AR6") -> WhatIfResult:
     """What if a share of the kilometres driven in private petrol/diesel cars had been electric?
 
     Kilometre for kilometre (ratio 1); the electric car's emissions are its
@@ -138,14 +162,15 @@ def cars_to_ev(activities, share: float = 1.0, *, cars=("car_petrol", "car_diese
     sel = dict(select or {})
     for car in cars:
         act = sel.get("activity")
-        if act is not None and car not in (act if isinstance(act, (list, tuple, set)) else [act]):
+        if act is not None and car not in as_list(act):
             continue
         steps.append(_OptionalSubstitution(car, "car_ev", ratio=1.0, share=share, select=select))
-    return Scenario(f"{_check_share(share):.0%} of car km electric", steps).run(activities, factors, gwp)
+    return Scenario(f"{check_share(share):.0%} of car km electric", steps).run(activities, factors, gwp)
 
 
-def switch_food(activities, from_group: str, to_group: str, *, ratio: float, share: float = 1.0,
-                select: Mapping[str, Any] | None = None, factors: FactorSet | None = None,
+@register
+def switch_food(activities: Any, from_group: str, to_group: str, *, ratio: float, share: float = 1.0,
+                select: Selection | None = None, factors: FactorSet | None = None,
                 gwp: str = "AR6") -> WhatIfResult:
     """What if a share of one food group had been replaced by another (beef → pulses)?
 
@@ -165,13 +190,3 @@ def switch_food(activities, from_group: str, to_group: str, *, ratio: float, sha
     """
     step = Substitution(from_group, to_group, ratio=ratio, share=share, select=select, kind="food")
     return Scenario(step.description, [step]).run(activities, factors, gwp)
-
-
-class _OptionalSubstitution(Substitution):
-    """A substitution that changes nothing (instead of failing) when no rows match."""
-
-    def apply(self, frame: pd.DataFrame, factors: FactorSet) -> _StepOutput:
-        mask = (frame["activity"].astype(object) == self.from_activity).to_numpy() & _select_mask(frame, self.select)
-        if not mask.any():
-            return _StepOutput(frame.copy(), None, [], 0)
-        return super().apply(frame, factors)
