@@ -216,3 +216,17 @@ def test_fuzz_toml_text_raises_only_config_error(tmp_path_factory, text):
         load_config(path, check_files=False)
     except ConfigError as exc:
         assert exc.problems
+
+
+def test_a_scenario_type_is_any_registered_what_if_function(monkeypatch):
+    # The [[scenarios]] type is checked against the registry when the configuration is read,
+    # so a question registered after klimatbokslut was imported is accepted, and an unknown
+    # name lists the registered ones.
+    base = {"organisation": {"name": "X"}, "report_year": 2024, "activities": "a.csv"}
+    with pytest.raises(ConfigError) as err:
+        load_config({**base, "scenarios": [{"name": "Q", "type": "my_question"}]}, check_files=False)
+    assert "scenarios[0].type: Input should be 'switch_fuel', 'switch_contract'" in str(err.value)
+    assert "or 'switch_food'" in str(err.value)
+    monkeypatch.setitem(kb.whatif.SCENARIOS, "my_question", lambda activities: None)
+    cfg = load_config({**base, "scenarios": [{"name": "Q", "type": "my_question"}]}, check_files=False)
+    assert cfg.scenarios[0].type == "my_question"

@@ -22,13 +22,14 @@ import pandas as pd
 
 from .._version import __version__
 from ..activities import read_activities
-from ..config import ConfigError, ReportConfig, _build_target, _input_problems, _scenario_function, load_config
+from ..config import ConfigError, ReportConfig, _build_target, _input_problems, load_config
 from ..engine import calculate
 from ..errors import InputError, KlimatbokslutError
 from ..ledger import Ledger, neutralise_cells, write_workbook
 from ..portfolio import METRICS as PORTFOLIO_METRICS
 from ..portfolio import read_holdings, relative_difference, report_metrics, trend
 from ..units import get_registry
+from ..whatif import SCENARIOS
 from .names import area_name, category_name
 
 __all__ = ["Report", "build_report"]
@@ -241,7 +242,7 @@ def _evaluate_targets(cfg: ReportConfig, ledger: Ledger, data_years: list[int], 
 def _run_scenarios(cfg: ReportConfig, acts: pd.DataFrame, factors) -> list:
     views = []
     for i, sc in enumerate(cfg.scenarios):
-        fn = _scenario_function(sc.type)
+        fn = SCENARIOS[sc.type]        # the configuration checked that the name is registered
         params = dict(sc.params)
         sig = inspect.signature(fn).parameters
         if "select" in sig:
