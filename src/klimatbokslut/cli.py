@@ -24,7 +24,15 @@ from typing import Any
 
 import pandas as pd
 
-from .errors import KlimatbokslutError
+from .activities import read_activities
+from .config import load_config, validate
+from .engine import calculate
+from .errors import InputError, KlimatbokslutError
+from .factors import default_factors
+from .ledger import neutralise_cells
+from .report import build_report
+from .report.fmt import number
+from .whatif import scenario_function
 
 
 def _example_dir() -> Path:
@@ -97,8 +105,6 @@ def _write_report(report, out: Path, formats: list[str], say) -> list[Path]:
 
 
 def _print_report_summary(report) -> None:
-    from .report.fmt import number
-
     lang = report.language
     print(f"{report.config.organisation.name}: {number(report.total(report.report_year), 1, lang)} t CO2e "
           f"in {report.report_year} ({report.ledger.scope2_method}-based scope 2, GWP {report.ledger.gwp})")
@@ -115,9 +121,6 @@ def _formats(text: str) -> list[str]:
 
 
 def _cmd_example(args) -> int:
-    from .config import load_config
-    from .report import build_report
-
     cfg = load_config(_example_dir() / "klimatbokslut.toml")
     if args.gwp:
         cfg.gwp = args.gwp
@@ -136,9 +139,6 @@ def _cmd_example(args) -> int:
 
 
 def _cmd_report(args) -> int:
-    from .config import load_config
-    from .report import build_report
-
     cfg = load_config(args.config)
     if args.lang:
         cfg.language = args.lang
@@ -153,8 +153,6 @@ def _cmd_report(args) -> int:
 
 def _select(args) -> dict:
     """``--year`` and ``--select column=value`` (repeatable) as a what-if selection."""
-    from .errors import InputError
-
     select: dict = {"year": args.year} if args.year else {}
     for item in args.select or []:
         key, eq, value = item.partition("=")
@@ -184,10 +182,6 @@ _WHATIF_ARGS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
 
 
 def _cmd_whatif(args) -> int:
-    from .activities import read_activities
-    from .report.fmt import number
-    from .whatif import scenario_function
-
     acts = read_activities(args.file)
     name = args.kind.replace("-", "_")
     run = scenario_function(name)
@@ -207,9 +201,6 @@ def _cmd_whatif(args) -> int:
 
 
 def _cmd_calculate(args) -> int:
-    from .activities import read_activities
-    from .engine import calculate
-
     acts = read_activities(args.file, on_error="collect" if args.lenient else "raise", sheet=args.sheet)
     ledger = calculate(acts, gwp=args.gwp, scope2_method=args.method)
     _write_outputs(ledger, Path(args.output), title=f"{args.file}: t CO2e by year and scope:")
@@ -219,8 +210,6 @@ def _cmd_calculate(args) -> int:
 def _cmd_validate(args) -> int:
     if str(args.file).lower().endswith(".toml"):
         return _validate_config(args.file)
-    from .activities import read_activities
-    from .engine import calculate
 
     acts = read_activities(args.file, on_error="collect", sheet=args.sheet)
     ledger = calculate(acts, on_error="collect")
@@ -235,8 +224,6 @@ def _cmd_validate(args) -> int:
 
 
 def _validate_config(path) -> int:
-    from .config import validate
-
     problems = validate(path)
     if len(problems):
         with pd.option_context("display.max_rows", None, "display.width", 200, "display.max_colwidth", 90):
@@ -248,8 +235,6 @@ def _validate_config(path) -> int:
 
 
 def _cmd_factors(args) -> int:
-    from .factors import default_factors
-
     fs = default_factors()
     table = fs.table()
     if args.action == "list":
@@ -277,14 +262,71 @@ def _cmd_factors(args) -> int:
         path = Path(args.id)
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix.lower() == ".xlsx":
-            from .ledger import neutralise_cells
-
             neutralise_cells(table).to_excel(path, index=False)
         else:
             table.to_csv(path, index=False, lineterminator="\n")
         print(f"wrote {path} ({len(table)} factors)")
         return 0
     return 2
+
+
+#: The what-if questions of the command line, with their help text.
+_QUESTIONS = (
+    ("switch-fuel", "a share of one fuel replaced by another, e.g. diesel by HVO100"),
+    ("switch-contract", "electricity moved to another contract, e.g. guarantees of origin"),
+    ("switch-anaesthetic", "one anaesthetic agent replaced by another with a stated ratio"),
+    ("destroy-n2o", "lustgas and Entonox led through destruction units"),
+    ("flights-to-train", "flights up to a distance taken by train"),
+    ("cars-to-ev", "km in private petrol/diesel cars driven electric"),
+    ("switch-food", "one food group served as another with a stated ratio"),
+)
+
+
+def _add_question_arguments(w: argparse.ArgumentParser, kind: str) -> None:
+    """The arguments of one what-if question (between the activity file and --share)."""
+    if kind == "switch-fuel":
+        w.add_argument("--from", dest="from_", required=True, help="fuel replaced, e.g. diesel")
+        w.add_argument("--to", required=True, help="new fuel, e.g. hvo100")
+        w.add_argument("--basis", default="energy", choices=["energy", "volume"], help="same MJ or same litres")
+    elif kind == "switch-contract":
+        w.add_argument("--from", dest="from_", default="residual_mix", help="contract replaced (residual_mix)")
+        w.add_argument("--to", default="go_renewable", help="new contract (go_renewable)")
+    elif kind == "switch-anaesthetic":
+        w.add_argument("--from", dest="from_", default="desflurane", help="agent replaced (desflurane)")
+        w.add_argument("--to", default="sevoflurane", help="new agent (sevoflurane)")
+        w.add_argument("--ratio", type=float, required=True,
+                       help="kg of the new agent per kg of the old for the same anaesthesia (yours to source)")
+    elif kind == "destroy-n2o":
+        w.add_argument("--efficiency", type=float, required=True,
+                       help="fraction of the gas reaching a unit that it destroys, 0-1 (yours to source)")
+        w.add_argument("--annual-cost", default=None, help='cost of the units, e.g. "300 kSEK"')
+    elif kind == "flights-to-train":
+        w.add_argument("--max-km", type=float, required=True, help="longest flight (great-circle km) replaced")
+        w.add_argument("--rail-detour", type=float, default=1.0,
+                       help="rail km per great-circle km (default 1.0)")
+    elif kind == "switch-food":
+        w.add_argument("--from", dest="from_", required=True, help="food group replaced, e.g. nötkött")
+        w.add_argument("--to", required=True, help="food group served instead, e.g. baljväxter")
+        w.add_argument("--ratio", type=float, required=True, help="kg of the new per kg of the old (yours)")
+
+
+def _add_whatif_parser(sub: Any) -> None:
+    """``klimatbokslut whatif QUESTION FILE ...``: one subcommand per what-if question."""
+    p = sub.add_parser("whatif", help="what-if questions on an activity file (fuel, contract, anaesthetics, "
+                                      "lustgas destruction, flights to train, cars to EV, food)")
+    wsub = p.add_subparsers(dest="kind", required=True)
+    for kind, helptext in _QUESTIONS:
+        w = wsub.add_parser(kind, help=helptext, description=helptext)
+        w.add_argument("file", help="activity file (CSV or Excel)")
+        _add_question_arguments(w, kind)
+        w.add_argument("--share", type=float, default=1.0, help="fraction switched, 0-1 (default 1)")
+        if kind in ("switch-fuel", "switch-contract", "switch-anaesthetic"):
+            w.add_argument("--price-difference", default=None, help='new minus old price, e.g. "2 SEK/l"')
+        w.add_argument("--year", type=int, default=None, help="only rows of this year")
+        w.add_argument("--select", action="append", metavar="COLUMN=VALUE",
+                       help="only rows with this value (repeatable), e.g. --select site=Centralsjukhuset")
+        w.add_argument("--gwp", default="AR6", choices=["AR4", "AR5", "AR6"])
+        w.set_defaults(func=_cmd_whatif)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -308,51 +350,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     p.set_defaults(func=_cmd_report)
 
-    p = sub.add_parser("whatif", help="what-if questions on an activity file (fuel, contract, anaesthetics, "
-                                      "lustgas destruction, flights to train, cars to EV, food)")
-    wsub = p.add_subparsers(dest="kind", required=True)
-    kinds = (("switch-fuel", "a share of one fuel replaced by another, e.g. diesel by HVO100"),
-             ("switch-contract", "electricity moved to another contract, e.g. guarantees of origin"),
-             ("switch-anaesthetic", "one anaesthetic agent replaced by another with a stated ratio"),
-             ("destroy-n2o", "lustgas and Entonox led through destruction units"),
-             ("flights-to-train", "flights up to a distance taken by train"),
-             ("cars-to-ev", "km in private petrol/diesel cars driven electric"),
-             ("switch-food", "one food group served as another with a stated ratio"))
-    for kind, helptext in kinds:
-        w = wsub.add_parser(kind, help=helptext, description=helptext)
-        w.add_argument("file", help="activity file (CSV or Excel)")
-        if kind == "switch-fuel":
-            w.add_argument("--from", dest="from_", required=True, help="fuel replaced, e.g. diesel")
-            w.add_argument("--to", required=True, help="new fuel, e.g. hvo100")
-            w.add_argument("--basis", default="energy", choices=["energy", "volume"], help="same MJ or same litres")
-        elif kind == "switch-contract":
-            w.add_argument("--from", dest="from_", default="residual_mix", help="contract replaced (residual_mix)")
-            w.add_argument("--to", default="go_renewable", help="new contract (go_renewable)")
-        elif kind == "switch-anaesthetic":
-            w.add_argument("--from", dest="from_", default="desflurane", help="agent replaced (desflurane)")
-            w.add_argument("--to", default="sevoflurane", help="new agent (sevoflurane)")
-            w.add_argument("--ratio", type=float, required=True,
-                           help="kg of the new agent per kg of the old for the same anaesthesia (yours to source)")
-        elif kind == "destroy-n2o":
-            w.add_argument("--efficiency", type=float, required=True,
-                           help="fraction of the gas reaching a unit that it destroys, 0-1 (yours to source)")
-            w.add_argument("--annual-cost", default=None, help='cost of the units, e.g. "300 kSEK"')
-        elif kind == "flights-to-train":
-            w.add_argument("--max-km", type=float, required=True, help="longest flight (great-circle km) replaced")
-            w.add_argument("--rail-detour", type=float, default=1.0,
-                           help="rail km per great-circle km (default 1.0)")
-        elif kind == "switch-food":
-            w.add_argument("--from", dest="from_", required=True, help="food group replaced, e.g. nötkött")
-            w.add_argument("--to", required=True, help="food group served instead, e.g. baljväxter")
-            w.add_argument("--ratio", type=float, required=True, help="kg of the new per kg of the old (yours)")
-        w.add_argument("--share", type=float, default=1.0, help="fraction switched, 0-1 (default 1)")
-        if kind in ("switch-fuel", "switch-contract", "switch-anaesthetic"):
-            w.add_argument("--price-difference", default=None, help='new minus old price, e.g. "2 SEK/l"')
-        w.add_argument("--year", type=int, default=None, help="only rows of this year")
-        w.add_argument("--select", action="append", metavar="COLUMN=VALUE",
-                       help="only rows with this value (repeatable), e.g. --select site=Centralsjukhuset")
-        w.add_argument("--gwp", default="AR6", choices=["AR4", "AR5", "AR6"])
-        w.set_defaults(func=_cmd_whatif)
+    _add_whatif_parser(sub)
 
     p = sub.add_parser("calculate", help="compute the ledger of an activity file (CSV or Excel)")
     p.add_argument("file", help="activity file")
