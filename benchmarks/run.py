@@ -228,7 +228,7 @@ def main(argv=None) -> int:
     for n in sizes:
         df = synthetic.activities(n)
         table = key_multipliers(df)
-        t_calc, led = timed(lambda: kb.calculate(df))
+        t_calc, led = timed(lambda df=df: kb.calculate(df))
         t_frame, t_codes, co2e = numpy_baseline(df, table)
         assert np.allclose(np.sort(co2e), np.sort(led.frame["co2e_kg"].to_numpy()), rtol=1e-9)
         print(f"\ncalculate, {n:,} rows: {t_calc:.2f} s ({t_calc / n * 1e9:.0f} ns/row); numpy baseline "
@@ -241,7 +241,7 @@ def main(argv=None) -> int:
             naive = naive_per_row(df, table)
             results.append(report(f"naive/calculate, {n:,}", naive * n / t_calc, ">= 1000", naive * n / t_calc >= 1000,
                                   f"naive {naive * 1e6:.0f} us/row on 10 000 rows, extrapolated"))
-            t_rep, _ = timed(lambda: report_data(led))
+            t_rep, _ = timed(lambda led=led: report_data(led))
             results.append(report(f"report data/calculate, {n:,}", t_rep / t_calc, "<= 1", t_rep / t_calc <= 1,
                                   f"{t_rep:.2f} s for the report's summaries and totals"))
             big = n
@@ -249,7 +249,8 @@ def main(argv=None) -> int:
 
     print()
     mem = peak_memory(big)
-    results.append(report(f"peak memory/input, {big:,}", mem["peak"] / mem["input"], "<= 4", mem["peak"] <= 4 * mem["input"],
+    results.append(report(f"peak memory/input, {big:,}", mem["peak"] / mem["input"], "<= 4",
+                          mem["peak"] <= 4 * mem["input"],
                           f"tracemalloc peak {mem['peak'] / 2**20:.0f} MiB, input frame {mem['input'] / 2**20:.0f} MiB "
                           f"(deep), ledger frame {mem['ledger'] / 2**20:.0f} MiB"))
 
@@ -273,7 +274,8 @@ def main(argv=None) -> int:
             results.append(report(f"Dask worker peak/whole frame, {dask_rows:,}", ratio, "< 1", ratio < 1,
                                   f"peak RSS {d['worker_peak_bytes'] / 2**30:.2f} GiB per worker (limit {d['limit']}), "
                                   f"frame {d['frame_bytes_in_memory'] / 2**30:.1f} GiB; {d['partitions']} partitions, "
-                                  f"total {d['total_s']:.0f} s, summary {d['summary_s']:.0f} s, balanced={d['balanced']}, "
+                                  f"total {d['total_s']:.0f} s, summary {d['summary_s']:.0f} s, "
+                                  f"balanced={d['balanced']}, "
                                   f"{'VmHWM since the cluster started' if d['peak_since_reset'] else 'ru_maxrss'}"))
             limit = float(d["limit"].removesuffix("GiB")) * 2**30
             results.append(report(f"Dask worker peak/memory limit, {dask_rows:,}", d["worker_peak_bytes"] / limit,

@@ -28,7 +28,7 @@ kinds = [("diesel", "l"), ("electricity", "MWh"), ("n2o", "kg"), ("train", "pkm"
 if __name__ == "__main__":
     folder = Path(tempfile.mkdtemp()) / "aktiviteter"
     folder.mkdir()
-    for i, year in enumerate((2022, 2023, 2024)):       # one file per year, as an export often comes
+    for year in (2022, 2023, 2024):       # one file per year, as an export often comes
         pick = rng.integers(0, len(kinds), 1000)
         pd.DataFrame({"activity": [kinds[k][0] for k in pick], "amount": rng.uniform(1, 500, 1000).round(1),
                       "unit": [kinds[k][1] for k in pick], "year": year,

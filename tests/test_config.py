@@ -75,7 +75,8 @@ price = "2 SEK/l"
 
 def test_type_errors_and_unknown_keys_and_missing_files(tmp_path):
     with pytest.raises(ConfigError) as info:
-        load_config(_write(tmp_path, 'gwp = "AR7"\ncolour = "red"\n' + BASE.replace("[organisation]", "[organisation]\nsize = 1")))
+        load_config(_write(tmp_path, 'gwp = "AR7"\ncolour = "red"\n'
+                           + BASE.replace("[organisation]", "[organisation]\nsize = 1")))
     problems = dict(info.value.problems)
     assert problems["gwp"].startswith("Input should be 'AR4', 'AR5' or 'AR6'")
     assert problems["colour"] == "unknown key" and problems["organisation.size"] == "unknown key"
@@ -125,7 +126,8 @@ title = "Testvärde (inte ett verkligt miljövärde)"
 
 
 def test_validate_lists_bad_rows_and_years_without_data_without_computing(tmp_path, monkeypatch):
-    toml = BASE + '[[targets]]\ntype = "reduction"\nname = "R"\nbase_year = 2019\ntarget_year = 2028\nfraction = 0.2\nmetric = "n2o"\n'
+    toml = BASE + ('[[targets]]\ntype = "reduction"\nname = "R"\nbase_year = 2019\ntarget_year = 2028\n'
+                   'fraction = 0.2\nmetric = "n2o"\n')
     path = _write(tmp_path, toml, ACTS + "el;5;l;2024\n")
     import klimatbokslut.engine as engine
 

@@ -18,7 +18,7 @@ def example(tmp_path_factory):
     out = tmp_path_factory.mktemp("report")
     r = kb.build_report(_example_dir() / "klimatbokslut.toml")
     html = r.to_html(out / "k.html").read_text(encoding="utf-8")
-    xlsx = r.to_excel(out / "k.xlsx")
+    r.to_excel(out / "k.xlsx")
     r.to_csv(out / "csv")
     return r, html, out
 
@@ -109,7 +109,6 @@ def test_whatif_and_portfolio_are_the_library_results(example):
     hvo = r.scenarios[0].result
     assert w.loc[r.scenarios[0].name, "avoided_co2e_t"] == pytest.approx(hvo.avoided(year=2024).magnitude)
     assert w.loc[r.scenarios[0].name, "cost_per_tonne_sek"] == pytest.approx(hvo.cost_per_tonne.magnitude)
-    go = r.scenarios[1].result
     assert w.loc[r.scenarios[1].name, "avoided_location_t"] == 0.0 < w.loc[r.scenarios[1].name, "avoided_market_t"]
     pv = r.tables["portfolio_vs_index"].set_index("metric")
     p24 = r.portfolios[2024]

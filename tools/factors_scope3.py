@@ -202,7 +202,7 @@ def build_scope3() -> dict[str, list[dict]]:
     travel.append(_row("train-location-nordic", "train", "SE", 2016, 2030, 7.0, "g CO2/pkm", "CO2", "direct",
                        "klimatresa", "electric train on the Nordic grid average (Denmark excluded)" + EVERY_YEAR,
                        method="location"))
-    for i, (act, value, unit, note) in enumerate(LAND):
+    for act, value, unit, note in LAND:
         suffix = "vkm" if unit.endswith("/km") and act == "taxi" else ""
         travel.append(_row(f"{act}-desnz-2025{'-' + suffix if suffix else ''}", act, "SE", 2016, 2030, value, unit,
                            "CO2e", "TTW", "desnz2025",

@@ -30,7 +30,7 @@ __all__ = [
     "__version__", "DatasetIntegrityError", "EmissionFactor", "FactorNotFoundError", "FactorSet", "InputError",
     "KlimatbokslutError", "Ledger", "Portfolio", "Q_", "UnitError", "build_report", "calculate",
     "compare_ledgers", "default_factors", "emissions", "food", "get_registry", "load_config",
-    "parse_quantity", "purchases", "read_activities", "read_holdings", "relative_difference", "targets",
+    "parse_quantity", "purchases", "read_activities", "scale", "read_holdings", "relative_difference", "targets",
     "travel", "trend", "ureg", "whatif",
 ]
 
