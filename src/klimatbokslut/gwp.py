@@ -119,7 +119,7 @@ def check_gwp_set(gwp: str) -> str:
 
 @cache
 def _table(gwp: str) -> dict[str, float]:
-    import globalwarmingpotentials as gwps
+    import globalwarmingpotentials as gwps  # loaded with the first GWP table asked for (import time)
 
     column = gwps.data[GWP_SETS[gwp]]
     out: dict[str, float] = {}

@@ -59,7 +59,7 @@ _BAND_ALIASES = {"": "", "domestic": "domestic", "inrikes": "domestic", "short_h
 
 @lru_cache(maxsize=1)
 def _airports() -> dict:
-    import airportsdata
+    import airportsdata  # its module loads on the first flight, not with klimatbokslut (import time)
 
     return airportsdata.load("IATA")
 

@@ -25,7 +25,9 @@ Examples
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 import threading
 from importlib import resources
 from typing import Any
@@ -34,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError, NumberFormatError, UnitError
+from .gwp import GWP_SETS, gwp_table
 
 _LOCK = threading.Lock()
 _REGISTRY: Any = None
@@ -77,7 +80,7 @@ EXAMPLE_UNITS = {
 
 
 def _build_registry():
-    import pint
+    import pint  # pint loads with the registry, on first use, not with klimatbokslut (import time)
 
     default = resources.files("pint").joinpath("default_en.txt").read_text(encoding="utf-8")
     for old, new in _PINT_PATCHES.items():
@@ -87,9 +90,6 @@ def _build_registry():
     ours = resources.files("klimatbokslut").joinpath("units.txt").read_text(encoding="utf-8")
 
     ureg: Any = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=True)
-    import os
-    import tempfile
-
     with tempfile.TemporaryDirectory() as tmp:
         base = os.path.join(tmp, "default_en.txt")
         with open(base, "w", encoding="utf-8") as fh:
@@ -109,9 +109,7 @@ def _build_registry():
 
 
 def _add_gwp_contexts(ureg) -> None:
-    import pint
-
-    from .gwp import GWP_SETS, gwp_table
+    import pint  # as in _build_registry
 
     co2e = ureg.Unit("CO2e")
     for name, long in GWP_SETS.items():
@@ -149,7 +147,7 @@ def get_registry():
         with _LOCK:
             if _REGISTRY is None:
                 _REGISTRY = _build_registry()
-                import pint
+                import pint  # loaded by _build_registry just now
 
                 pint.set_application_registry(_REGISTRY)
     return _REGISTRY

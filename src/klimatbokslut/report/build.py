@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,7 @@ from ..portfolio import METRICS as PORTFOLIO_METRICS
 from ..portfolio import read_holdings, relative_difference, report_metrics, trend
 from ..units import get_registry
 from ..whatif import SCENARIOS
+from .html import render
 from .names import area_name, category_name
 
 __all__ = ["Report", "build_report"]
@@ -116,8 +119,6 @@ class Report:
         >>> "<svg" in p.read_text(encoding="utf-8")
         True
         """
-        from .html import render
-
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(render(self), encoding="utf-8")
@@ -171,9 +172,6 @@ def _plain(df: pd.DataFrame) -> pd.DataFrame:
 
 def _tiny_config() -> dict:
     """A one-file configuration used by the doctests (a temporary CSV)."""
-    import os
-    import tempfile
-
     d = tempfile.mkdtemp()
     path = os.path.join(d, "a.csv")
     with open(path, "w", encoding="utf-8") as fh:
