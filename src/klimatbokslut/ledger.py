@@ -344,18 +344,6 @@ class Ledger:
         out["scope"] = out["scope"].astype(np.int8)
         return out
 
-    def _filtered_parts(self, method, filters: dict) -> pd.DataFrame:
-        dims = set(_PART_DIMS) | {k for k in filters if k in self.frame.columns}
-        p = self.parts(method, dims=[d for d in self.frame.columns if d in dims])
-        for key, value in filters.items():
-            if value is None:
-                continue
-            if key not in p.columns:
-                raise KeyError(f"cannot filter on {key!r}; columns: {', '.join(p.columns)}")
-            values = as_list(value)
-            p = p[p[key].astype(object).isin(values)]
-        return p
-
     # The summaries below compute on the ledger's columns (category codes, masks) without building
     # the long parts table: on 10M rows that table costs more than calculate itself. The rows are
     # taken in the order of :meth:`parts` (direct parts, then upstream parts), so the sums are the same.
