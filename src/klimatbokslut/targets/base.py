@@ -187,5 +187,6 @@ class Target:
             out[f.name] = v
         return out
 
-    def evaluate(self, ledger, year: int) -> TargetResult:  # pragma: no cover - overridden
-        raise NotImplementedError
+    def evaluate(self, ledger, year: int) -> TargetResult:  # pragma: no cover - every kind overrides it
+        """The target's result in ``year``; each kind defines it (the base is used directly only to measure)."""
+        raise TypeError(f"{type(self).__name__} is not a target kind; use one of {', '.join(KINDS)}")

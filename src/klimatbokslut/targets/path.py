@@ -12,6 +12,7 @@ from a base year to a target year (:class:`~klimatbokslut.targets.Reduction`,
 from __future__ import annotations
 
 import math
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
 from ..ledger import Ledger
@@ -102,7 +103,7 @@ def no_data(t: Target, year: int, m: Measure | None, base: float | None = None, 
 
 
 @dataclass(frozen=True, kw_only=True)
-class PathTarget(Target):
+class PathTarget(Target, ABC):
     """A reduction of the metric along a path from its base-year value to a target year (not used directly).
 
     A kind says where the path ends (``target_for``), where it is in a year
@@ -116,16 +117,17 @@ class PathTarget(Target):
         super().__post_init__()
         check_years(self.base_year, self.target_year, self._what())
 
+    @abstractmethod
     def target_for(self, base: float) -> float:
         """The target value for a base-year value ``base`` [target unit]."""
-        raise NotImplementedError
 
+    @abstractmethod
     def trajectory(self, base: float, year: int) -> float:
         """The path value in ``year`` [target unit] (clamped to base and target year)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def _required(self, actual: float, base: float, year: int) -> float | None:
-        raise NotImplementedError
+        """The yearly reduction still needed from ``actual`` to reach the target [1/yr]; None after the target year."""
 
     def evaluate(self, ledger: Ledger, year: int) -> TargetResult:
         """Evaluate the target in ``year``; see :class:`~klimatbokslut.targets.TargetResult`."""
