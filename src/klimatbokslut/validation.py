@@ -23,7 +23,7 @@ import pandas as pd
 from .catalogue import resolve_activity_name
 from .errors import InputError
 
-__all__ = ["Failures", "fail", "check_fraction", "check_year", "as_list", "canonical_selection",
+__all__ = ["Failures", "fail", "set_checked", "check_fraction", "check_year", "as_list", "canonical_selection",
            "selection_mask", "isin_mask"]
 
 
@@ -95,6 +95,27 @@ class Failures:
         """Raise every collected problem at once; do nothing when there is none."""
         if self.rows:
             raise self.error() from None
+
+
+def set_checked(obj: object, **values: Any) -> None:
+    """Store checked, normalised field values on a frozen dataclass from its ``__post_init__``.
+
+    A frozen dataclass can be set only through ``object.__setattr__``; targets and what-if
+    steps do it here and nowhere else.
+
+    Examples
+    --------
+    >>> from dataclasses import dataclass
+    >>> @dataclass(frozen=True)
+    ... class Step:
+    ...     share: object
+    ...     def __post_init__(self):
+    ...         set_checked(self, share=check_fraction(self.share, "share"))
+    >>> Step("0.3").share
+    0.3
+    """
+    for name, value in values.items():
+        object.__setattr__(obj, name, value)
 
 
 def check_fraction(value: Any, column: str, *, what: str = "input", open_low: bool = False,

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..errors import UnitError
 from ..units import parse_unit
-from ..validation import canonical_selection, fail
+from ..validation import canonical_selection, fail, set_checked
 from .measure import METRIC_DIM, METRICS, Measure, measure, quantity
 from .result import TargetResult
 
@@ -115,9 +115,8 @@ class Target:
         canonical_selection(self.select, what=what, forbid=NO_YEAR)
 
     def _set(self, **values: Any) -> None:
-        """Normalise fields in ``__post_init__`` (a frozen dataclass is set through ``object.__setattr__``)."""
-        for name, value in values.items():
-            object.__setattr__(self, name, value)
+        """Normalise fields in ``__post_init__`` (see :func:`klimatbokslut.validation.set_checked`)."""
+        set_checked(self, **values)
 
     def _check_metric(self, what: str) -> None:
         """The metric is a ledger metric; ``unit`` becomes its unit (default per :data:`METRICS`)."""

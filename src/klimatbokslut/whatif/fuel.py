@@ -23,10 +23,10 @@ from ..engine import amount_multiplier
 from ..errors import UnitError
 from ..factors import FactorSet, default_factors
 from ..units import CANONICAL_UNIT, as_price, kind_of, parse_unit
-from ..validation import fail
+from ..validation import fail, set_checked
 from .registry import register
 from .scenario import Scenario, Scope2Method, WhatIfResult
-from .step import WHAT, StepOutput, activity_key, check_share, select_mask, set_fields, split_rows
+from .step import WHAT, StepOutput, activity_key, check_share, select_mask, split_rows
 
 __all__ = ["FuelSwitch", "ContractSwitch", "switch_fuel", "switch_contract"]
 
@@ -76,7 +76,7 @@ class FuelSwitch:
     select: Selection | None = None
 
     def __post_init__(self) -> None:
-        set_fields(self, from_fuel=activity_key(self.from_fuel, "from_fuel", fuel=True),
+        set_checked(self, from_fuel=activity_key(self.from_fuel, "from_fuel", fuel=True),
                    to_fuel=activity_key(self.to_fuel, "to_fuel", fuel=True), share=check_share(self.share))
         if self.basis not in ("energy", "volume"):
             raise fail("basis", self.basis, "basis must be 'energy' or 'volume'", what=WHAT)
@@ -214,8 +214,8 @@ class ContractSwitch:
             if v not in choices:
                 raise fail(col, getattr(self, col), f"unknown electricity contract; contracts: {', '.join(choices)}",
                            what=WHAT)
-            set_fields(self, **{col: v})
-        set_fields(self, share=check_share(self.share))
+            set_checked(self, **{col: v})
+        set_checked(self, share=check_share(self.share))
         as_price(self.price_difference, column="price_difference", what=WHAT)
 
     @property

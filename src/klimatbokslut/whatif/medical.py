@@ -25,10 +25,10 @@ from ..catalogue import get_activity
 from ..engine import amount_multiplier
 from ..factors import FactorSet
 from ..units import as_price, as_sek
-from ..validation import fail
+from ..validation import fail, set_checked
 from .registry import register
 from .scenario import Scenario, WhatIfResult
-from .step import WHAT, StepOutput, activity_key, check_share, select_mask, set_fields, split_rows
+from .step import WHAT, StepOutput, activity_key, check_share, select_mask, split_rows
 
 __all__ = ["Substitution", "N2ODestruction", "switch_anaesthetic", "destroy_n2o"]
 
@@ -77,7 +77,7 @@ class Substitution:
     kind: str | None = None
 
     def __post_init__(self) -> None:
-        set_fields(self, from_activity=activity_key(self.from_activity, "from_activity", kind=self.kind),
+        set_checked(self, from_activity=activity_key(self.from_activity, "from_activity", kind=self.kind),
                    to_activity=activity_key(self.to_activity, "to_activity", kind=self.kind))
         try:
             r = float(self.ratio)
@@ -86,7 +86,7 @@ class Substitution:
         if not (r > 0 and math.isfinite(r)):
             raise fail("ratio", self.ratio, f"the ratio (amount of {self.to_activity} per unit of "
                                             f"{self.from_activity}) must be above 0", what=WHAT)
-        set_fields(self, ratio=r, share=check_share(self.share))
+        set_checked(self, ratio=r, share=check_share(self.share))
         as_price(self.price_difference, column="price_difference", what=WHAT)
         as_price(self.from_price, column="from_price", what=WHAT)
 
@@ -173,14 +173,14 @@ class N2ODestruction:
         if not (0 < e <= 1):
             raise fail("efficiency", self.efficiency, "the destruction efficiency must be above 0 and at most 1",
                        what=WHAT)
-        set_fields(self, efficiency=e, share=check_share(self.share))
+        set_checked(self, efficiency=e, share=check_share(self.share))
         names = (self.activities,) if isinstance(self.activities, str) else tuple(self.activities)
         acts = tuple(activity_key(a, "activities") for a in names)
         not_n2o = [a for a in acts if get_activity(a).kind != "medical_gas"]
         if not_n2o:
             raise fail("activities", ", ".join(not_n2o), "destruction units treat nitrous oxide (n2o, entonox) only",
                        what=WHAT)
-        set_fields(self, activities=acts)
+        set_checked(self, activities=acts)
         if self.annual_cost is not None:
             as_sek(self.annual_cost, column="annual_cost", what=WHAT)
 

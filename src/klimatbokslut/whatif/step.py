@@ -42,7 +42,7 @@ from ..factors import FactorSet
 from ..validation import check_fraction, fail, selection_mask
 
 __all__ = ["WHAT", "Step", "ShareStep", "StepLike", "StepOutput", "activity_key", "check_share", "select_mask",
-           "split_rows", "plain", "prepare", "set_fields"]
+           "split_rows", "plain", "prepare"]
 
 #: What every what-if problem is reported as ("1 problem in what-if scenario: ...").
 WHAT = "what-if scenario"
@@ -96,15 +96,6 @@ class ShareStep(Step, Protocol):
 #: What a scenario accepts as a step: a :class:`Step`, or a function ``frame -> frame``
 #: (wrapped in :class:`~klimatbokslut.whatif.Custom`).
 StepLike: TypeAlias = "Step | Callable[[pd.DataFrame], pd.DataFrame]"
-
-
-def set_fields(step: object, **values: Any) -> None:
-    """Store normalised field values on a frozen step from its ``__post_init__``.
-
-    A frozen dataclass can only be set through ``object.__setattr__``; this is the one place that does it.
-    """
-    for name, value in values.items():
-        object.__setattr__(step, name, value)
 
 
 def check_share(share: Any, column: str = "share") -> float:

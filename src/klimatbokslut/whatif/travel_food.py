@@ -29,11 +29,11 @@ from .._typing import Selection
 from ..factors import FactorSet
 from ..travel import GCD_UPLIFT, flight_distance
 from ..units import kind_of, parse_unit
-from ..validation import as_list, fail
+from ..validation import as_list, fail, set_checked
 from .medical import Substitution
 from .registry import register
 from .scenario import Scenario, WhatIfResult
-from .step import WHAT, StepOutput, check_share, select_mask, set_fields, split_rows
+from .step import WHAT, StepOutput, check_share, select_mask, split_rows
 
 __all__ = ["FlightsToTrain", "flights_to_train", "cars_to_ev", "switch_food"]
 
@@ -71,7 +71,7 @@ class FlightsToTrain:
         if not (float(self.rail_detour) >= 1.0):
             raise fail("rail_detour", self.rail_detour, "the rail distance cannot be shorter than the great circle",
                        what=WHAT)
-        set_fields(self, share=check_share(self.share))
+        set_checked(self, share=check_share(self.share))
 
     @property
     def description(self) -> str:
