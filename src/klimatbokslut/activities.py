@@ -39,6 +39,7 @@ from .catalogue import OWNERSHIP, PURPOSES, get_activity, resolve_activity_name,
 from .errors import FAILURE_COLUMNS, InputError, UnitError
 from .travel import BANDS, CABINS, normalise_band, normalise_cabin
 from .units import EXAMPLE_UNITS, kind_of, normalise_unit_text, parse_numbers, parse_unit
+from .validation import CellFailures
 
 REQUIRED = ("activity", "amount", "unit", "year")
 OPTIONAL = ("id", "org_unit", "site", "region", "contract", "ownership", "factor_id", "correction", "origin",
@@ -284,7 +285,7 @@ def validate_frame(raw: pd.DataFrame, *, what: str = "input") -> tuple[pd.DataFr
         recs = raw.attrs.get("rejects") or []
         return raw, (pd.DataFrame(recs) if recs else empty_rejects())
     df, n_blank, a_codes, a_text = _drop_blank_rows(_canonical_frame(raw, what))
-    fails = _RowFailures(df["row"].to_numpy())
+    fails = CellFailures(df["row"].to_numpy())
     act = _check_activity(fails, a_codes, a_text)
     correction = _check_correction(fails, df)
     amount = _check_amount(fails, df, correction)
@@ -356,31 +357,6 @@ def _drop_blank_rows(df: pd.DataFrame) -> tuple[pd.DataFrame, int, np.ndarray, n
     return df, n_blank, a_codes, a_text
 
 
-class _RowFailures:
-    """Failures of whole columns, as masks: values and reasons may be callables, evaluated only if a row fails."""
-
-    def __init__(self, rows: np.ndarray):
-        self.rows = rows
-        self.frames: list[pd.DataFrame] = []
-
-    def add(self, mask: np.ndarray, column: str, values: Any, reasons: Any) -> None:
-        if not mask.any():
-            return
-        if callable(values):
-            values = values()
-        if callable(reasons):
-            reasons = reasons()
-        idx = np.flatnonzero(mask)
-        vals = np.asarray(values, dtype=object)[idx] if not np.isscalar(values) else values
-        rs = np.asarray(reasons, dtype=object)[idx] if not isinstance(reasons, str) else reasons
-        self.frames.append(pd.DataFrame({"_i": idx, "row": self.rows[idx], "column": column, "value": vals,
-                                         "reason": rs}))
-
-    def table(self) -> pd.DataFrame:
-        """Every failure, with ``_i`` the position of the row in the frame."""
-        return pd.concat(self.frames, ignore_index=True) if self.frames else empty_rejects(with_index=True)
-
-
 def _cells(df: pd.DataFrame, col: str) -> Callable[[], np.ndarray]:
     """The raw cells of a column, when a failure needs them."""
     return lambda: df[col].to_numpy(dtype=object)
@@ -395,7 +371,7 @@ class _Activities(NamedTuple):
     bad: np.ndarray
 
 
-def _check_activity(fails: _RowFailures, a_codes: np.ndarray, a_text: np.ndarray) -> _Activities:
+def _check_activity(fails: CellFailures, a_codes: np.ndarray, a_text: np.ndarray) -> _Activities:
     """Each distinct activity name resolved once and mapped back with its codes."""
     a_canon = np.array([resolve_activity_name(u) for u in a_text], dtype=object)
     a_reason = np.array([None if c is not None else _activity_reason(u) for u, c in zip(a_text, a_canon)],
@@ -405,7 +381,7 @@ def _check_activity(fails: _RowFailures, a_codes: np.ndarray, a_text: np.ndarray
     return _Activities(a_codes, a_canon, a_canon[a_codes], bad_act)
 
 
-def _check_correction(fails: _RowFailures, df: pd.DataFrame) -> np.ndarray:
+def _check_correction(fails: CellFailures, df: pd.DataFrame) -> np.ndarray:
     """The correction marker per row (False without the column)."""
     if "correction" not in df.columns:
         return np.zeros(len(df), dtype=bool)
@@ -416,7 +392,7 @@ def _check_correction(fails: _RowFailures, df: pd.DataFrame) -> np.ndarray:
     return np.array([t in _TRUE for t in c_text])[c_codes]
 
 
-def _check_amount(fails: _RowFailures, df: pd.DataFrame, correction: np.ndarray) -> np.ndarray:
+def _check_amount(fails: CellFailures, df: pd.DataFrame, correction: np.ndarray) -> np.ndarray:
     """Amounts as floats; unreadable ones and negative ones not marked as corrections fail."""
     amount, problems = parse_numbers(df["amount"])
     fails.add(pd.notna(problems), "amount", _cells(df, "amount"), problems)
@@ -426,7 +402,7 @@ def _check_amount(fails: _RowFailures, df: pd.DataFrame, correction: np.ndarray)
     return amount
 
 
-def _check_year(fails: _RowFailures, df: pd.DataFrame) -> np.ndarray:
+def _check_year(fails: CellFailures, df: pd.DataFrame) -> np.ndarray:
     """Years as numbers (dates give their year), checked on the few distinct values."""
     y_codes, y_uniques = pd.factorize(df["year"], use_na_sentinel=True)
     y_num, _ = parse_numbers(pd.Series([_year_of(v) for v in y_uniques] + [None], dtype=object))
@@ -438,7 +414,7 @@ def _check_year(fails: _RowFailures, df: pd.DataFrame) -> np.ndarray:
     return year_num
 
 
-def _check_unit(fails: _RowFailures, df: pd.DataFrame, act: _Activities) -> tuple[np.ndarray, np.ndarray]:
+def _check_unit(fails: CellFailures, df: pd.DataFrame, act: _Activities) -> tuple[np.ndarray, np.ndarray]:
     """Units checked per distinct (activity, unit); returns the unit codes and normalised texts."""
     u_codes, u_text = _distinct(df["unit"])
     u_norm = np.array([normalise_unit_text(u) for u in u_text], dtype=object)
@@ -473,7 +449,7 @@ def _unit_reason(activity: Any, unit: str) -> str | None:
         f" cannot measure {activity}{extra}; expected {expected}"
 
 
-def _check_options(fails: _RowFailures, opt: dict[str, tuple[np.ndarray, np.ndarray]], act: _Activities) -> None:
+def _check_options(fails: CellFailures, opt: dict[str, tuple[np.ndarray, np.ndarray]], act: _Activities) -> None:
     """The optional columns with a fixed vocabulary, each checked on its distinct values."""
 
     def check(col: str, ok: Callable[[str], bool], reason: str) -> None:
@@ -502,7 +478,7 @@ def _check_options(fails: _RowFailures, opt: dict[str, tuple[np.ndarray, np.ndar
           "round_trip must be yes/no (ja/nej, t/r)")
 
 
-def _check_ids(fails: _RowFailures, opt: dict[str, tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+def _check_ids(fails: CellFailures, opt: dict[str, tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
     """The id per row; a repeated id fails from its second use on."""
     id_codes, id_text = opt["id"]
     ids = id_text[id_codes]
@@ -635,6 +611,5 @@ def _attach_raw(rejects: pd.DataFrame, df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def empty_rejects(with_index: bool = False) -> pd.DataFrame:
-    cols = (["_i"] if with_index else []) + FAILURE_COLUMNS
-    return pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
+def empty_rejects() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in FAILURE_COLUMNS})

@@ -21,10 +21,10 @@ import numpy as np
 import pandas as pd
 
 from .catalogue import resolve_activity_name
-from .errors import InputError
+from .errors import FAILURE_COLUMNS, InputError
 
-__all__ = ["Failures", "fail", "set_checked", "check_fraction", "check_year", "as_list", "canonical_selection",
-           "selection_mask", "isin_mask"]
+__all__ = ["Failures", "CellFailures", "fail", "set_checked", "check_fraction", "check_year", "as_list",
+           "canonical_selection", "selection_mask", "isin_mask"]
 
 
 def fail(column: str | None, value: Any, reason: str, *, what: str = "input", row: Any = None) -> InputError:
@@ -95,6 +95,60 @@ class Failures:
         """Raise every collected problem at once; do nothing when there is none."""
         if self.rows:
             raise self.error() from None
+
+
+class CellFailures:
+    """Problems of cells found column by column (a mask over all rows), the way readers check tables.
+
+    ``values`` and ``reasons`` may be one value for every failing row, an array over all
+    rows, or a callable giving either: it is called only when some row fails, so messages
+    are formatted for failing rows only.
+
+    Parameters
+    ----------
+    rows : numpy.ndarray
+        The row number the user sees for each position (the CSV line, the DataFrame label).
+
+    Examples
+    --------
+    >>> c = CellFailures(np.array([2, 3, 4]))
+    >>> c.add(np.array([False, True, True]), "amount", np.array(["x", "", "-1"], dtype=object),
+    ...       np.array(["", "empty amount", "negative amount"], dtype=object))
+    >>> c.add(np.array([True, False, False]), "unit", "flaskor", "unknown unit")
+    >>> c.by_row()[["row", "column", "reason"]].values.tolist()
+    [[2, 'unit', 'unknown unit'], [3, 'amount', 'empty amount'], [4, 'amount', 'negative amount']]
+    """
+
+    def __init__(self, rows: np.ndarray):
+        self.rows = rows
+        self.frames: list[pd.DataFrame] = []
+
+    def add(self, mask: Any, column: str, values: Any, reasons: Any) -> None:
+        """Record ``reasons`` for the rows where ``mask`` is true, with the cell ``values``."""
+        mask = np.asarray(mask, dtype=bool)
+        if not mask.any():
+            return
+        if callable(values):
+            values = values()
+        if callable(reasons):
+            reasons = reasons()
+        idx = np.flatnonzero(mask)
+        vals = np.asarray(values, dtype=object)[idx] if not np.isscalar(values) else values
+        rs = np.asarray(reasons, dtype=object)[idx] if not isinstance(reasons, str) else reasons
+        self.frames.append(pd.DataFrame({"_i": idx, "row": self.rows[idx], "column": column, "value": vals,
+                                         "reason": rs}))
+
+    def table(self) -> pd.DataFrame:
+        """Every failure in the order found, with ``_i`` the position of its row (object columns when none)."""
+        if not self.frames:
+            return pd.DataFrame({c: pd.Series(dtype=object) for c in ["_i", *FAILURE_COLUMNS]})
+        return pd.concat(self.frames, ignore_index=True)
+
+    def by_row(self) -> pd.DataFrame:
+        """The failures sorted by row, in the order found within a row (no ``_i``)."""
+        if not self.frames:
+            return pd.DataFrame(columns=FAILURE_COLUMNS)
+        return self.table().sort_values("_i", kind="stable").drop(columns="_i")
 
 
 def set_checked(obj: object, **values: Any) -> None:

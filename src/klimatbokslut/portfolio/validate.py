@@ -27,9 +27,8 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
-from ..errors import FAILURE_COLUMNS
 from ..units import as_quantity, parse_numbers
-from ..validation import Failures
+from ..validation import CellFailures, Failures
 from .currency import currency_factors, normalise_rates
 from .schema import (
     ASSET_CLASSES,
@@ -79,30 +78,6 @@ class Kinds(NamedTuple):
     company: np.ndarray
     fund: np.ndarray
     none: np.ndarray
-
-
-class CellFailures:
-    """Problems of cells found column-wise (a mask over all rows), listed by row at the end."""
-
-    def __init__(self, row: np.ndarray):
-        self.row = row
-        self.frames: list[pd.DataFrame] = []
-
-    def add(self, mask: Any, column: str, values: Any, reasons: Any) -> None:
-        """Record ``reasons`` (one text, or one per row) for the rows where ``mask`` is true."""
-        mask = np.asarray(mask, dtype=bool)
-        if mask.any():
-            idx = np.flatnonzero(mask)
-            vals = np.asarray(values, dtype=object)[idx] if not np.isscalar(values) else values
-            rs = np.asarray(reasons, dtype=object)[idx] if not isinstance(reasons, str) else reasons
-            self.frames.append(pd.DataFrame({"_i": idx, "row": self.row[idx], "column": column, "value": vals,
-                                             "reason": rs}))
-
-    def frame(self) -> pd.DataFrame:
-        """The problems sorted by row, in the order they were found within a row."""
-        if not self.frames:
-            return pd.DataFrame(columns=FAILURE_COLUMNS)
-        return pd.concat(self.frames, ignore_index=True).sort_values("_i", kind="stable").drop(columns="_i")
 
 
 def _messages(mask: np.ndarray, make: Callable[[int], str]) -> np.ndarray:
@@ -355,7 +330,7 @@ def check_year(t: Table, year_cells: Number, failures: Failures, *, year: int | 
 
 def _raise_if_any(failures: Failures, cells: CellFailures) -> None:
     """Every problem of the round: the whole table's first, then the cells' by row."""
-    failures.extend(cells.frame())
+    failures.extend(cells.by_row())
     failures.raise_if_any()
 
 
