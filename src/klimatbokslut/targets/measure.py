@@ -63,6 +63,14 @@ def _rows(frame: pd.DataFrame, select: Mapping[str, Any], what: str) -> pd.DataF
     return frame[selection_mask(frame, select, what=what, table="ledger", require_match=True)]
 
 
+def _rows_in_year(frame: pd.DataFrame, select: Mapping[str, Any], year: int,
+                  numerator: Mapping[str, Any] | None, what: str) -> pd.DataFrame:
+    """The selected rows of ``year``, narrowed by the numerator's selection when there is one."""
+    sel = _rows(frame, select, what)
+    sel = sel[sel["year"].to_numpy() == year]
+    return sel if numerator is None else _rows(sel, numerator, what)
+
+
 def amount_multipliers(rows: pd.DataFrame, unit: str, factors, what: str) -> np.ndarray:
     """Per-row multiplier from each row's unit to ``unit`` (pint, then fuel properties)."""
     ureg = get_registry()
@@ -93,20 +101,14 @@ def measure(ledger, year: int, select: Mapping[str, list], metric: str, unit: st
     if metric == "co2e":
         dims = ["year", "activity", "row"] + [k for k in select if k in frame.columns]
         parts = ledger.parts(method, dims=list(dict.fromkeys(dims)))
-        sel = _rows(parts, select, what)
-        sel = sel[sel["year"].to_numpy() == year]
-        if numerator is not None:
-            sel = _rows(sel, numerator, what)
+        sel = _rows_in_year(parts, select, year, numerator, what)
         if not len(sel):
             return Measure(float("nan"), 0, 0.0, 0.0, 0)
         kg = float(sel["co2e_kg"].sum())
         return Measure(float(quantity(kg, "kg CO2e").to(parse_unit(unit)).magnitude), len(sel), kg, 0.0, 0)
     if "boundary" in select:
         raise fail("select", "boundary", "boundary (direct/upstream) applies only to the co2e metric", what=what)
-    sel = _rows(frame, select, what)
-    sel = sel[sel["year"].to_numpy() == year]
-    if numerator is not None:
-        sel = _rows(sel, numerator, what)
+    sel = _rows_in_year(frame, select, year, numerator, what)
     if not len(sel):
         return Measure(float("nan"), 0, 0.0, 0.0, 0)
     note = ""
