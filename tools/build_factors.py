@@ -27,7 +27,7 @@ OUT = ROOT / "emission_factors"
 VERSION = "2026.1"
 
 FACTOR_COLUMNS = [
-    "factor_id", "activity", "region", "valid_from", "valid_to", "value", "unit", "gas",
+    "factor_id", "activity", "region", "valid_from", "valid_to", "edition", "value", "unit", "gas",
     "boundary", "gwp", "method", "instrument", "source_id", "derived", "note",
 ]
 PROPERTY_COLUMNS = [
@@ -36,6 +36,11 @@ PROPERTY_COLUMNS = [
 ]
 SOURCE_COLUMNS = [
     "source_id", "publisher", "title", "edition", "year", "url", "licence", "seen_in", "note",
+]
+#: Shares of the energy of an activity in a year (a pump blend's bio part, a network's fuel mix), in 0..1.
+SHARE_COLUMNS = [
+    "activity", "region", "year", "renewable_share", "fossil_free_share", "recovered_share", "fossil_share",
+    "basis", "source_id", "derived", "note",
 ]
 
 # ---------------------------------------------------------------------------
@@ -118,31 +123,6 @@ SOURCES = [
          url="https://etn.se/index.php/nyheter/72456-nordisk-el-30-procent-mindre-fossil-pa-fem-ar.html",
          licence=PUBLIC_FIGURES, seen_in="secondary (news report of the IVL figure)",
          note="three-year average 2021–2023, g CO2/kWh"),
-    dict(source_id="energiforetagen_malmo", publisher="Malmö stad, Miljöbarometern (data: Energiföretagen Sverige)",
-         title="Fjärrvärmens växthusgasutsläpp (nyckeltal SE.1.2.5)", edition="2019–2022", year="2023",
-         url="https://miljobarometern.malmo.se/klimat/utslapp-av-vaxthusgaser/fjarrvarmens-koldioxidutslapp/table/",
-         licence=PUBLIC_FIGURES, seen_in="secondary (transcription of Energiföretagen's local values)",
-         note="local miljövärden for non-ecolabelled district heating, g CO2e/kWh delivered"),
-    dict(source_id="tekniskaverken2022", publisher="Tekniska verken i Linköping", title="Miljövärden för fjärrvärme 2022",
-         edition="2022", year="2023", url="https://www.tekniskaverken.se/foretag/fjarrvarme/miljovarde-fjarrvarme/",
-         licence=PUBLIC_FIGURES, seen_in="primary (company page)",
-         note="90 g CO2e/kWh = combustion 86.5 + fuel transport 3.8 (83.4 of the total from waste)"),
-    dict(source_id="gavle2019", publisher="Gävle Energi", title="Fjärrvärme miljövärden", edition="2019", year="2020",
-         url="https://www.gavleenergi.se/om-oss/miljo-och-hallbarhet/fjarrvarme/", licence=PUBLIC_FIGURES,
-         seen_in="primary (company page)", note="4.19 g CO2e/kWh"),
-    dict(source_id="umea2022", publisher="Umeå Energi", title="Ursprungsmärkning, utsläpp och miljöpåverkan",
-         edition="2022", year="2023", url="https://www.umeaenergi.se/om-oss/hallbarhet/ursprungsmarkning-och-utslapp",
-         licence=PUBLIC_FIGURES, seen_in="primary (company page)",
-         note="district heating 51 g CO2/kWh, district cooling 33 g CO2/kWh; CO2 only, company method"),
-    dict(source_id="telge2023", publisher="Telge Energi (Södertälje)", title="Miljövärden – Miljöbokslut fjärrvärme 2023",
-         edition="2023", year="2024",
-         url="https://www.telge.se/foretag/fjarrvarme-energi/om-fjarrvarme/hallbar-fjarrvarme/miljovarden/",
-         licence=PUBLIC_FIGURES, seen_in="primary (company page)",
-         note="44 g CO2e/kWh from combustion (of which waste 34) + 4.5 g CO2e/kWh fuel production and transport"),
-    dict(source_id="veab2023", publisher="Växjö Energi", title="Miljövärden fjärrkyla 2023", edition="2023", year="2024",
-         url="https://www.veab.se/foretag/fjarrkyla/miljovarden/", licence=PUBLIC_FIGURES,
-         seen_in="primary (company page)",
-         note="district cooling: combustion 3.728 + fuel production/transport 6.448 g CO2e/kWh"),
     dict(source_id="molar_masses", publisher="IUPAC Commission on Isotopic Abundances and Atomic Weights; NIST",
          title="Standard atomic weights (N 14.007, O 15.999); molar volume of an ideal gas at 273.15 K and "
                "101.325 kPa 22.413 969 54 L/mol (CODATA 2018)",
@@ -252,14 +232,6 @@ EI_RESIDUAL = {2019: ("ei_rm2019", 338.53), 2021: ("ei_rm2021", 371.99),
                2022: ("ei_rm2022", 467.62), 2023: ("ei_rm2023", 524.10)}
 AIB_RESIDUAL = {2022: 38.95, 2023: 68.23, 2024: 85.52}
 IVL_NORDIC = [("ivl_smed2021", 2016, 2019, 90.0, "CO2e"), ("ivl_etn2025", 2021, 2023, 59.0, "CO2")]
-
-DH_NETWORKS = {  # network: {year: g CO2e/kWh}  (Energiföretagen via Miljöbarometern Malmö)
-    "Malmö": {2019: 118.9, 2020: 78.0, 2021: 135.0, 2022: 119.4},
-    "Göteborg": {2019: 74.0, 2020: 48.0, 2021: 62.0, 2022: 64.9},
-    "Lund": {2019: 9.0, 2020: 11.0, 2021: 10.0, 2022: 11.1},
-    "Stockholm": {2019: 65.0, 2020: 52.0, 2021: 46.0, 2022: 58.2},
-    "Västerås": {2019: 89.0, 2020: 52.0, 2021: 59.0, 2022: 54.9},
-}
 
 M_N2O = 44.013    # g/mol
 M_O2 = 31.998     # g/mol
@@ -530,38 +502,11 @@ def build() -> dict[str, list[dict]]:
         erow(f"electricity-market-{inst}", "electricity", 2000, 2100, 0.0, "g CO2/kWh", "CO2", "direct", "market",
              inst, "ei_go", "guarantees of origin: disclosed at 0 g CO2/kWh, production stage only")
 
-    # --- district heating and cooling -------------------------------------------
-    heat: list[dict] = []
+    # --- district heating and cooling: tools/factors_heat.py -------------------
+    from factors_heat import SOURCES as HEAT_SOURCES
+    from factors_heat import build_heat
 
-    def hrow(fid, activity, region, y0, y1, value, unit, gas, boundary, source, note, derived=False, gwp="VMK (Värmemarknadskommittén)"):
-        heat.append(dict(factor_id=fid, activity=activity, region=region, valid_from=y0, valid_to=y1, value=value,
-                         unit=unit, gas=gas, boundary=boundary, gwp=gwp if gas == "CO2e" else "", method="",
-                         instrument="", source_id=source, derived=str(derived).lower(), note=note))
-
-    slug = {"Malmö": "malmo", "Göteborg": "goteborg", "Lund": "lund", "Stockholm": "stockholm", "Västerås": "vasteras"}
-    for network, series in DH_NETWORKS.items():
-        for year, value in series.items():
-            hrow(f"district_heating-{slug[network]}-{year}", "district_heating", network, year, year, value,
-                 "g CO2e/kWh", "CO2e", "lifecycle", "energiforetagen_malmo",
-                 f"{network}: local miljövärde {year}, non-ecolabelled district heating")
-    hrow("district_heating-linkoping-2022-direct", "district_heating", "Linköping", 2022, 2022, 86.5, "g CO2e/kWh",
-         "CO2e", "direct", "tekniskaverken2022", "Tekniska verken: combustion part")
-    hrow("district_heating-linkoping-2022-wtt", "district_heating", "Linköping", 2022, 2022, 3.8, "g CO2e/kWh",
-         "CO2e", "WTT", "tekniskaverken2022", "Tekniska verken: fuel transport part")
-    hrow("district_heating-gavle-2019", "district_heating", "Gävle", 2019, 2019, 4.19, "g CO2e/kWh", "CO2e",
-         "lifecycle", "gavle2019", "Gävle Energi local miljövärde")
-    hrow("district_heating-umea-2022", "district_heating", "Umeå", 2022, 2022, 51.0, "g CO2/kWh", "CO2", "direct",
-         "umea2022", "Umeå Energi, CO2 only (company method)")
-    hrow("district_heating-sodertalje-2023-direct", "district_heating", "Södertälje", 2023, 2023, 44.0, "g CO2e/kWh",
-         "CO2e", "direct", "telge2023", "Telge Energi: combustion incl. waste (scope 2 part)")
-    hrow("district_heating-sodertalje-2023-wtt", "district_heating", "Södertälje", 2023, 2023, 4.5, "g CO2e/kWh",
-         "CO2e", "WTT", "telge2023", "Telge Energi: fuel production and transport (scope 3 part)")
-    hrow("district_cooling-vaxjo-2023-direct", "district_cooling", "Växjö", 2023, 2023, 3.728, "g CO2e/kWh", "CO2e",
-         "direct", "veab2023", "Växjö Energi district cooling: combustion part")
-    hrow("district_cooling-vaxjo-2023-wtt", "district_cooling", "Växjö", 2023, 2023, 6.448, "g CO2e/kWh", "CO2e",
-         "WTT", "veab2023", "Växjö Energi district cooling: fuel production and transport part")
-    hrow("district_cooling-umea-2022", "district_cooling", "Umeå", 2022, 2022, 33.0, "g CO2/kWh", "CO2", "direct",
-         "umea2022", "Umeå Energi district cooling, CO2 only (company method)")
+    heat, heat_shares = build_heat()
 
     # --- medical gases and refrigerants ------------------------------------------
     gases: list[dict] = []
@@ -587,14 +532,25 @@ def build() -> dict[str, list[dict]]:
     from factors_scope3 import SOURCES as SCOPE3_SOURCES
     from factors_scope3 import build_scope3
 
+    shares: list[dict] = list(heat_shares)
     return {"fuels.csv": fuels, "electricity.csv": elec, "heat.csv": heat, "gases.csv": gases,
-            **build_scope3(), "fuel_properties.csv": props, "sources.csv": SOURCES + SCOPE3_SOURCES}
+            **build_scope3(), "fuel_properties.csv": props, "energy_shares.csv": shares,
+            "sources.csv": SOURCES + SCOPE3_SOURCES + HEAT_SOURCES}
+
+
+def _with_edition(row: dict) -> dict:
+    """A factor row with its edition: given, else the year of a single-year row (a timeless constant has none)."""
+    if row.get("edition") is None:
+        row = dict(row, edition=row["valid_from"] if row["valid_from"] == row["valid_to"] else "")
+    return row
 
 
 def _csv_text(rows: list[dict], columns: list[str]) -> str:
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
     w.writeheader()
+    if columns is FACTOR_COLUMNS:
+        rows = [_with_edition(r) for r in rows]
     for r in rows:
         w.writerow({k: ("" if r.get(k) is None else r.get(k)) for k in columns})
     return buf.getvalue()
@@ -605,7 +561,7 @@ def render() -> dict[str, str]:
     files = {}
     for name, rows in tables.items():
         cols = (SOURCE_COLUMNS if name == "sources.csv" else PROPERTY_COLUMNS if name == "fuel_properties.csv"
-                else FACTOR_COLUMNS)
+                else SHARE_COLUMNS if name == "energy_shares.csv" else FACTOR_COLUMNS)
         files[name] = _csv_text(rows, cols)
     manifest = {
         "name": "klimatbokslut bundled emission factors",

@@ -13,12 +13,22 @@ A :class:`FactorSet` holds three tables read from a folder in the bundled format
 and ``manifest.json`` with the dataset version and the sha256 of every file,
 checked on load: a changed file is an error, not a warning.
 
+Each factor row says which years its figure describes: ``valid_from``..``valid_to``
+(one year for a yearly figure, a period for a published average, a wide range for a
+constant such as "all purchased gas is released"), and ``edition``, the year of the
+figure (empty for a constant).
+
 Selection rules (used by the engine, once per distinct activity/year/region/contract):
 
-1. rows of the activity, region (case-insensitive) and instrument;
-2. user rows, when present for that key, replace the bundled ones;
-3. the rows valid in the year; else the latest earlier validity period, and the
-   ledger flags the fallback; else no factor.
+1. rows of the activity, region (case-insensitive) and instrument; a ``factor_id``
+   chosen on the row picks its rows instead, for the scope-2 method its rows belong
+   to (the other method follows its own rule);
+2. user rows replace the bundled rows of the same key **only for the years they
+   cover**; other years keep the bundled figures;
+3. the rows whose years cover the activity year (the narrowest period when several
+   do); else the **nearest edition** (the earlier one on a tie), and the ledger's
+   ``factor_year`` says which year that figure describes and flags
+   ``fallback_year``; user rows are never used for years they do not cover.
 
 Examples
 --------
@@ -50,13 +60,17 @@ from .units import get_registry
 
 Boundary = Literal["TTW", "WTT", "WTW", "direct", "lifecycle"]
 BOUNDARIES = ("TTW", "WTT", "WTW", "direct", "lifecycle")
-FACTOR_COLUMNS = ["factor_id", "activity", "region", "valid_from", "valid_to", "value", "unit", "gas",
+FACTOR_COLUMNS = ["factor_id", "activity", "region", "valid_from", "valid_to", "edition", "value", "unit", "gas",
                   "boundary", "gwp", "method", "instrument", "source_id", "derived", "note"]
 PROPERTY_COLUMNS = ["activity", "lhv_mj_per_l", "density_kg_per_l", "lhv_mj_per_kg", "lhv_mj_per_nm3",
                     "density_kg_per_nm3", "kwh_per_km", "renewable_share", "source_id", "derived", "note"]
 _NUMERIC_PROPERTIES = PROPERTY_COLUMNS[1:8]
 SOURCE_COLUMNS = ["source_id", "publisher", "title", "edition", "year", "url", "licence", "seen_in", "note"]
-_DATA_FILES_NOT_FACTORS = {"fuel_properties.csv", "sources.csv"}
+#: Shares of an activity's energy in a year (a pump blend's bio part, a network's supply mix), each in 0..1.
+SHARE_COLUMNS = ["activity", "region", "year", "renewable_share", "fossil_free_share", "recovered_share",
+                 "fossil_share", "basis", "source_id", "derived", "note"]
+_NUMERIC_SHARES = SHARE_COLUMNS[3:7]
+_DATA_FILES_NOT_FACTORS = {"fuel_properties.csv", "sources.csv", "energy_shares.csv"}
 UNSOURCED = "unsourced"
 
 
@@ -90,6 +104,7 @@ class EmissionFactor(BaseModel):
     region: str = "SE"
     valid_from: int = Field(ge=1900, le=2200)
     valid_to: int = Field(ge=1900, le=2200)
+    edition: int | None = Field(default=None, ge=1900, le=2200)
     value: float
     unit: str
     gas: str
@@ -112,6 +127,8 @@ class EmissionFactor(BaseModel):
     def _check(self) -> EmissionFactor:
         if self.valid_from > self.valid_to:
             raise ValueError(f"valid_from {self.valid_from} is after valid_to {self.valid_to}")
+        if self.edition is None and self.valid_from == self.valid_to:
+            self.edition = self.valid_from
         ureg = get_registry()
         try:
             unit = ureg.parse_units(self.unit)
@@ -151,9 +168,10 @@ class Selection:
     records : list of dict
         The chosen factor rows.
     factor_year : int
-        The last year of the validity period used.
+        The year the chosen figure describes: the activity year when the rows cover
+        it, else the nearest year of the edition used.
     fallback : bool
-        True when no row was valid in the year and an earlier period was used.
+        True when no row covers the year and the nearest edition was used.
     """
 
     records: list
@@ -199,6 +217,9 @@ class FactorSet:
         rows added with :meth:`with_factors`).
     properties : pandas.DataFrame
         Fuel and gas properties, one row per activity.
+    shares : pandas.DataFrame
+        Shares of an activity's energy per region and year (:data:`SHARE_COLUMNS`): a
+        pump blend's renewable part, a district-heating network's supply mix.
     sources : pandas.DataFrame
         Source records.
     version : str
@@ -208,8 +229,10 @@ class FactorSet:
     """
 
     def __init__(self, factors: pd.DataFrame, properties: pd.DataFrame, sources: pd.DataFrame, *,
-                 version: str, name: str = "", checksums: dict[str, str] | None = None):
+                 version: str, name: str = "", checksums: dict[str, str] | None = None,
+                 shares: pd.DataFrame | None = None):
         self.factors = factors.reset_index(drop=True)
+        self.shares = _coerce_shares(shares if shares is not None else pd.DataFrame(columns=SHARE_COLUMNS))
         self.properties = properties.set_index("activity", drop=False)
         self.sources = sources.set_index("source_id", drop=False)
         self.version = version
@@ -288,12 +311,20 @@ class FactorSet:
             if col not in props.columns:
                 props[col] = ""
             props[col] = pd.to_numeric(props[col].replace("", None), errors="coerce")
+        shares = _read_csv(folder / "energy_shares.csv") if (folder / "energy_shares.csv").is_file() \
+            else pd.DataFrame(columns=SHARE_COLUMNS)
         sources = _read_csv(folder / "sources.csv") if (folder / "sources.csv").is_file() \
             else pd.DataFrame(columns=SOURCE_COLUMNS)
         for col in SOURCE_COLUMNS:
             if col not in sources.columns:
                 sources[col] = ""
         known = set(sources["source_id"])
+        for rec in shares.to_dict("records"):
+            for sid in str(rec.get("source_id", "")).split(";"):
+                if sid and sid not in known:
+                    failures.append({"row": f"{rec.get('activity')} {rec.get('region')} {rec.get('year')}",
+                                     "column": "source_id", "value": sid,
+                                     "reason": "source not in sources.csv (energy_shares.csv)"})
         for rec in factors.to_dict("records"):
             for sid in str(rec["source_id"]).split(";"):
                 if sid and sid not in known:
@@ -306,7 +337,7 @@ class FactorSet:
             raise InputError(failures, what=f"factor dataset {folder}")
         factors["user"] = False
         return cls(factors, props, sources[SOURCE_COLUMNS], version=str(manifest.get("version", "")),
-                   name=str(manifest.get("name", folder.name)), checksums=checksums)
+                   name=str(manifest.get("name", folder.name)), checksums=checksums, shares=shares)
 
     # ------------------------------------------------------------------ extending
     def with_factors(self, rows: pd.DataFrame | list[dict[str, Any]], *,
@@ -314,8 +345,11 @@ class FactorSet:
         """A new FactorSet with user rows added (a local district-heating value, a supplier's electricity).
 
         User rows replace the bundled rows of the same activity, region, method and
-        instrument. A row without a ``source_id`` (or naming a source that is not
-        given) is kept but marked *unsourced*; the ledger and the report say so.
+        instrument **for the years they cover** (``valid_from``..``valid_to``); every
+        other year keeps its bundled figures. Two user rows for the same key, boundary
+        and gas whose years overlap are an error naming both. A row without a
+        ``source_id`` (or naming a source that is not given) is kept but marked
+        *unsourced*; the ledger and the report say so.
 
         Parameters
         ----------
@@ -367,11 +401,14 @@ class FactorSet:
                                "reason": "factor_id already in the set"} for c in sorted(clash)],
                              what="user factor rows")
         factors = pd.concat([self.factors, add], ignore_index=True)
+        overlaps = _user_overlaps(factors[factors["user"].astype(bool)])
+        if overlaps:
+            raise InputError(overlaps, what="user factor rows")
         srcs = pd.concat([self.sources.reset_index(drop=True), pd.DataFrame(new_sources, columns=SOURCE_COLUMNS)],
                          ignore_index=True).drop_duplicates("source_id", keep="last")
         version = self.version if self.version.endswith("+user") else self.version + "+user"
         return FactorSet(factors, self.properties.reset_index(drop=True), srcs.fillna(""), version=version,
-                         name=self.name, checksums=self.checksums)
+                         name=self.name, checksums=self.checksums, shares=self.shares)
 
     # ------------------------------------------------------------------ selection
     def activities(self) -> list[str]:
@@ -418,21 +455,25 @@ class FactorSet:
         rows = self._by_activity.get(activity)
         if not rows:
             raise FactorNotFoundError(activity, year=year, reason="no factor in the dataset for this activity; "
-                                      "add one with FactorSet.with_factors", column="activity")
+                                      "add one with FactorSet.with_factors or a factor file (--factors)",
+                                      column="activity")
         if factor_id:
             picked = [r for r in rows if r["factor_id"] == factor_id or r["factor_id"].startswith(factor_id + "-")]
             if not picked:
                 raise FactorNotFoundError(activity, year=year, reason=f"unknown factor_id {factor_id!r}",
                                           choices=sorted({r["factor_id"].rsplit("-", 2)[0] for r in rows})[:15],
                                           column="factor_id")
-            return _by_year(picked, activity, year)
+            own = [r for r in picked if r["method"] in (method, "")] if method else picked
+            if own:
+                return _per_year(own, activity, year)
+            # The id names a row of the other scope-2 method: this method follows its own rule.
         want = str(region).casefold()
         picked = [r for r in rows if r["region"].casefold() == want]
         if not picked:
-            hint = ("; district heating and cooling need the network as region"
+            hint = ("; district heating and cooling take the network as region (or SE for the national average)"
                     if activity.startswith("district_") else "")
             raise FactorNotFoundError(activity, year=year, reason=f"no factor for region {region!r}{hint}; "
-                                      "add a local value with FactorSet.with_factors",
+                                      "add a local value with FactorSet.with_factors or a factor file (--factors)",
                                       choices=self.regions(activity), column="region")
         if method:
             picked = [r for r in picked if r["method"] in (method, "")]
@@ -450,8 +491,31 @@ class FactorSet:
             picked = wanted
         if not picked:
             raise FactorNotFoundError(activity, year=year, reason=f"no {method}-based factor", column="activity")
-        user = [r for r in picked if r["user"]]
-        return _by_year(user or picked, activity, year)
+        return _per_year(picked, activity, year)
+
+    def share(self, activity: str, year: int, region: str = "SE") -> tuple[dict | None, int | None]:
+        """The share row of an activity (and network) for a year, and the year it describes.
+
+        The row of the year, else the nearest year (the earlier one on a tie);
+        ``(None, None)`` when the dataset has no row for the activity and region.
+
+        Examples
+        --------
+        >>> import klimatbokslut as kb
+        >>> kb.default_factors().share("nothing", 2024)
+        (None, None)
+        """
+        t = self.shares
+        if not len(t):
+            return None, None
+        sel = t[(t["activity"] == activity) & (t["region"].str.casefold() == str(region).casefold())]
+        if not len(sel):
+            return None, None
+        years = sel["year"].to_numpy()
+        y = int(year)
+        best = min(years.tolist(), key=lambda v: (abs(v - y), v > y))
+        row = sel[sel["year"] == best].iloc[0].to_dict()
+        return row, int(best)
 
     def table(self) -> pd.DataFrame:
         """Every factor row joined with its (first) source: the factor catalogue.
@@ -473,20 +537,87 @@ class FactorSet:
         return self._props.get(activity, {}).get(name, float("nan"))
 
 
+def _per_year(rows: list, activity: str, year: int) -> Selection:
+    """User rows for the years they cover, else the bundled rows by :func:`_by_year`."""
+    y = int(year)
+    user = [r for r in rows if r["user"]]
+    if user:
+        covering = [r for r in user if r["valid_from"] <= y <= r["valid_to"]]
+        if covering:
+            return _by_year(covering, activity, y)
+        bundled = [r for r in rows if not r["user"]]
+        if bundled:
+            return _by_year(bundled, activity, y)
+        spans = ", ".join(sorted({_span(r) for r in user}))
+        raise FactorNotFoundError(activity, year=y, reason=f"your factor rows cover {spans}, not {y}; a user row "
+                                  "applies only to the years it covers: add a row for the year", column="year")
+    return _by_year(rows, activity, y)
+
+
+def _span(r: dict) -> str:
+    return str(r["valid_from"]) if r["valid_from"] == r["valid_to"] else f"{r['valid_from']}–{r['valid_to']}"
+
+
 def _by_year(rows: list, activity: str, year: int) -> Selection:
+    """The rows covering the year (the narrowest period), else the nearest edition (the earlier one on a tie)."""
     y = int(year)
     covering = [r for r in rows if r["valid_from"] <= y <= r["valid_to"]]
     if covering:
         # Several periods may cover the year (a multi-year row and a single-year row): take the narrowest.
         narrowest = min(r["valid_to"] - r["valid_from"] for r in covering)
         return Selection([r for r in covering if r["valid_to"] - r["valid_from"] == narrowest], y, False)
-    earlier = [r for r in rows if r["valid_to"] < y]
-    if not earlier:
-        first = min(r["valid_from"] for r in rows)
-        raise FactorNotFoundError(activity, year=y, reason=f"no factor for {y} or earlier; the first year with a "
-                                  f"factor is {first}", column="year")
-    last = max(r["valid_to"] for r in earlier)
-    return Selection([r for r in earlier if r["valid_to"] == last], last, True)
+    if not rows:
+        raise FactorNotFoundError(activity, year=y, reason="no factor rows", column="year")
+
+    def distance(r: dict) -> tuple[int, int]:
+        return (r["valid_from"] - y, 1) if y < r["valid_from"] else (y - r["valid_to"], 0)
+
+    best = min(distance(r) for r in rows)
+    chosen = [r for r in rows if distance(r) == best]
+    # Of the nearest editions, the one whose own span is narrowest (a yearly figure before a period average).
+    narrowest = min(r["valid_to"] - r["valid_from"] for r in chosen)
+    chosen = [r for r in chosen if r["valid_to"] - r["valid_from"] == narrowest]
+    first = chosen[0]
+    span = (first["valid_from"], first["valid_to"])
+    chosen = [r for r in chosen if (r["valid_from"], r["valid_to"]) == span]
+    factor_year = span[1] if best[1] == 0 else span[0]
+    return Selection(chosen, factor_year, True)
+
+
+def _user_overlaps(user: pd.DataFrame) -> list[dict]:
+    """Pairs of user rows for the same key, boundary and gas whose years overlap, each named by both ids."""
+    out = []
+    if not len(user):
+        return out
+    key = ["activity", "_region", "method", "instrument", "boundary", "gas"]
+    frame = user.assign(_region=user["region"].astype(str).str.casefold())
+    for _, grp in frame.groupby(key, sort=False):
+        if len(grp) < 2:
+            continue
+        recs = grp.sort_values("valid_from").to_dict("records")
+        for a_i, a in enumerate(recs):
+            for b in recs[a_i + 1:]:
+                if b["valid_from"] <= a["valid_to"]:
+                    lo, hi = max(a["valid_from"], b["valid_from"]), min(a["valid_to"], b["valid_to"])
+                    years = str(lo) if lo == hi else f"{lo}–{hi}"
+                    out.append({"row": a["factor_id"], "column": "valid_from/valid_to", "value": years,
+                                "reason": f"{a['factor_id']!r} and {b['factor_id']!r} both give {a['activity']} "
+                                          f"({a['region']}, {a['boundary']} {a['gas']}) for {years}; keep one row "
+                                          "per year"})
+    return out
+
+
+def _coerce_shares(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.copy()
+    for col in SHARE_COLUMNS:
+        if col not in out.columns:
+            out[col] = ""
+    out = out[SHARE_COLUMNS]
+    out["year"] = pd.to_numeric(out["year"], errors="coerce").astype("Int64")
+    for col in _NUMERIC_SHARES:
+        out[col] = pd.to_numeric(out[col].replace("", None), errors="coerce").astype(float)
+    out["region"] = out["region"].astype(str)
+    return out.reset_index(drop=True)
 
 
 def _coerce_factors(df: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
@@ -494,6 +625,16 @@ def _coerce_factors(df: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
     out = df.copy()
     for col in ("valid_from", "valid_to"):
         out[col] = pd.to_numeric(out[col], errors="coerce")
+    edition = pd.to_numeric(out["edition"].replace("", None), errors="coerce") if "edition" in out.columns \
+        else pd.Series(float("nan"), index=out.index)
+    bad_edition = edition.isna() & out["edition"].astype(str).str.strip().ne("") if "edition" in out.columns \
+        else edition.isna() & False
+    for rec in out[bad_edition].to_dict("records"):
+        failures.append({"row": rec["factor_id"], "column": "edition", "value": rec["edition"],
+                         "reason": f"not a year ({rec['file']})"})
+    single = out["valid_from"].eq(out["valid_to"])
+    edition = edition.where(edition.notna() | ~single, out["valid_from"])
+    out["edition"] = pd.Series([None if v != v else int(v) for v in edition], index=out.index, dtype=object)
     out["value"] = pd.to_numeric(out["value"], errors="coerce")
     out["derived"] = out["derived"].str.lower().isin(["true", "1", "yes"])
     bad_num = out[["valid_from", "valid_to", "value"]].isna().any(axis=1)
