@@ -131,14 +131,15 @@ def test_tank_to_wheel_co2_from_spbi(fs):
     assert oil.loc[oil["gas"] == "CO2", "value"].item() == pytest.approx(2.66 / 35.82 * 1000, rel=1e-5)
 
 
-def test_year_without_factor_falls_back_to_the_latest_earlier_period(fs):
+def test_year_without_factor_uses_the_nearest_edition(fs):
+    # Ei's residual mix: 2023 524.10, 2022 467.62, 2019 338.53 g CO2/kWh; none published for 2024 or 2017.
     sel = fs.select("electricity", 2024, method="market", instrument="residual_mix")
     assert sel.fallback and sel.factor_year == 2023
     assert sel.rows["value"].item() == pytest.approx(524.10)
     sel = fs.select("electricity", 2022, method="market", instrument="residual_mix")
     assert not sel.fallback and sel.rows["value"].item() == pytest.approx(467.62)
-    with pytest.raises(kb.FactorNotFoundError, match="first year"):
-        fs.select("electricity", 2017, method="market", instrument="residual_mix")
+    sel = fs.select("electricity", 2018, method="market", instrument="residual_mix")
+    assert sel.fallback and sel.factor_year == 2019 and sel.rows["value"].item() == pytest.approx(338.53)
 
 
 def test_user_rows_replace_bundled_rows_and_unsourced_is_marked(fs):

@@ -46,6 +46,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -467,8 +468,8 @@ class FactorSet:
             if own:
                 return _per_year(own, activity, year)
             # The id names a row of the other scope-2 method: this method follows its own rule.
-        want = str(region).casefold()
-        picked = [r for r in rows if r["region"].casefold() == want]
+        want = network_key(region)
+        picked = [r for r in rows if network_key(r["region"]) == want]
         if not picked:
             hint = ("; district heating and cooling take the network as region (or SE for the national average)"
                     if activity.startswith("district_") else "")
@@ -535,6 +536,33 @@ class FactorSet:
     def property(self, activity: str, name: str) -> float:
         """A fuel or gas property (``lhv_mj_per_l``, ``density_kg_per_l`` ...), NaN when unknown."""
         return self._props.get(activity, {}).get(name, float("nan"))
+
+
+#: Words a utility's or network's name may carry that do not tell networks apart ("Växjö Energi AB").
+_NETWORK_WORDS = ("energi", "energy", "ab", "fjarrvarme", "fjarrvarmenat", "fjarrkyla", "nat", "kommun",
+                  "kommunala", "stad", "varme", "och", "miljo", "elnat", "district", "heating", "cooling",
+                  "network", "natet", "eon", "e", "on", "vattenfall", "fortum", "exergi", "tekniska", "verken",
+                  "i", "kraft")
+_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "æ": "a", "ø": "o"})
+
+
+def network_key(name: str) -> str:
+    """The form a region or network name is matched in: case, å/ä/ö, punctuation and utility words ignored.
+
+    ``"Växjö Energi"``, ``"växjö"``, ``"VAXJO"`` and ``"Växjö Energi AB"`` all match the network
+    ``Växjö``; ``"SE"``, ``"Sverige"`` and ``"riket"`` mean the national figure. Words that name the
+    town or network are kept, so ``"Karlskoga"`` and ``"Karlstad"`` stay apart.
+
+    Examples
+    --------
+    >>> network_key("Växjö Energi AB"), network_key("VAXJO"), network_key("Sverige")
+    ('vaxjo', 'vaxjo', 'se')
+    """
+    text = str(name).casefold().translate(_FOLD)
+    words = [w for w in re.split(r"[^0-9a-z]+", text) if w]
+    kept = [w for w in words if w not in _NETWORK_WORDS] or words
+    key = "".join(kept)
+    return "se" if key in ("se", "sverige", "sweden", "riket", "nationellt", "national", "riksgenomsnitt") else key
 
 
 def _per_year(rows: list, activity: str, year: int) -> Selection:

@@ -124,7 +124,18 @@ class KindHandler:
         return _NAN
 
     def renewable_share(self, act: Activity, factors: FactorSet, key: Key) -> float:
-        """The renewable share recorded in the ledger: the dataset's property of the activity."""
+        """The renewable share recorded in the ledger.
+
+        The dataset's share of the activity (and network) for the year when it has one
+        (a pump blend's bio part changes every year), else the activity's property
+        (1 for HVO100, 0 for fossil diesel), else NaN (unknown). A share of another year
+        is never used.
+        """
+        row, year = factors.share(act.key, key.year, key.region or "SE")
+        if row is not None and year == key.year:
+            value = row.get("renewable_share")
+            if value == value and value is not None:
+                return float(value)
         return factors.property(act.key, "renewable_share")
 
 

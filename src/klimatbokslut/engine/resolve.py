@@ -12,7 +12,7 @@ from typing import Final, NamedTuple
 
 from ..catalogue import ACTIVITY_BASED, SUPPLIER_SPECIFIC, Activity, get_activity, placement, upstream_placement
 from ..errors import ConversionError, InputError
-from ..factors import FactorSet
+from ..factors import FactorSet, network_key
 from ..gwp import GWPError
 from .convert import amount_multiplier
 from .keys import Key
@@ -84,19 +84,29 @@ def resolve(key_tuple: tuple, factors: FactorSet, gwp: str, scope2_method: str, 
         flags.add("fallback_year")
     if handler.missing_upstream(act, selected):
         flags.add("no_upstream")
+    if act.kind == "heat" and network_key(key.region or "SE") == "se":
+        flags.add("national_default")
+    renewable = handler.renewable_share(act, factors, key)
+    if act.is_fuel and not renewable == 0.0 and not _has_biogenic_memo(selected):
+        # A fuel with a bio part (or an unknown one) and no biogenic CO2 row: the memo is unknown, not zero.
+        flags.add("biogenic_unknown")
     distance = selected.distance if selected.distance == selected.distance else handler.distance(key.unit)
     purpose = key.purpose or "business"
     scope, category, area = placement(act, key.ownership, purpose)
     _, up_cat = upstream_placement(act, key.ownership, purpose)
     numeric = _numeric(weighed, scope2_method, selected.per_unit * adjustment.factor, energy, distance)
     return Resolved(numeric=numeric, scope=scope, category=category, area=area, upstream_category=up_cat,
-                    renewable_share=handler.renewable_share(act, factors, key), factor_ids=";".join(ids),
+                    renewable_share=renewable, factor_ids=";".join(ids),
                     source_ids=";".join(sources),
                     factor_gwp="; ".join(sorted(set(weighed["market"].factor_gwps)
                                                 | set(weighed["location"].factor_gwps))),
                     factor_year=factor_year, flags=";".join(sorted(flags)),
                     other_gas=";".join(sorted(weighed[scope2_method].other_gases)),
                     data_quality=_data_quality(handler, selected))
+
+
+def _has_biogenic_memo(selected: Selected) -> bool:
+    return any(r["gas"] == "CO2_biogenic" for s in (selected.location, selected.market) for r in s.records)
 
 
 def _weigh_both(selected: Selected, factors: FactorSet, act: Activity, unit: str, gwp: str) -> dict[str, Weighed]:
