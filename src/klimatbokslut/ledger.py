@@ -476,6 +476,10 @@ class Ledger:
     def factors_used(self) -> pd.DataFrame:
         """Every factor row the ledger used, with its source: the method appendix.
 
+        ``edition`` is the year the figure describes; ``used_for_years`` the activity
+        years it was used for, and ``used_for_other_years`` those of them it does not
+        describe (the nearest edition, flagged ``fallback_year`` in the ledger).
+
         Examples
         --------
         >>> import pandas as pd, klimatbokslut as kb
@@ -483,13 +487,26 @@ class Ledger:
         >>> led.factors_used()[["factor_id", "publisher"]].to_dict("records")[0]["factor_id"]
         'n2o-release'
         """
-        ids = set()
-        for v in pd.unique(self.frame["factor_ids"].astype(object)):
-            ids.update(str(v).split(";"))
+        used: dict[str, set[int]] = {}
+        other: dict[str, set[int]] = {}
+        combos = self.frame[["factor_ids", "year", "flags"]].astype({"factor_ids": object, "flags": object})
+        for ids_text, year, flags in combos.drop_duplicates().itertuples(index=False):
+            nearest = "fallback_year" in str(flags).split(";")
+            for fid in str(ids_text).split(";"):
+                if fid:
+                    used.setdefault(fid, set()).add(int(year))
+                    if nearest:
+                        other.setdefault(fid, set()).add(int(year))
+        years = {k: _years_text(v) for k, v in used.items()}
+        others = {k: _years_text(v) for k, v in other.items()}
         if self.factors is None:
-            return pd.DataFrame({"factor_id": sorted(ids)})
+            return pd.DataFrame({"factor_id": sorted(used), "used_for_years": [years[k] for k in sorted(used)],
+                                 "used_for_other_years": [others.get(k, "") for k in sorted(used)]})
         t = self.factors.table()
-        return t[t["factor_id"].isin(ids)].reset_index(drop=True)
+        out = t[t["factor_id"].isin(set(used))].reset_index(drop=True)
+        out["used_for_years"] = out["factor_id"].map(years)
+        out["used_for_other_years"] = out["factor_id"].map(others).fillna("")
+        return out
 
     # ------------------------------------------------------------------ export
     def _meta(self) -> dict:
@@ -565,3 +582,14 @@ class Ledger:
         led.inputs = dict(meta.get("inputs", {}))
         led.radiative_forcing = bool(meta.get("radiative_forcing", True))
         return led
+
+
+def _years_text(years: set[int]) -> str:
+    """Years as a short text: ``2012, 2015–2017``."""
+    out: list[str] = []
+    for y in sorted(years):
+        if out and out[-1].split("–")[-1] == str(y - 1):
+            out[-1] = out[-1].split("–")[0] + f"–{y}"
+        else:
+            out.append(str(y))
+    return ", ".join(out)

@@ -80,8 +80,12 @@ def resolve(key_tuple: tuple, factors: FactorSet, gwp: str, scope2_method: str, 
         return Failed(str(first["column"]), str(first["reason"]))
     ids, sources, flags = _provenance(weighed)
     flags |= adjustment.flags
-    if selected.location.fallback or selected.market.fallback:
+    if selected.by_method(scope2_method).fallback:
         flags.add("fallback_year")
+    other = "location" if scope2_method == "market" else "market"
+    if selected.by_method(other).fallback and not selected.by_method(other) is selected.by_method(scope2_method):
+        # The figure of the scope-2 method not reported in co2e_kg is of another year (its column is kept).
+        flags.add(f"fallback_year_{other}")
     if handler.missing_upstream(act, selected):
         flags.add("no_upstream")
     if act.kind == "heat" and network_key(key.region or "SE") == "se":

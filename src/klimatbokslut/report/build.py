@@ -403,6 +403,7 @@ def _quality_tables(r: Report, by_area: pd.DataFrame) -> dict[str, pd.DataFrame]
     tables["fallback_factors"] = (fb.assign(activity=fb["activity"].astype(object))
                                   .groupby(["activity", "year", "factor_year", "region"], dropna=False)
                                   .size().rename("rows").reset_index())
+    tables["defaults_and_unknowns"] = _flag_table(f, ("national_default", "biogenic_unknown"))
     fu = tables["factors_used"]
     mask = pd.Series(False, index=fu.index)
     for col in ("derived", "user"):
@@ -429,6 +430,20 @@ def _quality_tables(r: Report, by_area: pd.DataFrame) -> dict[str, pd.DataFrame]
                                .groupby(["area", "activity", "unit", "year"])["amount"].sum().reset_index())
     tables["reconcile"] = pd.DataFrame(sorted(led.reconcile().items()), columns=["key", "value"]).astype(str)
     return tables
+
+
+def _flag_table(f: pd.DataFrame, wanted: tuple[str, ...]) -> pd.DataFrame:
+    """Rows per flag, activity and year for flags that mark a default or an unknown (energy in MWh where known)."""
+    flags = f["flags"].astype(str)
+    parts = []
+    for flag in wanted:
+        hit = f[flags.str.split(";").apply(lambda xs, fl=flag: fl in xs)]
+        if len(hit):
+            g = (hit.assign(activity=hit["activity"].astype(object), mwh=hit["energy_mj"] / 3600.0)
+                 .groupby(["activity", "year"]).agg(rows=("activity", "size"), mwh=("mwh", "sum")).reset_index())
+            parts.append(g.assign(flag=flag))
+    cols = ["flag", "activity", "year", "rows", "mwh"]
+    return pd.concat(parts, ignore_index=True)[cols] if parts else pd.DataFrame(columns=cols)
 
 
 def _about(r: Report) -> pd.DataFrame:

@@ -376,6 +376,9 @@ def _quality(p: _Page) -> dict[str, Any]:
         "fallback": [{"activity": activity_name(x["activity"], lang), "year": x["year"],
                       "factor_year": x["factor_year"], "region": x["region"] or "", "rows": x["rows"]}
                      for x in tb["fallback_factors"].to_dict("records")],
+        "flagged": [{"flag": x["flag"], "activity": activity_name(x["activity"], lang), "year": x["year"],
+                     "rows": x["rows"], "mwh": n(x["mwh"], 1) if x["mwh"] == x["mwh"] else ""}
+                    for x in tb["defaults_and_unknowns"].to_dict("records")],
         "derived": [{"id": x.get("factor_id"), "activity": activity_name(str(x.get("activity")), lang),
                      "note": x.get("note") or "", "source": x.get("source_id"), "user": bool(x.get("user"))}
                     for x in tb["derived_factors"].to_dict("records")],
