@@ -151,7 +151,8 @@ class ElectricityHandler(KindHandler):
     """Electricity: the contract chooses the market-based instrument; guarantees of origin are renewable."""
 
     def renewable_share(self, act: Activity, factors: FactorSet, key: Key) -> float:
-        return 1.0 if key.contract in _GO else _NAN
+        named_go = any(key.factor_id.startswith(f"electricity-market-{go}") for go in _GO) if key.factor_id else False
+        return 1.0 if key.contract in _GO or named_go else _NAN
 
 
 class TravelHandler(KindHandler):
