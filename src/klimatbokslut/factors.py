@@ -613,25 +613,34 @@ def _by_year(rows: list, activity: str, year: int) -> Selection:
 
 
 def _user_overlaps(user: pd.DataFrame) -> list[dict]:
-    """Pairs of user rows for the same key, boundary and gas whose years overlap, each named by both ids."""
-    out = []
+    """User rows of one key that give a year twice, each problem named by both rows.
+
+    Rows of one key and year must share one span (a direct and a WTT row for 2024 are
+    one figure in two parts); a second row for the same span, boundary and gas, or a
+    row whose span overlaps another span, gives the year twice.
+    """
+    out: list[dict] = []
     if not len(user):
         return out
-    key = ["activity", "_region", "method", "instrument", "boundary", "gas"]
-    frame = user.assign(_region=user["region"].astype(str).str.casefold())
-    for _, grp in frame.groupby(key, sort=False):
+    frame = user.assign(_region=[network_key(r) for r in user["region"]])
+    for _, grp in frame.groupby(["activity", "_region", "method", "instrument"], sort=False):
         if len(grp) < 2:
             continue
-        recs = grp.sort_values("valid_from").to_dict("records")
+        recs = grp.sort_values(["valid_from", "valid_to"]).to_dict("records")
         for a_i, a in enumerate(recs):
             for b in recs[a_i + 1:]:
-                if b["valid_from"] <= a["valid_to"]:
-                    lo, hi = max(a["valid_from"], b["valid_from"]), min(a["valid_to"], b["valid_to"])
-                    years = str(lo) if lo == hi else f"{lo}–{hi}"
-                    out.append({"row": a["factor_id"], "column": "valid_from/valid_to", "value": years,
-                                "reason": f"{a['factor_id']!r} and {b['factor_id']!r} both give {a['activity']} "
-                                          f"({a['region']}, {a['boundary']} {a['gas']}) for {years}; keep one row "
-                                          "per year"})
+                same_span = (a["valid_from"], a["valid_to"]) == (b["valid_from"], b["valid_to"])
+                overlap = b["valid_from"] <= a["valid_to"] and a["valid_from"] <= b["valid_to"]
+                if not overlap or (same_span and (a["boundary"], a["gas"]) != (b["boundary"], b["gas"])):
+                    continue
+                lo, hi = max(a["valid_from"], b["valid_from"]), min(a["valid_to"], b["valid_to"])
+                years = str(lo) if lo == hi else f"{lo}–{hi}"
+                why = ("both give the same part" if same_span else
+                       f"their spans {_span(a)} and {_span(b)} overlap (rows of one year must share one span)")
+                out.append({"row": a["factor_id"], "column": "valid_from/valid_to", "value": years,
+                            "reason": f"{a['factor_id']!r} and {b['factor_id']!r} both give {a['activity']} "
+                                      f"({a['region']}, {a['boundary']} {a['gas']}) for {years}: {why}; keep one "
+                                      "figure per year"})
     return out
 
 
