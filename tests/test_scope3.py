@@ -183,7 +183,13 @@ def test_commuting_survey_and_walk_cycle_share():
     bus = 1000 * 0.2 * 2 * 10 * 200
     car = 1000 * 0.4 * 2 * 18 * 200
     assert led.total().magnitude == pytest.approx((bus * 0.10385 + car * 0.16725) / 1000)
-    assert travel.active_share(rows.assign(share=survey["share"].to_numpy())) == pytest.approx(0.4)
+    # 10 % walk and 30 % cycle of 1 000 commuters: 0.40 of the commuters, whichever distances they travel.
+    assert travel.active_share(rows, basis="trips") == pytest.approx(0.4)
+    assert travel.active_share(led, basis="trips", year=2024) == pytest.approx(0.4)
+    # Distance: (100 × 2 × 1.5 + 300 × 2 × 4) × 200 = 540 000 of 540 000 + 800 000 + 2 880 000 km.
+    assert travel.active_share(rows, basis="distance") == pytest.approx(540_000 / 4_220_000)
+    with pytest.raises(kb.InputError, match="number of commuters"):
+        travel.active_share(rows.drop(columns="commuters"), basis="trips")
     with pytest.raises(kb.InputError, match="add up to 1"):
         travel.commuting_from_survey(survey.assign(share=[0.1, 0.3, 0.2, 0.3]), staff=10, working_days=200, year=2024)
 

@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import UnknownAirportError
-from .validation import Failures
+from .validation import Failures, fail
 
 #: Uplift on the great-circle distance for indirect routes and delays (Transportstyrelsen; DESNZ).
 GCD_UPLIFT = 1.08
@@ -227,7 +227,8 @@ def commuting_from_survey(survey: pd.DataFrame, *, staff: int, working_days: flo
     km = staff * share * 2 * dist * working_days
     is_car = modes.str.startswith("car")
     return pd.DataFrame({"activity": modes, "amount": km.astype(float), "unit": np.where(is_car, "km", "pkm"),
-                         "year": year, "purpose": "commuting", "org_unit": org_unit})
+                         "year": year, "purpose": "commuting", "org_unit": org_unit,
+                         "commuters": (staff * share).astype(float)})
 
 
 def active_share(ledger_or_rows, *, year: int | None = None, basis: str = "trips") -> float:
@@ -240,17 +241,28 @@ def active_share(ledger_or_rows, *, year: int | None = None, basis: str = "trips
     year : int, optional
         Only this year.
     basis : {"trips", "distance"}
-        ``"distance"``: share of passenger-km. ``"trips"``: share of commuters,
-        which needs a ``share`` column as produced from a survey row; falls back to
-        distance when absent.
+        ``"trips"``: share of commuters (each commuter's trips counted once), from the
+        ``commuters`` column that :func:`commuting_from_survey` writes (staff × the
+        survey's share). ``"distance"``: share of passenger-km.
+
+    Raises
+    ------
+    InputError
+        ``basis="trips"`` on rows without a ``commuters`` column (distances alone do
+        not say how many commute), or an unknown basis.
 
     Examples
     --------
     >>> s = pd.DataFrame({"mode": ["cykel", "bil"], "share": [0.4, 0.6], "one_way_km": [4, 15]})
     >>> rows = commuting_from_survey(s, staff=100, working_days=200, year=2024)
-    >>> round(active_share(rows, basis="distance"), 4)
-    0.1509
+    >>> round(active_share(rows, basis="trips"), 4), round(active_share(rows, basis="distance"), 4)
+    (0.4, 0.1509)
+
+    40 of 100 commuters cycle (0.40 of the commuters); their 4 km trips are
+    2 × 4 × 40 × 200 = 64 000 of 2 × (4 × 40 + 15 × 60) × 200 = 424 000 km (0.1509 of the distance).
     """
+    if basis not in ("trips", "distance"):
+        raise fail("basis", basis, "basis must be 'trips' or 'distance'", what="active_share")
     frame = getattr(ledger_or_rows, "frame", ledger_or_rows)
     f = frame
     if "purpose" in f.columns:
@@ -260,6 +272,14 @@ def active_share(ledger_or_rows, *, year: int | None = None, basis: str = "trips
     if f.empty:
         return float("nan")
     active = f["activity"].astype(str).isin(ACTIVE_MODES)
-    if basis == "trips" and "share" in f.columns:
-        return float(f.loc[active, "share"].sum() / f["share"].sum())
+    if basis == "trips":
+        if "commuters" not in f.columns:
+            raise fail("commuters", None, "the share of trips needs the number of commuters per mode (the "
+                       "commuters column of commuting_from_survey); use basis='distance' for the share of "
+                       "passenger-km", what="active_share")
+        commuters = pd.to_numeric(f["commuters"], errors="coerce")
+        if commuters.isna().any():
+            raise fail("commuters", None, f"{int(commuters.isna().sum())} commuting row(s) have no number of "
+                       "commuters (value missing); the share of trips cannot be computed", what="active_share")
+        return float(commuters[active].sum() / commuters.sum())
     return float(f.loc[active, "amount"].sum() / f["amount"].sum())
