@@ -8,6 +8,7 @@ repository root::
 
     python tools/mutation_check.py           # exit 1 if any change goes unnoticed
     python tools/mutation_check.py --verbose # also list every key checked
+    python tools/mutation_check.py --factors DIR  # a factor folder instead of the bundled one
 
 Everything runs in one process (no test run per row), in a few seconds.
 """
@@ -73,8 +74,11 @@ def mutants(fs: kb.FactorSet) -> Iterator[tuple[str, str, kb.FactorSet]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--verbose", action="store_true", help="list every key checked")
+    ap.add_argument("--factors", type=Path, default=None,
+                    help="a factor folder in the bundled format (default: the bundled dataset); read without "
+                         "checking its manifest")
     args = ap.parse_args(argv)
-    fs = kb.default_factors()
+    fs = kb.default_factors() if args.factors is None else kb.FactorSet.from_path(args.factors, verify=False)
     fixture = load_fixture()
     before = mismatches(fs, fixture)
     if before:
