@@ -18,13 +18,14 @@ without_rf = kb.calculate(trips, radiative_forcing=False, on_error="collect")
 print("Växjö–Stockholm and back:", round(2 * kb.travel.flight_distance("VXO", "ARN")), "km flown")
 print(with_rf.frame[["id", "activity", "amount", "unit", "distance_km", "co2e_kg", "flags"]].round(1).to_string())
 print(f"\nBusiness travel 2024: {with_rf.total(category='business_travel'):.2f~P} with RF")
-print(f"(without RF the business-class long-haul row has no DESNZ factor and is rejected: "
-      f"{without_rf.rejects['reason'].iloc[0][:80]}...)")
+left = without_rf.left_out(category="business_travel")
+print(f"(without RF the business-class long-haul row has no DESNZ factor: the total is {left.text()}: "
+      f"{left.reasons[0][:80]}...)")
 
 # Commuting: mode shares, one-way distance, 7 600 staff, 205 working days.
 survey = pd.read_csv(DATA / "pendling_enkat_2024.csv", sep=";")
 rows = kb.travel.commuting_from_survey(survey, staff=7600, working_days=205, year=2024)
 commuting = kb.calculate(rows)
 print(f"\nCommuting 2024: {commuting.total():.0f~P}")
-print(f"Walk-and-cycle share of commuters: {survey.loc[survey['mode'].isin(['gång', 'cykel']), 'share'].sum():.0%}")
+print(f"Walk-and-cycle share of commuters: {kb.travel.active_share(rows, basis='trips'):.0%}")
 print(f"Walk-and-cycle share of commuting distance: {kb.travel.active_share(rows, basis='distance'):.1%}")

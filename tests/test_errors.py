@@ -85,12 +85,14 @@ def test_duplicate_ids_name_the_first_row():
 
 
 def test_missing_factor_for_year_and_region():
-    f = failures(frame(activity=["el"], unit=["kWh"], year=[2017]))
-    assert f.loc[0, "column"] == "year" and "first year with a factor is 2019" in f.loc[0, "reason"]
     f = failures(frame(activity=["fjärrvärme"], unit=["kWh"], region=["Ystad"]))
     assert f.loc[0, "column"] == "region" and "Malmö" in f.loc[0, "reason"]
-    f = failures(frame(activity=["fjärrvärme"], unit=["kWh"], year=[2018], region=["Malmö"]))
-    assert "2019" in f.loc[0, "reason"]
+    # A network only the user's rows have, in a year they do not cover: blamed on the year, naming the years.
+    user = kb.default_factors().with_factors([dict(activity="district_heating", region="Ystad", valid_from=2022,
+                                                   valid_to=2023, value=40.0, unit="g CO2e/kWh", gas="CO2e",
+                                                   boundary="lifecycle")])
+    f = failures(frame(activity=["fjärrvärme"], unit=["kWh"], year=[2024], region=["Ystad"]), factors=user)
+    assert f.loc[0, "column"] == "year" and "cover 2022–2023, not 2024" in f.loc[0, "reason"]
 
 
 def test_activity_without_any_factor():
@@ -122,8 +124,8 @@ def test_missing_required_column():
 
 
 def test_all_failures_are_listed_at_once_with_row_column_value_reason():
-    df = frame(activity=["dissel", "el", "diesel", "el", "diesel"], unit=["l", "l", "l", "kWh", "l"],
-               amount=[1, 2, "x", 4, 5], year=[2024, 2024, 2024, 2017, 2024])
+    df = frame(activity=["dissel", "el", "diesel", "fjärrvärme", "diesel"], unit=["l", "l", "l", "kWh", "l"],
+               amount=[1, 2, "x", 4, 5], region=["", "", "", "Ingenstans", ""])
     with pytest.raises(kb.InputError) as err:
         kb.calculate(df)
     f = err.value.failures
@@ -133,12 +135,17 @@ def test_all_failures_are_listed_at_once_with_row_column_value_reason():
 
 
 def test_collect_mode_accounts_for_every_row():
-    df = frame(activity=["dissel", "el", "diesel", "el", "diesel"], unit=["l", "l", "l", "kWh", "l"],
-               amount=[1, 2, "x", 4, 5], year=[2024, 2024, 2024, 2017, 2024])
+    df = frame(activity=["dissel", "el", "diesel", "fjärrvärme", "diesel"], unit=["l", "l", "l", "kWh", "l"],
+               amount=[1, 2, "x", 4, 5], region=["", "", "", "Ingenstans", ""])
     led = kb.calculate(df, on_error="collect")
-    assert led.frame["row"].tolist() == [4]
-    assert sorted(led.rejects["row"].unique().tolist()) == [0, 1, 2, 3]
-    assert led.reconcile() == {"input_rows": 5, "ledger_rows": 1, "rejected_rows": 4, "balanced": True}
+    # Row 3 is readable (4 kWh of district heating) but no factor fits its network: kept, unvalued.
+    assert led.frame["row"].tolist() == [3, 4]
+    assert sorted(led.rejects["row"].unique().tolist()) == [0, 1, 2]
+    assert led.reconcile() == {"input_rows": 5, "ledger_rows": 2, "rejected_rows": 3, "balanced": True,
+                               "unvalued_rows": 1}
+    row = led.frame.iloc[0]
+    assert np.isnan(row["co2e_kg"]) and row["energy_mj"] == pytest.approx(4 * 3.6)
+    assert "region 'Ingenstans'" in row["unvalued_reason"] and "unvalued" in row["flags"]
     assert {"row", "column", "value", "reason", "input_amount"} <= set(led.rejects.columns)
 
 
@@ -161,7 +168,6 @@ def test_unreadable_file_and_missing_file(tmp_path):
     (dict(activity="district_heating", year=2024, region="Ingenstans"), "region"),
     (dict(activity="electricity", year=2024, region="SE", method="market", instrument="no_such_contract"),
      "contract"),
-    (dict(activity="diesel", year=1990), "year"),
     (dict(activity="diesel", year=2024, factor_id="no_such_id"), "factor_id"),
 ])
 def test_a_missing_factor_names_the_part_of_the_request_without_a_match(query, column):
@@ -177,7 +183,7 @@ def test_a_missing_factor_names_the_part_of_the_request_without_a_match(query, c
 
 def test_a_key_without_a_factor_is_blamed_on_its_cell():
     # The engine blames the column the factor set names, not a guess from the message text.
-    df = frame(activity=["district_heating", "diesel"], unit=["MWh", "l"], year=[2024, 1990],
-               network=["Ingenstans", ""])
+    df = frame(activity=["district_heating", "electricity"], unit=["MWh", "kWh"], year=[2024, 2024],
+               network=["Ingenstans", ""], contract=["", "no_such_contract"])
     f = failures(df)
-    assert sorted(f["column"]) == ["region", "year"]        # "network" is read into the region column
+    assert sorted(f["column"]) == ["contract", "region"]     # "network" is read into the region column

@@ -126,7 +126,7 @@ def test_data_quality_section(example):
     share = r.tables["spend_share"].set_index("year")
     assert share.loc[2024, "spend_based_co2e_t"] == pytest.approx(
         r.ledger.total(year=2024, data_quality="spend_based").magnitude)
-    assert "Faktorer från ett tidigare år" in html
+    assert "Faktorer från ett annat år (närmaste utgåva)" in html
 
 
 def _tiny(tmp_path, org: str, site: str, lang: str = "sv") -> dict:

@@ -53,6 +53,9 @@ class InputError(KlimatbokslutError, ValueError):
       row 3, column 'unit', value 'l': litres are not energy
     """
 
+    #: True when the input is readable but no emission factor fits it (the engine keeps such rows, unvalued).
+    no_factor: bool = False
+
     def __init__(self, failures: pd.DataFrame | Iterable[Mapping[str, Any]], what: str = "input"):
         frame = failures if isinstance(failures, pd.DataFrame) else pd.DataFrame(list(failures))
         for col in FAILURE_COLUMNS:

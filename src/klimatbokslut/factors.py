@@ -423,7 +423,7 @@ class FactorSet:
         --------
         >>> import klimatbokslut as kb
         >>> kb.default_factors().regions("district_heating")[:3]
-        ['Gävle', 'Göteborg', 'Linköping']
+        ['Askersund', 'Enköping', 'Gävle']
         """
         return sorted({r["region"] for r in self._by_activity.get(activity, [])})
 
@@ -509,7 +509,8 @@ class FactorSet:
         t = self.shares
         if not len(t):
             return None, None
-        sel = t[(t["activity"] == activity) & (t["region"].str.casefold() == str(region).casefold())]
+        want = network_key(region)
+        sel = t[(t["activity"] == activity) & (t["region"].map(network_key) == want)]
         if not len(sel):
             return None, None
         years = sel["year"].to_numpy()
@@ -561,7 +562,8 @@ def network_key(name: str) -> str:
     text = str(name).casefold().translate(_FOLD)
     words = [w for w in re.split(r"[^0-9a-z]+", text) if w]
     kept = [w for w in words if w not in _NETWORK_WORDS] or words
-    key = "".join(kept)
+    # A genitive s ("Södertörns fjärrvärme", "Lidköpings") is dropped on both sides of a comparison.
+    key = "".join(w[:-1] if len(w) > 4 and w.endswith("s") else w for w in kept)
     return "se" if key in ("se", "sverige", "sweden", "riket", "nationellt", "national", "riksgenomsnitt") else key
 
 

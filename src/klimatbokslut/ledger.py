@@ -27,6 +27,7 @@ import json
 import re
 import zipfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -44,7 +45,7 @@ LEDGER_COLUMNS = [
     "scope", "category", "area", "upstream_category", "energy_mj", "distance_km", "renewable_share",
     "co2_kg", "ch4_kg", "n2o_kg", "other_gas", "other_gas_kg", "co2e_direct_kg", "co2e_upstream_kg", "co2e_kg",
     "co2e_location_kg", "co2e_market_kg", "co2_biogenic_kg", "gwp", "scope2_method", "factor_ids", "source_ids",
-    "factor_gwp", "factor_year", "data_quality", "flags",
+    "factor_gwp", "factor_year", "data_quality", "flags", "unvalued_reason",
 ]
 _DEFAULTS = {"id": "", "org_unit": "", "site": "", "region": "", "contract": "", "ownership": "owned",
              "factor_id": "", "correction": False, "origin": "", "destination": "", "cabin": "", "round_trip": False,
@@ -52,7 +53,8 @@ _DEFAULTS = {"id": "", "org_unit": "", "site": "", "region": "", "contract": "",
              "energy_mj": float("nan"), "distance_km": float("nan"), "data_quality": ACTIVITY_BASED,
              "renewable_share": float("nan"), "co2_kg": 0.0, "ch4_kg": 0.0,
              "n2o_kg": 0.0, "other_gas": "", "other_gas_kg": 0.0, "co2e_upstream_kg": 0.0, "co2_biogenic_kg": 0.0,
-             "scope2_method": "", "factor_ids": "", "source_ids": "", "factor_gwp": "", "flags": ""}
+             "scope2_method": "", "factor_ids": "", "source_ids": "", "factor_gwp": "", "flags": "",
+             "unvalued_reason": ""}
 
 _PART_DIMS = ("row", "id", "activity", "year", "org_unit", "site", "region", "ownership", "area", "unit", "purpose",
               "data_quality")
@@ -156,6 +158,52 @@ def _stack(d, keep_d: np.ndarray, u, keep_u: np.ndarray):
     return np.concatenate([a, b])
 
 
+@dataclass(frozen=True)
+class LeftOut:
+    """What a CO2e figure leaves out: ledger rows without an emission factor (see :meth:`Ledger.left_out`).
+
+    Attributes
+    ----------
+    rows : int
+    energy_mwh : float
+        Their energy [MWh] (0 when they are not energy).
+    energy_share : float
+        Their share of the selection's energy [-]; NaN when the selection has no energy.
+    activities, reasons : tuple of str
+    """
+
+    rows: int
+    energy_mwh: float
+    energy_share: float
+    activities: tuple[str, ...] = ()
+    reasons: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return self.rows > 0
+
+    def text(self, lang: str = "en") -> str:
+        """One clause for a headline: ``"excluding 2 rows without an emission factor (39 700 MWh, 12 % of the
+        energy)"``; empty when nothing is left out."""
+        if not self.rows:
+            return ""
+        sv = lang == "sv"
+
+        def num(v: float) -> str:
+            text = f"{v:,.0f}" if abs(v) >= 10 else f"{v:,.1f}"
+            return text.replace(",", " ").replace(".", ",") if sv else text
+
+        parts = []
+        if self.energy_mwh:
+            parts.append(f"{num(self.energy_mwh)} MWh")
+            if self.energy_share == self.energy_share:
+                pct = num(100 * self.energy_share)
+                parts.append(f"{pct} % av energin" if sv else f"{pct} % of the energy")
+        extra = f" ({', '.join(parts)})" if parts else ""
+        if sv:
+            return f"exklusive {self.rows} {'rad' if self.rows == 1 else 'rader'} utan emissionsfaktor{extra}"
+        return f"excluding {self.rows} row{'s' if self.rows != 1 else ''} without an emission factor{extra}"
+
+
 class Ledger:
     """Emissions per input row, with rejects and the settings that produced them.
 
@@ -189,8 +237,9 @@ class Ledger:
         self.radiative_forcing: bool = True
 
     def __repr__(self) -> str:
-        return (f"<Ledger {len(self.frame)} rows, {self.rejected_rows()} rejected, gwp={self.gwp}, "
-                f"scope 2 {self.scope2_method}-based>")
+        unvalued = self.unvalued_rows()
+        return (f"<Ledger {len(self.frame)} rows{f' ({unvalued} unvalued)' if unvalued else ''}, "
+                f"{self.rejected_rows()} rejected, gwp={self.gwp}, scope 2 {self.scope2_method}-based>")
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -283,8 +332,62 @@ class Ledger:
         """Number of distinct input rows in the rejects table."""
         return int(self.rejects["row"].nunique()) if len(self.rejects) else 0
 
+    def _unvalued_mask(self) -> np.ndarray:
+        f = self.frame
+        if "unvalued_reason" not in f.columns:
+            return np.zeros(len(f), dtype=bool)
+        return f["unvalued_reason"].astype(object).fillna("").astype(str).ne("").to_numpy()
+
+    def unvalued_rows(self) -> int:
+        """Number of ledger rows without CO2e (no emission factor fits them); their quantities are kept."""
+        return int(self._unvalued_mask().sum())
+
+    def left_out(self, **filters) -> LeftOut:
+        """What the CO2e figures of a selection leave out: rows without an emission factor.
+
+        Such rows stay in the ledger with their amount and energy (energy, amount and
+        share indicators count them) and with NaN in every CO2e column, so
+        :meth:`total` and :meth:`summary` cannot include them. This says how many, how
+        much energy and which share of the selection's energy that is.
+
+        Parameters
+        ----------
+        **filters
+            Ledger column = value or list of values (``year=2024``, ``area=...``).
+
+        Examples
+        --------
+        >>> import pandas as pd, klimatbokslut as kb
+        >>> led = kb.calculate(pd.DataFrame({"activity": ["fjärrvärme", "el"], "amount": [300, 700],
+        ...                                  "unit": ["MWh", "MWh"], "year": [2024, 2024], "region": ["Atlantis", ""]}),
+        ...                    on_error="collect")
+        >>> lo = led.left_out(year=2024)
+        >>> lo.rows, round(lo.energy_mwh, 1), round(lo.energy_share, 2)
+        (1, 300.0, 0.3)
+        >>> lo.text("sv")
+        'exklusive 1 rad utan emissionsfaktor (300 MWh, 30 % av energin)'
+        """
+        f = self.frame
+        keep = np.ones(len(f), dtype=bool)
+        for key, value in filters.items():
+            if value is None:
+                continue
+            if key not in f.columns:
+                raise KeyError(f"cannot filter on {key!r}; columns: {', '.join(map(str, f.columns))}")
+            keep &= isin_mask(f[key], as_list(value), len(f))
+        un = self._unvalued_mask() & keep
+        energy = f["energy_mj"].to_numpy(dtype=float) if "energy_mj" in f.columns else np.full(len(f), np.nan)
+        left = float(np.nansum(energy[un])) / 3600.0
+        whole = float(np.nansum(energy[keep])) / 3600.0
+        acts = f.loc[un, "activity"].astype(object).astype(str) if un.any() else pd.Series(dtype=object)
+        reasons = f.loc[un, "unvalued_reason"].astype(object).astype(str) if un.any() else pd.Series(dtype=object)
+        return LeftOut(rows=int(un.sum()), energy_mwh=left, energy_share=left / whole if whole else float("nan"),
+                       activities=tuple(sorted(set(acts))), reasons=tuple(sorted(set(reasons))))
+
     def reconcile(self) -> dict[str, int]:
         """Counts that show no row was lost: ``input_rows == ledger_rows + rejected_rows``.
+
+        ``unvalued_rows`` are ledger rows without CO2e (kept for their quantities).
 
         Examples
         --------
@@ -296,8 +399,12 @@ class Ledger:
         """
         ledger_rows = len(self.frame)
         rejected = self.rejected_rows()
-        return {"input_rows": int(self.input_rows), "ledger_rows": ledger_rows, "rejected_rows": rejected,
-                "balanced": bool(self.input_rows == ledger_rows + rejected)}
+        out = {"input_rows": int(self.input_rows), "ledger_rows": ledger_rows, "rejected_rows": rejected,
+               "balanced": bool(self.input_rows == ledger_rows + rejected)}
+        unvalued = self.unvalued_rows()
+        if unvalued:
+            out["unvalued_rows"] = unvalued
+        return out
 
     # ------------------------------------------------------------------ parts & summaries
     def _columns_for(self, method: str | None) -> tuple[np.ndarray, np.ndarray]:
@@ -382,6 +489,9 @@ class Ledger:
 
     def total(self, *, method: str | None = None, **filters):
         """Total emissions in t CO2e, optionally filtered.
+
+        Rows without an emission factor (unvalued) have no CO2e and are not in the
+        total; :meth:`left_out` says how many and how much energy they carry.
 
         Parameters
         ----------
@@ -505,7 +615,7 @@ class Ledger:
         t = self.factors.table()
         out = t[t["factor_id"].isin(set(used))].reset_index(drop=True)
         out["used_for_years"] = out["factor_id"].map(years)
-        out["used_for_other_years"] = out["factor_id"].map(others).fillna("")
+        out["used_for_other_years"] = [others.get(k, "") for k in out["factor_id"]]
         return out
 
     # ------------------------------------------------------------------ export

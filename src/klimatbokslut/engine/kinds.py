@@ -34,12 +34,16 @@ _NAN: Final = float("nan")
 _GO: Final = ("go_renewable", "go_hydro", "go_wind", "go_solar")
 
 
-def key_failure(column: str, reason: str) -> InputError:
+def key_failure(column: str, reason: str, *, no_factor: bool = False) -> InputError:
     """A key that cannot be used, as an :class:`InputError` (to ``raise``) naming the column to blame and the reason.
 
-    :func:`~klimatbokslut.engine.resolve.resolve` turns it into the key's line of the rejects.
+    :func:`~klimatbokslut.engine.resolve.resolve` turns it into the key's line of the rejects, or,
+    with ``no_factor`` (the rows are readable but no emission factor fits them), into ledger rows
+    that keep their quantities and are marked unvalued.
     """
-    return fail(column, None, reason, what="activity key")
+    exc = fail(column, None, reason, what="activity key")
+    exc.no_factor = no_factor
+    return exc
 
 
 class Selected(NamedTuple):
@@ -82,7 +86,7 @@ def select(factors: FactorSet, activity: str, year: int, *, blame_instrument_on:
     except FactorNotFoundError as exc:
         column = "factor_id" if factor_id else {"contract": blame_instrument_on}.get(exc.column or "activity",
                                                                                     exc.column or "activity")
-        raise key_failure(column, str(exc)) from None
+        raise key_failure(column, str(exc), no_factor=True) from None
 
 
 class KindHandler:

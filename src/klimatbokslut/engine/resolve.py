@@ -39,6 +39,10 @@ class Resolved:
     flags: str
     other_gas: str = ""
     data_quality: str = ACTIVITY_BASED
+    #: Why the key has no CO2e (no emission factor fits it), ``""`` when it is valued.
+    unvalued_reason: str = ""
+    #: The column of the activity table the missing factor is blamed on (for the strict mode's error).
+    unvalued_column: str = ""
 
 
 class Failed(NamedTuple):
@@ -60,8 +64,11 @@ def resolve(key_tuple: tuple, factors: FactorSet, gwp: str, scope2_method: str, 
     >>> r = resolve(tuple(key.values()), kb.default_factors(), "AR6", "market")
     >>> r.scope, r.numeric["co2e_direct_kg"]
     (1, 273.0)
-    >>> resolve(tuple((key | {"region": "Mars"}).values()), kb.default_factors(), "AR6", "market")
-    Failed(column='region', reason="no emission factor for activity 'n2o' in 2024: no factor for region 'Mars'; ...")
+    >>> r = resolve(tuple((key | {"region": "Mars"}).values()), kb.default_factors(), "AR6", "market")
+    >>> r.flags, r.unvalued_column, r.unvalued_reason[:60]
+    ('unvalued', 'region', "no emission factor for activity 'n2o' in 2024: no factor for")
+    >>> resolve(tuple((key | {"unit": "l"}).values()), kb.default_factors(), "AR6", "market")
+    Failed(column='unit', reason=...)
     """
     key = Key.of(key_tuple)
     act = get_activity(key.activity)
@@ -77,6 +84,8 @@ def resolve(key_tuple: tuple, factors: FactorSet, gwp: str, scope2_method: str, 
         adjustment = handler.adjust(key, factor_year, dict(price_index))
     except InputError as exc:  # from key_failure: one line, the column to blame and the reason
         first = exc.failures.iloc[0]
+        if exc.no_factor:
+            return _unvalued(act, key, handler, factors, energy, str(first["column"]), str(first["reason"]))
         return Failed(str(first["column"]), str(first["reason"]))
     ids, sources, flags = _provenance(weighed)
     flags |= adjustment.flags
@@ -107,6 +116,27 @@ def resolve(key_tuple: tuple, factors: FactorSet, gwp: str, scope2_method: str, 
                     factor_year=factor_year, flags=";".join(sorted(flags)),
                     other_gas=";".join(sorted(weighed[scope2_method].other_gases)),
                     data_quality=_data_quality(handler, selected))
+
+
+def _unvalued(act: Activity, key: Key, handler: KindHandler, factors: FactorSet, energy: float, column: str,
+              reason: str) -> Resolved:
+    """A key whose rows are readable but have no emission factor: quantities kept, every CO2e column NaN."""
+    nan = float("nan")
+    numeric = dict.fromkeys(("co2_kg", "ch4_kg", "n2o_kg", "other_gas_kg", "co2e_direct_kg", "co2e_upstream_kg",
+                             "co2e_location_kg", "co2e_market_kg", "co2_biogenic_kg"), nan)
+    try:
+        distance = handler.distance(key.unit)
+    except Exception:  # a distance that cannot be told from the unit alone (a flight in trips)
+        distance = nan
+    numeric |= {"energy_mj": energy, "distance_km": distance}
+    purpose = key.purpose or "business"
+    scope, category, area = placement(act, key.ownership, purpose)
+    _, up_cat = upstream_placement(act, key.ownership, purpose)
+    return Resolved(numeric=numeric, scope=scope, category=category, area=area, upstream_category=up_cat,
+                    renewable_share=handler.renewable_share(act, factors, key), factor_ids="", source_ids="",
+                    factor_gwp="", factor_year=-1, flags="unvalued",
+                    data_quality=handler.data_quality or ACTIVITY_BASED,
+                    unvalued_reason=reason, unvalued_column=column)
 
 
 def _has_biogenic_memo(selected: Selected) -> bool:

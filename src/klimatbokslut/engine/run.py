@@ -97,8 +97,15 @@ def calculate(activities: Any, factors: FactorSet | None = None, gwp: str = "AR6
     if row_failed.any():
         frej = _failed_rows(valid, codes, resolved, row_failed)
         rejects = pd.concat([rejects, frej], ignore_index=True) if len(rejects) else frej
-    if on_error == "raise" and len(rejects):
-        raise InputError(rejects.sort_values("row", kind="stable"))
+    if on_error == "raise":
+        # Strict: rows without a factor are problems too, listed with the others in one round.
+        unvalued = np.array([isinstance(r, Resolved) and bool(r.unvalued_reason) for r in resolved], dtype=bool)
+        row_unvalued = unvalued[codes] if len(valid) else np.zeros(0, dtype=bool)
+        if row_unvalued.any():
+            urej = _failed_rows(valid, codes, resolved, row_unvalued)
+            rejects = pd.concat([rejects, urej], ignore_index=True) if len(rejects) else urej
+        if len(rejects):
+            raise InputError(rejects.sort_values("row", kind="stable"))
     if len(replaced):
         rejects = pd.concat([rejects, replaced], ignore_index=True) if len(rejects) else replaced
     led = Ledger(_ledger_frame(valid, codes, resolved, row_failed, gwp, scope2_method),
@@ -156,8 +163,8 @@ def _failed_rows(valid: pd.DataFrame, codes: np.ndarray, resolved: list[Resolved
     """Rejects for the rows of keys that failed: the key's column and reason, with the row's value."""
     fk = valid.loc[row_failed]
     fcodes = codes[row_failed]
-    cols = np.array([r.column if isinstance(r, Failed) else "" for r in resolved], dtype=object)
-    reasons = np.array([r.reason if isinstance(r, Failed) else "" for r in resolved], dtype=object)
+    cols = np.array([r.column if isinstance(r, Failed) else r.unvalued_column for r in resolved], dtype=object)
+    reasons = np.array([r.reason if isinstance(r, Failed) else r.unvalued_reason for r in resolved], dtype=object)
     col_of_row = cols[fcodes]
     vals = np.array([fk[c].iloc[i] if c in fk.columns else None for i, c in enumerate(col_of_row)], dtype=object)
     return pd.DataFrame({"row": fk["row"].to_numpy(), "column": col_of_row, "value": vals,
@@ -219,9 +226,16 @@ def _ledger_columns(base: pd.DataFrame, ok: list[Resolved], rc: np.ndarray, gwp:
     frame["factor_ids"] = _per_row([r.factor_ids for r in ok], rc)
     frame["source_ids"] = _per_row([r.source_ids for r in ok], rc)
     frame["factor_gwp"] = _per_row([r.factor_gwp for r in ok], rc)
-    frame["factor_year"] = _per_row([r.factor_year for r in ok], rc, np.int64)
+    years = _per_row([r.factor_year for r in ok], rc, np.int64)
+    if (years < 0).any():   # unvalued rows: no factor, so no factor year
+        masked = pd.array(years, dtype="Int64")
+        masked[years < 0] = pd.NA
+        frame["factor_year"] = masked
+    else:
+        frame["factor_year"] = years
     frame["data_quality"] = _per_row([r.data_quality for r in ok], rc)
     frame["flags"] = _flags_column([r.flags for r in ok], rc, base)
+    frame["unvalued_reason"] = _per_row([r.unvalued_reason for r in ok], rc)
     return pd.DataFrame(frame, index=base.index, copy=False)
 
 

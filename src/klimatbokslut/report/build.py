@@ -403,7 +403,7 @@ def _quality_tables(r: Report, by_area: pd.DataFrame) -> dict[str, pd.DataFrame]
     tables["fallback_factors"] = (fb.assign(activity=fb["activity"].astype(object))
                                   .groupby(["activity", "year", "factor_year", "region"], dropna=False)
                                   .size().rename("rows").reset_index())
-    tables["defaults_and_unknowns"] = _flag_table(f, ("national_default", "biogenic_unknown"))
+    tables["defaults_and_unknowns"] = _flag_table(f, ("unvalued", "national_default", "biogenic_unknown"))
     fu = tables["factors_used"]
     mask = pd.Series(False, index=fu.index)
     for col in ("derived", "user"):

@@ -199,6 +199,8 @@ def _summary(p: _Page) -> dict[str, Any]:
         "vs_base": percent(totals.loc[ry, "change_vs_base"], 1, lang, sign=True) if ry != p.years[0] else None,
         "scopes": scope_now, "drivers": drivers,
         "targets": [{"name": v.result.name, "status": _status_cell(v.result, lang)} for v in p.r.targets],
+        "left_out": [{"year": y, "text": lo.text(lang)} for y in p.years
+                     if (lo := p.r.ledger.left_out(year=y))],
     }
 
 

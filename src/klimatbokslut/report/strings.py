@@ -98,11 +98,17 @@ STRINGS: dict[str, dict[str, str]] = {
                       "en": "No figure is published for these years; the figure of the nearest year with a "
                             "published factor (the factor year) was used."},
     "flagged": {"sv": "Schablonvärden och okända delar", "en": "Defaults and unknown parts"},
+    "flag_unvalued": {"sv": "Utan emissionsfaktor: ingår i energi och mängd, inte i utsläppen",
+                      "en": "No emission factor: counted in energy and amounts, not in emissions"},
     "flag_national_default": {"sv": "Fjärrvärme/fjärrkyla utan angivet nät: nationellt genomsnitt",
                               "en": "District heating/cooling without a network: national average"},
     "flag_biogenic_unknown": {"sv": "Biogen CO2 okänd (bränsle med biodel utan memopost)",
                               "en": "Biogenic CO2 unknown (fuel with a bio part and no memo figure)"},
     "mwh": {"sv": "MWh", "en": "MWh"},
+    "left_out_intro": {"sv": "Utsläppen ovan omfattar inte rader som saknar emissionsfaktor; deras energi och "
+                             "mängd ingår i energi- och mängdindikatorerna:",
+                       "en": "The emissions above leave out rows without an emission factor; their energy and "
+                             "amounts count in the energy and amount indicators:"},
     "derived": {"sv": "Härledda och egna faktorer", "en": "Derived and own factors"},
     "spend_share": {"sv": "Andel kostnadsbaserade beräkningar", "en": "Share of spend-based estimates"},
     "coverage_table": {"sv": "Täckning: områden med data per år", "en": "Coverage: areas with data per year"},

@@ -104,8 +104,13 @@ def measure(ledger, year: int, select: Mapping[str, list], metric: str, unit: st
         sel = _rows_in_year(parts, select, year, numerator, what)
         if not len(sel):
             return Measure(float("nan"), 0, 0.0, 0.0, 0)
-        kg = float(sel["co2e_kg"].sum())
-        return Measure(float(quantity(kg, "kg CO2e").to(parse_unit(unit)).magnitude), len(sel), kg, 0.0, 0)
+        values = sel["co2e_kg"].to_numpy(dtype=float)
+        unvalued = ~np.isfinite(values)
+        kg = float(values[~unvalued].sum())
+        value = float(quantity(kg, "kg CO2e").to(parse_unit(unit)).magnitude)
+        if not unvalued.any():
+            return Measure(value, len(sel), float(len(sel)), 0.0, 0)
+        return _without_unvalued(value, sel, unvalued, unknown, "CO2e")
     if "boundary" in select:
         raise fail("select", "boundary", "boundary (direct/upstream) applies only to the co2e metric", what=what)
     sel = _rows_in_year(frame, select, year, numerator, what)
@@ -146,9 +151,29 @@ def measure(ledger, year: int, select: Mapping[str, list], metric: str, unit: st
     else:
         kg = sel[_GAS_COLUMN[metric]].to_numpy(dtype=float)
         values = kg * float(quantity(1.0, "kg").to(parse_unit(unit)).magnitude)
+        unvalued = ~np.isfinite(values)
+        if unvalued.any():
+            return _without_unvalued(float(values[~unvalued].sum()), sel, unvalued, unknown, metric.upper())
         known = np.ones(len(sel), dtype=bool)
         basis_known, basis_unknown, n_unknown = float(values.sum()), 0.0, 0
     total = float(values[known].sum())
     if n_unknown and unknown == "no_data":
         total = float("nan")
     return Measure(total, len(sel), basis_known, basis_unknown, n_unknown, note.strip())
+
+
+def _without_unvalued(value: float, sel: pd.DataFrame, unvalued: np.ndarray, unknown: str, label: str) -> Measure:
+    """A gas metric over rows some of which have no emission factor: ``no_data``, or the known rows with a note.
+
+    The basis of the coverage is the number of rows (a row without a factor has no
+    emission to weigh it by); the note names the activities and their energy.
+    """
+    n = int(unvalued.sum())
+    acts = sel.loc[unvalued, "activity"].astype(object).value_counts()
+    listing = ", ".join(f"{a} ({k} row{'s' if k != 1 else ''})" for a, k in acts.items())
+    mwh = float(np.nansum(sel.loc[unvalued, "energy_mj"].to_numpy(dtype=float))) / 3600.0 \
+        if "energy_mj" in sel.columns else 0.0
+    energy = f", {mwh:,.1f} MWh".replace(",", " ") if mwh else ""
+    note = f"no emission factor, {label} unknown for {listing}{energy}."
+    total = float("nan") if unknown == "no_data" else value
+    return Measure(total, len(sel), float(len(sel) - n), float(n), n, note)
