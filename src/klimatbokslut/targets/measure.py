@@ -99,7 +99,7 @@ def measure(ledger, year: int, select: Mapping[str, list], metric: str, unit: st
     """The metric of the selected rows of one year (numerator rows: a further filter)."""
     frame = ledger.frame
     if metric == "co2e":
-        dims = ["year", "activity", "row"] + [k for k in select if k in frame.columns]
+        dims = ["year", "activity", "row", "energy_mj"] + [k for k in select if k in frame.columns]
         parts = ledger.parts(method, dims=list(dict.fromkeys(dims)))
         sel = _rows_in_year(parts, select, year, numerator, what)
         if not len(sel):
@@ -168,12 +168,15 @@ def _without_unvalued(value: float, sel: pd.DataFrame, unvalued: np.ndarray, unk
     The basis of the coverage is the number of rows (a row without a factor has no
     emission to weigh it by); the note names the activities and their energy.
     """
-    n = int(unvalued.sum())
-    acts = sel.loc[unvalued, "activity"].astype(object).value_counts()
+    gone = sel[unvalued]
+    if "row" in gone.columns:   # a row's direct and upstream parts are one row
+        gone = gone.drop_duplicates("row")
+    n = len(gone)
+    acts = gone["activity"].astype(object).value_counts()
     listing = ", ".join(f"{a} ({k} row{'s' if k != 1 else ''})" for a, k in acts.items())
-    mwh = float(np.nansum(sel.loc[unvalued, "energy_mj"].to_numpy(dtype=float))) / 3600.0 \
-        if "energy_mj" in sel.columns else 0.0
+    mwh = float(np.nansum(gone["energy_mj"].to_numpy(dtype=float))) / 3600.0 if "energy_mj" in gone.columns else 0.0
     energy = f", {mwh:,.1f} MWh".replace(",", " ") if mwh else ""
     note = f"no emission factor, {label} unknown for {listing}{energy}."
     total = float("nan") if unknown == "no_data" else value
-    return Measure(total, len(sel), float(len(sel) - n), float(n), n, note)
+    rows = sel["row"].nunique() if "row" in sel.columns else len(sel)
+    return Measure(total, len(sel), float(rows - n), float(n), n, note)
