@@ -494,11 +494,13 @@ class FactorSet:
             raise FactorNotFoundError(activity, year=year, reason=f"no {method}-based factor", column="activity")
         return _per_year(picked, activity, year)
 
-    def share(self, activity: str, year: int, region: str = "SE") -> tuple[dict | None, int | None]:
+    def share(self, activity: str, year: int, region: str = "SE",
+              basis: str | None = None) -> tuple[dict | None, int | None]:
         """The share row of an activity (and network) for a year, and the year it describes.
 
         The row of the year, else the nearest year (the earlier one on a tie);
-        ``(None, None)`` when the dataset has no row for the activity and region.
+        ``(None, None)`` when the dataset has no row for the activity and region
+        (and ``basis``, e.g. ``"residual_mix"`` for electricity, when given).
 
         Examples
         --------
@@ -511,6 +513,8 @@ class FactorSet:
             return None, None
         want = network_key(region)
         sel = t[(t["activity"] == activity) & (t["region"].map(network_key) == want)]
+        if basis is not None:
+            sel = sel[sel["basis"].astype(str) == basis]
         if not len(sel):
             return None, None
         years = sel["year"].to_numpy()

@@ -63,6 +63,34 @@ class Selected(NamedTuple):
         return self.location if method == "location" else self.market
 
 
+class Shares(NamedTuple):
+    """Shares of a row's energy [-], NaN when unknown.
+
+    ``renewable``: from renewable sources (biomass, biogas, hydro, wind, solar);
+    ``fossil_free``: not fossil (renewable, recovered and nuclear); ``recovered``:
+    recovered energy (industrial waste heat, flue-gas condensation, waste as the
+    network reports it).
+    """
+
+    renewable: float = _NAN
+    fossil_free: float = _NAN
+    recovered: float = _NAN
+    other_year: bool = False
+
+
+def _shares_of(row: dict, other_year: bool) -> Shares:
+    """Shares from a row of the dataset's shares table; fossil-free from the fossil share when not given."""
+    def get(col: str) -> float:
+        v = row.get(col)
+        return float(v) if v is not None and v == v else _NAN
+
+    ren, ff, rec, fossil = (get(c) for c in ("renewable_share", "fossil_free_share", "recovered_share",
+                                             "fossil_share"))
+    if ff != ff and fossil == fossil:
+        ff = 1.0 - fossil
+    return Shares(ren, ff, rec, other_year)
+
+
 class Adjustment(NamedTuple):
     """A price adjustment of spend: the multiplier per input unit and the flags it sets."""
 
@@ -127,20 +155,27 @@ class KindHandler:
         """km (or pkm) per input unit, when the selection did not say: NaN for kinds that are not travel."""
         return _NAN
 
-    def renewable_share(self, act: Activity, factors: FactorSet, key: Key) -> float:
-        """The renewable share recorded in the ledger.
+    def shares(self, act: Activity, factors: FactorSet, key: Key) -> Shares:
+        """The renewable, fossil-free and recovered shares of the row's energy (see :class:`Shares`).
 
-        The dataset's share of the activity (and network) for the year when it has one
-        (a pump blend's bio part changes every year), else the activity's property
-        (1 for HVO100, 0 for fossil diesel), else NaN (unknown). A share of another year
-        is never used.
+        The dataset's shares of the activity (and network) for the year; else of the
+        nearest year, flagged ``share_other_year``; else, for a fuel, its property (1
+        for HVO100, 0 for fossil diesel; a fuel's fossil-free share is its renewable
+        share and it has no recovered part); else unknown (NaN), never 0.
         """
+        if act.kind == "own_production":
+            return Shares(1.0, 1.0, 0.0)
         row, year = factors.share(act.key, key.year, key.region or "SE")
-        if row is not None and year == key.year:
-            value = row.get("renewable_share")
-            if value == value and value is not None:
-                return float(value)
-        return factors.property(act.key, "renewable_share")
+        if row is not None:
+            return _shares_of(row, year != key.year)
+        renewable = factors.property(act.key, "renewable_share")
+        if act.is_fuel and renewable == renewable:
+            return Shares(renewable, renewable, 0.0)
+        return Shares(renewable)
+
+    def renewable_share(self, act: Activity, factors: FactorSet, key: Key) -> float:
+        """The renewable share recorded in the ledger (:meth:`shares`)."""
+        return self.shares(act, factors, key).renewable
 
 
 class FuelHandler(KindHandler):
@@ -154,9 +189,18 @@ class FuelHandler(KindHandler):
 class ElectricityHandler(KindHandler):
     """Electricity: the contract chooses the market-based instrument; guarantees of origin are renewable."""
 
-    def renewable_share(self, act: Activity, factors: FactorSet, key: Key) -> float:
+    def shares(self, act: Activity, factors: FactorSet, key: Key) -> Shares:
+        """Shares by contract: guarantees of origin from renewable sources are renewable (and fossil-free); the
+        residual mix has its published composition of the year (nearest year flagged); other electricity
+        (no contract, location-based only) is unknown."""
         named_go = any(key.factor_id.startswith(f"electricity-market-{go}") for go in _GO) if key.factor_id else False
-        return 1.0 if key.contract in _GO or named_go else _NAN
+        if key.contract in _GO or named_go:
+            return Shares(1.0, 1.0, 0.0)
+        contract = key.contract or "residual_mix"
+        row, year = factors.share(act.key, key.year, key.region or "SE", basis=contract)
+        if row is not None:
+            return _shares_of(row, year != key.year)
+        return Shares()
 
 
 class TravelHandler(KindHandler):

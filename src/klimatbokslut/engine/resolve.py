@@ -39,6 +39,8 @@ class Resolved:
     flags: str
     other_gas: str = ""
     data_quality: str = ACTIVITY_BASED
+    fossil_free_share: float = float("nan")
+    recovered_share: float = float("nan")
     #: Why the key has no CO2e (no emission factor fits it), ``""`` when it is valued.
     unvalued_reason: str = ""
     #: The column of the activity table the missing factor is blamed on (for the strict mode's error).
@@ -99,7 +101,10 @@ def resolve(key_tuple: tuple, factors: FactorSet, gwp: str, scope2_method: str, 
         flags.add("no_upstream")
     if act.kind == "heat" and network_key(key.region or "SE") == "se":
         flags.add("national_default")
-    renewable = handler.renewable_share(act, factors, key)
+    shares = handler.shares(act, factors, key)
+    renewable = shares.renewable
+    if shares.other_year:
+        flags.add("share_other_year")
     if act.is_fuel and not renewable == 0.0 and not _has_biogenic_memo(selected):
         # A fuel with a bio part (or an unknown one) and no biogenic CO2 row: the memo is unknown, not zero.
         flags.add("biogenic_unknown")
@@ -109,7 +114,8 @@ def resolve(key_tuple: tuple, factors: FactorSet, gwp: str, scope2_method: str, 
     _, up_cat = upstream_placement(act, key.ownership, purpose)
     numeric = _numeric(weighed, scope2_method, selected.per_unit * adjustment.factor, energy, distance)
     return Resolved(numeric=numeric, scope=scope, category=category, area=area, upstream_category=up_cat,
-                    renewable_share=renewable, factor_ids=";".join(ids),
+                    renewable_share=renewable, fossil_free_share=shares.fossil_free,
+                    recovered_share=shares.recovered, factor_ids=";".join(ids),
                     source_ids=";".join(sources),
                     factor_gwp="; ".join(sorted(set(weighed["market"].factor_gwps)
                                                 | set(weighed["location"].factor_gwps))),
@@ -132,9 +138,11 @@ def _unvalued(act: Activity, key: Key, handler: KindHandler, factors: FactorSet,
     purpose = key.purpose or "business"
     scope, category, area = placement(act, key.ownership, purpose)
     _, up_cat = upstream_placement(act, key.ownership, purpose)
+    shares = handler.shares(act, factors, key)
     return Resolved(numeric=numeric, scope=scope, category=category, area=area, upstream_category=up_cat,
-                    renewable_share=handler.renewable_share(act, factors, key), factor_ids="", source_ids="",
-                    factor_gwp="", factor_year=-1, flags="unvalued",
+                    renewable_share=shares.renewable, fossil_free_share=shares.fossil_free,
+                    recovered_share=shares.recovered, factor_ids="", source_ids="",
+                    factor_gwp="", factor_year=-1, flags="unvalued;share_other_year" if shares.other_year else "unvalued",
                     data_quality=handler.data_quality or ACTIVITY_BASED,
                     unvalued_reason=reason, unvalued_column=column)
 

@@ -209,7 +209,16 @@ def _ledger_columns(base: pd.DataFrame, ok: list[Resolved], rc: np.ndarray, gwp:
     frame["upstream_category"] = _per_row([r.upstream_category for r in ok], rc)
     frame["energy_mj"] = out["energy_mj"]
     frame["distance_km"] = out["distance_km"]
-    frame["renewable_share"] = _per_row([r.renewable_share for r in ok], rc, float)
+    given = {}
+    for col, per_key in (("renewable_share", [r.renewable_share for r in ok]),
+                         ("fossil_free_share", [r.fossil_free_share for r in ok]),
+                         ("recovered_share", [r.recovered_share for r in ok])):
+        frame[col] = _per_row(per_key, rc, float)
+        if col in base.columns:   # a share given on the row (a supplier's mix) replaces the dataset's
+            own = pd.to_numeric(base[col], errors="coerce").to_numpy(dtype=float)
+            mask = np.isfinite(own)
+            frame[col] = np.where(mask, own, frame[col])
+            given[col] = mask
     for col in ("co2_kg", "ch4_kg", "n2o_kg"):
         frame[col] = out[col]
     frame["other_gas"] = _per_row([r.other_gas for r in ok], rc)
@@ -234,16 +243,30 @@ def _ledger_columns(base: pd.DataFrame, ok: list[Resolved], rc: np.ndarray, gwp:
     else:
         frame["factor_year"] = years
     frame["data_quality"] = _per_row([r.data_quality for r in ok], rc)
-    frame["flags"] = _flags_column([r.flags for r in ok], rc, base)
+    share_given = np.zeros(len(base), dtype=bool)
+    for mask in given.values():
+        share_given |= mask
+    frame["flags"] = _flags_column([r.flags for r in ok], rc, base, share_given)
     frame["unvalued_reason"] = _per_row([r.unvalued_reason for r in ok], rc)
     return pd.DataFrame(frame, index=base.index, copy=False)
 
 
-def _flags_column(key_flags: list[str], rc: np.ndarray, base: pd.DataFrame) -> pd.Categorical:
-    """Flags per key, and the same with ``;correction`` for rows marked as corrections."""
-    variants = key_flags + [(f + ";correction") if f else "correction" for f in key_flags]
+def _flags_column(key_flags: list[str], rc: np.ndarray, base: pd.DataFrame,
+                  share_given: np.ndarray | None = None) -> pd.Categorical:
+    """Flags per key, with ``correction`` for rows marked as corrections and ``share_given`` for rows that
+    give their own energy shares (each variant a category: no per-row text)."""
+    k = len(key_flags)
+
+    def plus(flags: str, extra: list[str]) -> str:
+        return ";".join([x for x in flags.split(";") if x] + extra)
+
+    variants = ([plus(f, []) if f else "" for f in key_flags] + [plus(f, ["correction"]) for f in key_flags]
+                + [plus(f, ["share_given"]) for f in key_flags]
+                + [plus(f, ["correction", "share_given"]) for f in key_flags])
     corr = base["correction"].to_numpy(dtype=bool) if len(base) else np.zeros(0, dtype=bool)
-    codes_f = rc + corr * len(key_flags) if len(rc) else np.zeros(0, dtype=np.int64)
+    given = share_given if share_given is not None and len(share_given) == len(corr) \
+        else np.zeros(len(corr), dtype=bool)
+    codes_f = rc + corr * k + given * 2 * k if len(rc) else np.zeros(0, dtype=np.int64)
     uniq_f, inv_f = np.unique(np.array(variants, dtype=object).astype(str), return_inverse=True)
     inv_f = inv_f.ravel().astype(_code_dtype(len(uniq_f)))
     return pd.Categorical.from_codes(inv_f[codes_f] if len(codes_f) else codes_f.astype(inv_f.dtype),
