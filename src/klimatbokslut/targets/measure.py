@@ -23,9 +23,10 @@ from ..validation import fail, selection_mask
 __all__ = ["METRICS", "METRIC_DIM", "Measure", "measure", "amount_multipliers", "quantity", "coverage"]
 
 #: Metrics a ledger target can measure, with their default unit.
-METRICS = {"co2e": "t CO2e", "energy": "MWh", "amount": None, "co2": "kg", "ch4": "kg", "n2o": "kg"}
+METRICS = {"co2e": "t CO2e", "energy": "MWh", "energy_normal": "MWh", "amount": None, "co2": "kg", "ch4": "kg",
+           "n2o": "kg"}
 #: A unit of each metric's dimension (``amount`` has any dimension).
-METRIC_DIM = {"co2e": "kg CO2e", "energy": "MJ", "co2": "kg", "ch4": "kg", "n2o": "kg"}
+METRIC_DIM = {"co2e": "kg CO2e", "energy": "MJ", "energy_normal": "MJ", "co2": "kg", "ch4": "kg", "n2o": "kg"}
 _GAS_COLUMN = {"co2": "co2_kg", "ch4": "ch4_kg", "n2o": "n2o_kg"}
 
 
@@ -117,7 +118,7 @@ def measure(ledger, year: int, select: Mapping[str, list], metric: str, unit: st
     if not len(sel):
         return Measure(float("nan"), 0, 0.0, 0.0, 0)
     note = ""
-    if metric in ("energy",):
+    if metric in ("energy", "energy_normal"):
         is_energy = sel["activity"].astype(object).map(lambda a: get_activity(a).is_energy).to_numpy(dtype=bool)
         left_out = sorted(set(sel.loc[~is_energy, "activity"].astype(object)))
         if left_out:
@@ -125,7 +126,14 @@ def measure(ledger, year: int, select: Mapping[str, list], metric: str, unit: st
         sel = sel[is_energy]
         if not len(sel):
             return Measure(float("nan"), 0, 0.0, 0.0, 0, note)
-        basis = sel["energy_mj"].to_numpy(dtype=float)
+        if metric == "energy_normal":
+            if "energy_normal_mj" not in sel.columns:
+                raise fail("metric", metric, "the ledger has no normal-year corrected energy: correct it first with "
+                           "klimatbokslut.normal_year.correct (or [normal_year] in the report configuration)",
+                           what=what)
+            basis = sel["energy_normal_mj"].to_numpy(dtype=float)
+        else:
+            basis = sel["energy_mj"].to_numpy(dtype=float)
         known = np.isfinite(basis)
         if renewable:
             share = sel["renewable_share"].to_numpy(dtype=float)
