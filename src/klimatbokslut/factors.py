@@ -534,7 +534,8 @@ class FactorSet:
         True
         """
         first = self.factors["source_id"].str.split(";").str[0]
-        src = self.sources.reset_index(drop=True).rename(columns={"note": "source_note", "year": "source_year"})
+        src = self.sources.reset_index(drop=True).rename(columns={"note": "source_note", "year": "source_year",
+                                                                   "edition": "source_edition"})
         return self.factors.assign(_sid=first).merge(src, how="left", left_on="_sid", right_on="source_id",
                                                      suffixes=("", "_src")).drop(columns=["_sid", "source_id_src"])
 

@@ -343,10 +343,13 @@ def _method(p: _Page) -> dict[str, Any]:
     fu, led, lang, n = p.tb["factors_used"], p.r.ledger, p.lang, p.n
     frows = []
     for rec in fu.to_dict("records"):
-        src = " – ".join(str(x) for x in (rec.get("publisher"), rec.get("title"), rec.get("edition"))
+        src = " – ".join(str(x) for x in (rec.get("publisher"), rec.get("title"), rec.get("source_edition"))
                          if x and not is_missing(x))
+        span = (str(rec.get("valid_from")) if rec.get("valid_from") == rec.get("valid_to")
+                else f"{rec.get('valid_from')}–{rec.get('valid_to')}")
         frows.append({"id": rec.get("factor_id"), "activity": activity_name(str(rec.get("activity")), lang),
-                      "region": rec.get("region") or "", "years": f"{rec.get('valid_from')}–{rec.get('valid_to')}",
+                      "region": rec.get("region") or "", "years": span,
+                      "other_years": rec.get("used_for_other_years") or "",
                       "value": number(rec.get("value"), None, lang), "unit": rec.get("unit"),
                       "boundary": rec.get("boundary"), "gas": rec.get("gas"), "source": src or rec.get("source_id"),
                       "url": rec.get("url") if str(rec.get("url") or "").startswith(("http://", "https://")) else "",
@@ -364,7 +367,25 @@ def _method(p: _Page) -> dict[str, Any]:
         "contracts": sorted(c for c in pd.unique(led.frame["contract"].astype(object)) if c),
         "user_factors": bool(fu.get("user", pd.Series(dtype=bool)).astype(bool).any()),
         "rf": p.r.config.radiative_forcing,
+        "normal_year": _normal_year_text(getattr(led, "normal_year", None), lang),
     }
+
+
+def _normal_year_text(params: Any, lang: str) -> str:
+    """The sentence saying whether (and how) heating energy is normal-year corrected."""
+    if params is None:
+        return ("Energin redovisas som uppmätt (inte normalårskorrigerad)." if lang == "sv"
+                else "Energy is reported as measured (not normal-year corrected).")
+    years = ", ".join(f"{y}: {number(d, 0, lang)}" for y, d in sorted(params.degree_days.items()))
+    normal = ", ".join(sorted({number(v, 0, lang) for v in params.normal_degree_days.values()}))
+    share = number(100 * params.weather_share, 0, lang)
+    if lang == "sv":
+        return (f"Uppvärmningsenergin ({', '.join(map(str, params.select.get('activity', [])))}) är även "
+                f"normalårskorrigerad med graddagar ({years}; normalår {normal}), väderberoende andel {share} %; "
+                "mål med måttet energy_normal använder den korrigerade energin. Utsläppen korrigeras inte.")
+    return (f"Heating energy ({', '.join(map(str, params.select.get('activity', [])))}) is also normal-year "
+            f"corrected with degree-days ({years}; normal year {normal}), weather-dependent share {share} %; "
+            "targets with the metric energy_normal use the corrected energy. Emissions are not corrected.")
 
 
 def _quality(p: _Page) -> dict[str, Any]:
