@@ -473,6 +473,11 @@ class FactorSet:
         if not picked:
             hint = ("; district heating and cooling take the network as region (or SE for the national average)"
                     if activity.startswith("district_") else "")
+            if activity.startswith("district_") and want == "se":
+                hint = ("; no national average is bundled (none is published in a source the dataset could use): "
+                        "give the network as region, or supply the national figure as one line of a factor file, "
+                        f"e.g. 'activity,region,valid_from,valid_to,value,unit,gas,boundary,source_id' / "
+                        f"'{activity},SE,{int(year)},{int(year)},<value>,g CO2e/kWh,CO2e,lifecycle,<source>'")
             raise FactorNotFoundError(activity, year=year, reason=f"no factor for region {region!r}{hint}; "
                                       "add a local value with FactorSet.with_factors or a factor file (--factors)",
                                       choices=self.regions(activity), column="region")
