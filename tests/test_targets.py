@@ -310,7 +310,7 @@ def test_empty_selection_names_the_values_in_the_ledger():
     ({"fraction": 1.5}, "fraction must be between 0 and 1"),
     ({"fraction": -0.1}, "fraction must be between 0 and 1"),
     ({"fraction": 0.25, "target_year": 2020}, "target year must come after the base year 2022"),
-    ({"fraction": 0.25, "metric": "kwh"}, "metric must be one of co2e, energy, amount"),
+    ({"fraction": 0.25, "metric": "kwh"}, "metric must be one of co2e, energy, energy_normal, amount"),
     ({"fraction": 0.25, "metric": "amount"}, "needs a unit"),
     ({"fraction": 0.25, "metric": "energy", "unit": "kg"}, "energy metric is measured in units like MJ"),
     ({"fraction": 0.25, "select": {"year": 2024}}, "the year is given to evaluate"),

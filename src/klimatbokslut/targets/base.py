@@ -9,8 +9,8 @@ name, which is the ``type`` a configuration gives (``type = "cap"``).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
-from dataclasses import KW_ONLY, dataclass, field, fields
+from collections.abc import Iterable, Mapping
+from dataclasses import KW_ONLY, dataclass, field, fields, replace
 from typing import Any, ClassVar
 
 import pandas as pd
@@ -19,9 +19,9 @@ from ..errors import UnitError
 from ..units import parse_unit
 from ..validation import canonical_selection, fail, set_checked
 from .measure import METRIC_DIM, METRICS, Measure, measure, quantity
-from .result import TargetResult
+from .result import STATUS_RULES, TargetResult
 
-__all__ = ["KINDS", "UNKNOWN", "Target", "per_year", "magnitude_in"]
+__all__ = ["KINDS", "UNKNOWN", "Target", "per_year", "magnitude_in", "milestone_year", "trend"]
 
 #: What a target may do with selected rows that lack the data its metric needs.
 UNKNOWN = ("no_data", "exclude")
@@ -44,6 +44,36 @@ def per_year(value: Any) -> Any:
     if isinstance(value, (pd.Series, Mapping)):
         return {int(k): v for k, v in value.items()}
     return value
+
+
+def milestone_year(years: Iterable[int | None], year: int) -> int | None:
+    """The milestone year in force in ``year``: the latest milestone year not after it; None before the first.
+
+    A value given for a year stays until the next one.
+
+    Examples
+    --------
+    >>> milestone_year([2022, 2024, 2026], 2025), milestone_year([2022, 2024], 2021)
+    (2024, None)
+    """
+    earlier = [y for y in years if y is not None and y <= year]
+    return max(earlier) if earlier else None
+
+
+def trend(previous: float, actual: float, lower_is_better: bool) -> str:
+    """``"improving"``, ``"worsening"`` or ``"unchanged"`` from the previous value to ``actual``.
+
+    Differences within 1e-12 of the values' size count as unchanged (rounding).
+
+    Examples
+    --------
+    >>> trend(0.39, 0.413, lower_is_better=False), trend(80.0, 82.0, lower_is_better=True)
+    ('improving', 'worsening')
+    """
+    d = (previous - actual) if lower_is_better else (actual - previous)
+    if abs(d) <= 1e-12 * max(abs(previous), abs(actual), 1.0):
+        return "unchanged"
+    return "improving" if d > 0 else "worsening"
 
 
 def magnitude_in(q, unit: str | None, what: str, column: str) -> float:
@@ -78,6 +108,11 @@ class Target:
         What to do when selected rows lack data the metric needs (an unknown renewable
         share or heating value): ``"no_data"`` makes the year ``no_data``; ``"exclude"``
         evaluates the known rows and reports the coverage. Never counted as zero.
+    status_rule : {"standard", "trend"}
+        How the Swedish status word of a result that is not met is chosen: ``"standard"``
+        gives *delvis* when ``progress > 0``; ``"trend"`` also gives *delvis* when the value
+        improved since the previous year with data (``details["trend"]``, see
+        :meth:`evaluate`). ``status`` itself is the same under both rules.
     """
 
     name: str
@@ -87,6 +122,10 @@ class Target:
     unit: str | None = None
     method: str | None = None
     unknown: str = "no_data"
+    status_rule: str = "standard"
+
+    #: Whether a lower value is better (emissions, energy); False for shares.
+    lower_is_better: ClassVar[bool] = True
 
     #: The name of the kind in configurations and :meth:`to_dict` (``"cap"``); a subclass
     #: that sets it is registered in :data:`KINDS`.
@@ -111,6 +150,9 @@ class Target:
             raise fail("method", self.method, "method must be 'market', 'location' or None", what=what)
         if self.unknown not in UNKNOWN:
             raise fail("unknown", self.unknown, f"unknown must be one of {', '.join(UNKNOWN)}", what=what)
+        if self.status_rule not in STATUS_RULES:
+            raise fail("status_rule", self.status_rule, f"status_rule must be one of {', '.join(STATUS_RULES)}",
+                       what=what)
         self._set(select=dict(self.select or {}))
         canonical_selection(self.select, what=what, forbid=NO_YEAR)
 
@@ -181,11 +223,54 @@ class Target:
             if not f.init:          # derived state (a cap's limits per year ...), rebuilt from the parameters
                 continue
             v = getattr(self, f.name)
+            if f.name == "status_rule" and v == "standard":
+                continue            # the default is left out, so older configurations read the same
             if hasattr(v, "units") and hasattr(v, "magnitude"):
                 v = f"{v.magnitude} {v.units:~P}" if not v.dimensionless else float(v.magnitude)
             out[f.name] = v
         return out
 
-    def evaluate(self, ledger, year: int) -> TargetResult:  # pragma: no cover - every kind overrides it
-        """The target's result in ``year``; each kind defines it (the base is used directly only to measure)."""
+    def evaluate(self, ledger, year: int) -> TargetResult:
+        """The target's result in ``year`` (see :class:`~klimatbokslut.targets.TargetResult`).
+
+        With ``status_rule="trend"`` the result also carries ``details["trend"]``: the value
+        compared with the previous year that has a value (``year − 1``, else the latest
+        earlier year with data), in the target's good direction (lower for emissions,
+        energy and intensities; higher for shares): ``"improving"``, ``"worsening"``,
+        ``"unchanged"``, or ``"unknown"`` (no value this year or in any earlier year), and
+        ``details["trend_from_year"]``, the year compared with (None when unknown).
+        """
+        result = self._evaluate(ledger, year)
+        if self.status_rule != "trend":
+            return result
+        return replace(result, status_rule="trend", details={**result.details, **self._trend(ledger, result)})
+
+    def _evaluate(self, ledger, year: int) -> TargetResult:  # pragma: no cover - every kind overrides it
+        """The result in ``year`` under the standard rule; each kind defines it."""
         raise TypeError(f"{type(self).__name__} is not a target kind; use one of {', '.join(KINDS)}")
+
+    def _actual(self, source, year: int) -> float:
+        """The value of the metric in ``year`` [the result's unit]; NaN when unknown (kinds measure otherwise)."""
+        return self._measure(source, year).value
+
+    def _earlier_years(self, source, year: int) -> list[int]:
+        """Years before ``year`` that may have a value, latest first (a ledger's years; a mapping's keys)."""
+        frame = getattr(source, "frame", None)
+        if frame is not None and "year" in frame:
+            years = {int(y) for y in frame["year"]}
+        elif isinstance(source, (pd.Series, Mapping)):
+            years = {int(y) for y in source.keys()}
+        else:
+            years = {year - 1}
+        return sorted((y for y in years if y < year), reverse=True)
+
+    def _trend(self, source, result: TargetResult) -> dict[str, Any]:
+        """``trend`` and ``trend_from_year`` of a result (see :meth:`evaluate`)."""
+        if result.actual is None or result.status == "no_data":
+            return {"trend": "unknown", "trend_from_year": None}
+        actual = self._actual(source, result.year)
+        for y in self._earlier_years(source, result.year):
+            prev = self._actual(source, y)
+            if prev is not None and not math.isnan(prev):
+                return {"trend": trend(prev, actual, self.lower_is_better), "trend_from_year": y}
+        return {"trend": "unknown", "trend_from_year": None}

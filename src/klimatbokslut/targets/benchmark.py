@@ -135,7 +135,7 @@ class BelowBenchmark(Target):
                                 for k, v in b.items()}
         return out
 
-    def evaluate(self, source, year: int) -> TargetResult:
+    def _evaluate(self, source, year: int) -> TargetResult:
         """Evaluate in ``year``: ``met`` when below the benchmark (and below the base year)."""
         year = check_year(year, "year", what=self._what())
         actual = self._resolve(source, year, "source")

@@ -102,7 +102,7 @@ class Cap(Target):
             out["years"] = sorted(y for y in ([self.years] if isinstance(self.years, int) else self.years))
         return out
 
-    def evaluate(self, ledger, year: int) -> TargetResult:
+    def _evaluate(self, ledger, year: int) -> TargetResult:
         """Evaluate the cap in ``year``: ``met`` at or below it, ``not_met`` above."""
         year = check_year(year, "year", what=self._what())
         lim = self.limit_for(year)

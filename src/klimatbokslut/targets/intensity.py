@@ -134,7 +134,7 @@ class Intensity(Target):
                               else f"{dens[None].magnitude} {dens[None].units:~P}")
         return out
 
-    def evaluate(self, ledger, year: int) -> TargetResult:
+    def _evaluate(self, ledger, year: int) -> TargetResult:
         """Evaluate the intensity target in ``year`` [intensity unit]."""
         year = check_year(year, "year", what=self._what())
         if self._limit is not None:

@@ -21,7 +21,7 @@ from .base import Target
 from .measure import Measure, coverage
 from .result import TargetResult
 
-__all__ = ["PathTarget", "straight_line", "check_years", "linear_required", "compound_required", "path_result",
+__all__ = ["PathTarget", "straight_line", "through_points", "check_years", "linear_required", "compound_required", "path_result",
            "no_data"]
 
 
@@ -35,6 +35,23 @@ def straight_line(start: float, end: float, base_year: int, target_year: int, ye
     """
     y = min(max(year, base_year), target_year)
     return start + (end - start) * (y - base_year) / (target_year - base_year)
+
+
+def through_points(points: list[tuple[int, float]], year: int) -> float:
+    """The piecewise-linear path through ``(year, value)`` points (by year) in ``year``, clamped to the ends.
+
+    Examples
+    --------
+    >>> pts = [(1990, 0.0), (2020, 0.67), (2022, 0.73), (2030, 0.85)]
+    >>> through_points(pts, 2021), through_points(pts, 2022), through_points(pts, 2040)
+    (0.7, 0.73, 0.85)
+    """
+    if year <= points[0][0]:
+        return points[0][1]
+    for (y0, v0), (y1, v1) in zip(points, points[1:]):
+        if year <= y1:
+            return v0 + (v1 - v0) * (year - y0) / (y1 - y0)
+    return points[-1][1]
 
 
 def check_years(base_year, target_year, what: str) -> tuple[int, int]:
@@ -69,7 +86,7 @@ def compound_required(actual: float, target_value: float, years_left: int) -> fl
 def path_result(t: Target, year: int, actual: float, m: Measure, *, target_value: float,
                 trajectory: float | None, base: float | None = None, base_year: int | None = None,
                 target_year: int | None = None, lower_is_better: bool = True,
-                required: float | None = None) -> TargetResult:
+                required: float | None = None, details: dict | None = None) -> TargetResult:
     """Status from actual vs target value and trajectory; shared by the path-type targets."""
     sign = 1.0 if lower_is_better else -1.0
     gap = sign * (actual - target_value)
@@ -88,18 +105,19 @@ def path_result(t: Target, year: int, actual: float, m: Measure, *, target_value
     return TargetResult(t.name, year, status, actual=t._q(actual), target_value=t._q(target_value),
                         trajectory_value=t._q(trajectory), gap=t._q(gap), required_annual_rate=required,
                         base_value=t._q(base), progress=progress, base_year=base_year, target_year=target_year,
-                        coverage=coverage(m), note=m.note, unit=t._unit_label())
+                        coverage=coverage(m), note=m.note, unit=t._unit_label(), details=dict(details or {}))
 
 
 def no_data(t: Target, year: int, m: Measure | None, base: float | None = None, base_year: int | None = None,
             target_year: int | None = None, target_value: float | None = None, trajectory: float | None = None,
-            note: str = "") -> TargetResult:
+            note: str = "", details: dict | None = None) -> TargetResult:
     """A ``no_data`` result: the year has no selected rows or lacks data the metric needs."""
     if not note:
         note = "no ledger rows for the selection in this year" if m is None or m.rows == 0 else m.note
     return TargetResult(t.name, year, "no_data", target_value=t._q(target_value), trajectory_value=t._q(trajectory),
                         base_value=t._q(base), base_year=base_year, target_year=target_year, note=note,
-                        coverage=coverage(m) if m is not None else 0.0, unit=t._unit_label())
+                        coverage=coverage(m) if m is not None else 0.0, unit=t._unit_label(),
+                        details=dict(details or {}))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -129,15 +147,19 @@ class PathTarget(Target, ABC):
     def _required(self, actual: float, base: float, year: int) -> float | None:
         """The yearly reduction still needed from ``actual`` to reach the target [1/yr]; None after the target year."""
 
-    def evaluate(self, ledger: Ledger, year: int) -> TargetResult:
+    def _evaluate(self, ledger: Ledger, year: int) -> TargetResult:
         """Evaluate the target in ``year``; see :class:`~klimatbokslut.targets.TargetResult`."""
         year = check_year(year, "year", what=self._what())
         base = self._base(ledger, self.base_year)
-        tv = self.target_for(base)
+        tv, details = self._target_in(base, year)
         traj = self.trajectory(base, year)
         m = self._measure(ledger, year)
         if math.isnan(m.value):
-            return no_data(self, year, m, base, self.base_year, self.target_year, tv, traj)
+            return no_data(self, year, m, base, self.base_year, self.target_year, tv, traj, details=details)
         return path_result(self, year, m.value, m, target_value=tv, trajectory=traj, base=base,
                            base_year=self.base_year, target_year=self.target_year,
-                           required=self._required(m.value, base, year))
+                           required=self._required(m.value, base, year), details=details)
+
+    def _target_in(self, base: float, year: int) -> tuple[float, dict]:
+        """The value to reach in ``year`` and details about it: the target value (a milestone's in its year)."""
+        return self.target_for(base), {}

@@ -7,13 +7,20 @@ from typing import Any
 
 from ..units import parse_unit
 
-__all__ = ["STATUSES", "STATUS_SV", "TargetResult"]
+__all__ = ["STATUSES", "STATUS_SV", "STATUS_RULES", "TRENDS", "TargetResult"]
 
 #: Status values of a :class:`TargetResult`.
 STATUSES = ("met", "on_track", "off_track", "not_met", "no_data")
 
 #: Swedish words of programme follow-ups; ``delvis`` vs ``inte alls`` depends on progress.
 STATUS_SV = {"met": "helt", "partly": "delvis", "not_at_all": "inte alls", "no_data": "värde saknas"}
+
+#: How the Swedish word of a result that is not met is chosen: by progress from the base year
+#: (``standard``) or, in addition, by the change since the previous year with data (``trend``).
+STATUS_RULES = ("standard", "trend")
+
+#: Values of ``details["trend"]`` under the trend rule.
+TRENDS = ("improving", "worsening", "unchanged", "unknown")
 
 
 @dataclass(frozen=True)
@@ -55,7 +62,16 @@ class TargetResult:
     note : str
         What the reader should know (excluded or uncovered rows, how a value was built).
     details : dict
-        Type-specific numbers (benchmark value, relative difference to the benchmark ...).
+        Type-specific numbers (benchmark value, relative difference to the benchmark, the
+        milestone of the year, the trend ...).
+    unit : str
+        The unit of the quantities.
+    status_rule : {"standard", "trend"}
+        How :attr:`status_sv` is chosen for a result that is not met (see :attr:`status_sv`).
+    change : pint.Quantity or None
+        ``actual − base_value`` [target unit] (a property).
+    change_pct : float or None
+        ``(actual − base_value) / base_value`` [-] (a property; −0.247 for −24.7 %).
     """
 
     name: str
@@ -74,10 +90,56 @@ class TargetResult:
     note: str = ""
     details: dict = field(default_factory=dict)
     unit: str = ""
+    status_rule: str = "standard"
+
+    @property
+    def change(self):
+        """The change from the base-year value, ``actual − base_value`` [target unit]; None without either.
+
+        For a share it is the change in the share itself (0.05 is five percentage points).
+
+        Examples
+        --------
+        >>> from klimatbokslut.units import Q_
+        >>> TargetResult("x", 2024, "off_track", actual=Q_(75.5, "t"), base_value=Q_(100.0, "t")).change
+        <Quantity(-24.5, 'metric_ton')>
+        """
+        if self.actual is None or self.base_value is None:
+            return None
+        return self.actual - self.base_value
+
+    @property
+    def change_pct(self) -> float | None:
+        """The change from the base-year value as a fraction of it [-]: ``(actual − base) / base``.
+
+        −0.247 reads −24.7 %. None without an actual or a base-year value, or when the base-year
+        value is 0 (no relative change exists). The divisor is the size of the base-year value, so
+        the sign is always the direction of the change (a net removal of −10 t that becomes −5 t
+        is +0.5).
+
+        Examples
+        --------
+        >>> from klimatbokslut.units import Q_
+        >>> round(TargetResult("x", 2024, "off_track", actual=Q_(75.3, "t"), base_value=Q_(100.0, "t")).change_pct, 3)
+        -0.247
+        >>> TargetResult("x", 2024, "met", actual=Q_(1.0, "t"), base_value=Q_(0.0, "t")).change_pct is None
+        True
+        """
+        if self.actual is None or self.base_value is None:
+            return None
+        base = float(self.base_value.magnitude)
+        if base == 0:
+            return None
+        return float((self.actual - self.base_value).to(self.base_value.units).magnitude) / abs(base)
 
     @property
     def status_sv(self) -> str:
         """The Swedish status word: helt / delvis / inte alls / värde saknas.
+
+        *helt* for ``met``, *värde saknas* for ``no_data``; otherwise *delvis* when the value
+        has moved from the base-year value towards the target (``progress > 0``), and, under
+        ``status_rule="trend"``, also when it improved since the previous year with data
+        (``details["trend"] == "improving"``); else *inte alls*.
 
         Examples
         --------
@@ -85,12 +147,16 @@ class TargetResult:
         'delvis'
         >>> TargetResult("x", 2024, "not_met", progress=-0.1).status_sv
         'inte alls'
+        >>> TargetResult("x", 2024, "not_met", status_rule="trend", details={"trend": "improving"}).status_sv
+        'delvis'
         """
         if self.status == "met":
             return STATUS_SV["met"]
         if self.status == "no_data":
             return STATUS_SV["no_data"]
         if self.progress is not None and self.progress > 0:
+            return STATUS_SV["partly"]
+        if self.status_rule == "trend" and self.details.get("trend") == "improving":
             return STATUS_SV["partly"]
         return STATUS_SV["not_at_all"]
 
@@ -108,7 +174,7 @@ class TargetResult:
         out: dict[str, Any] = {"name": self.name, "year": self.year, "status": self.status,
                                "status_sv": self.status_sv}
         ref = parse_unit(self.unit) if self.unit else None
-        for key in ("actual", "target_value", "trajectory_value", "gap", "base_value"):
+        for key in ("actual", "target_value", "trajectory_value", "gap", "base_value", "change"):
             q = getattr(self, key)
             if q is None:
                 out[key] = None
@@ -116,8 +182,9 @@ class TargetResult:
                 out[key] = float(q.to("dimensionless").magnitude) if q.dimensionless else float(q.magnitude)
             else:
                 out[key] = float(q.to(ref).magnitude)
+        out["change_pct"] = self.change_pct
         out["unit"] = self.unit
-        for key in ("required_annual_rate", "progress", "base_year", "target_year", "coverage", "note"):
+        for key in ("required_annual_rate", "progress", "base_year", "target_year", "coverage", "note", "status_rule"):
             out[key] = getattr(self, key)
         out.update(self.details)
         return out

@@ -116,7 +116,7 @@ class Share(Target):
             return float("nan"), Measure(float("nan"), num.rows, 0, 0, 0, "the denominator is zero")
         return num.value / den_value, num
 
-    def evaluate(self, ledger, year: int) -> TargetResult:
+    def _evaluate(self, ledger, year: int) -> TargetResult:
         """Evaluate the share in ``year``; ``actual`` and ``target_value`` are fractions [-]."""
         year = check_year(year, "year", what=self._what())
         base = traj = None
