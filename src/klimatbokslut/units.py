@@ -62,6 +62,8 @@ DIMENSIONS = {
     "portion": "[portion]",
     "room_night": "[room_night]",
     "trip": "[trip]",
+    "count": "[piece]",
+    "freight_distance": "[mass] * [length]",
 }
 
 #: Example units shown in error messages, per kind.
@@ -76,7 +78,16 @@ EXAMPLE_UNITS = {
     "portion": "portions",
     "room_night": "room nights",
     "trip": "trips",
+    "count": "pieces (st, styck, pcs)",
+    "freight_distance": "freight (tkm: tonnes times km)",
 }
+
+#: Units defined on top of ``units.txt``: things counted in pieces, and freight in tonne-km.
+#: ``pcs`` would otherwise be read as parsecs (``pc`` plural) and ``st`` is unknown to pint.
+_EXTRA_DEFINITIONS = (
+    "piece = [piece] = _ = pieces = st = styck = stycken = pcs = item = items = stk",
+    "tonne_km = tonne * kilometer = _ = tonkm = tonnkm = tonne_kilometre = tonne_kilometer",
+)
 
 
 def _build_registry():
@@ -102,6 +113,8 @@ def _build_registry():
         with open(extra, "w", encoding="utf-8") as fh:
             fh.write(ours)
         ureg.load_definitions(extra)
+    for line in _EXTRA_DEFINITIONS:
+        ureg.define(line)
     ureg.formatter.default_format = "~P"
     ureg.formatter.default_sort_func = None   # keep "t CO2e", "kg CO2e / portion" in the order written
     _add_gwp_contexts(ureg)
@@ -379,8 +392,16 @@ def normalise_unit_text(text: str) -> str:
     t = str(text).strip()
     simple = {"L": "l", "M3": "m3", "KWH": "kWh", "MWH": "MWh", "GWH": "GWh", "KG": "kg",
               "TON": "ton", "T": "t", "NM3": "Nm3", "KM": "km", "MIL": "mil", "ST": "st",
-              "LITER": "l", "LITRE": "l", "KUBIKMETER": "m3"}
-    return simple.get(t.upper(), t) if t.upper() in simple else t.replace("³", "3").replace("²", "2")
+              "LITER": "l", "LITRE": "l", "KUBIKMETER": "m3", "STYCK": "st", "STYCKEN": "st", "PCS": "pcs",
+              "STK": "stk", "PIECE": "piece", "PIECES": "piece", "TKM": "tkm", "TONKM": "tkm", "TONNKM": "tkm"}
+    if t.upper() in simple:
+        return simple[t.upper()]
+    t = _TONNE_KM.sub("tkm", t.replace("·", "*"))
+    return t.replace("³", "3").replace("²", "2")
+
+
+#: Tonne-km as written in exports and published tables: ``ton-km``, ``tonne.km``, ``t-km``, ``t·km``.
+_TONNE_KM = re.compile(r"(?<![A-Za-z])(?:t|ton|tonne|tonn)\s*[-.*]\s*km\b", re.IGNORECASE)
 
 
 def parse_unit(text: str):
@@ -427,7 +448,9 @@ def kind_of(unit) -> str | None:
 
 #: The unit the engine works in for each kind of amount (plain float arrays inside).
 CANONICAL_UNIT: dict[str, str] = {"volume": "l", "mass": "kg", "energy": "MJ", "normal_volume": "Nm3",
-                                  "length": "km", "passenger_distance": "pkm"}
+                                  "length": "km", "passenger_distance": "pkm", "count": "piece",
+                                  "freight_distance": "tkm", "currency": "SEK", "portion": "portion",
+                                  "room_night": "room_night", "trip": "trip"}
 
 
 def as_quantity(value: Any, unit: str | None = None, *, column: str = "value", what: str = "input"):
