@@ -23,6 +23,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from factors_history import (  # noqa: E402
+    DIESEL_BLEND_VOL,
+    ETHANOL_MJ_PER_L,
+    FORDONSGAS_BIO,
+    FORDONSGAS_BIO_2016_SCB,
+    PETROL_ETHANOL_VOL,
+    RESIDUAL_MIX_SHARES,
+    SVENSKENERGI_RESIDUAL_2014,
+    energy_share,
+)
+from factors_history import SOURCES as HISTORY_SOURCES  # noqa: E402
+
 OUT = ROOT / "emission_factors"
 VERSION = "2026.1"
 
@@ -212,6 +224,7 @@ IPCC_STATIONARY_COMMERCIAL_OIL = (10.0, 0.6)   # Table 2.4 gas/diesel oil, comme
 IPCC_CO2_NATURAL_GAS = 56100.0                 # Table 3.2.1 / 1.4, kg CO2/TJ
 IPCC_CO2_BIODIESEL = 70800.0                   # Table 1.4 biodiesels (biogenic, memo)
 IPCC_CO2_BIOGAS = 54600.0                      # Table 1.4 other biogas (biogenic, memo)
+IPCC_CO2_BIOGASOLINE = 70800.0                 # Table 1.4 biogasoline (ethanol; biogenic, memo)
 
 # RED method weights used in the 2016 lifecycle values (Directive 2009/28/EC Annex V C.5).
 RED_GWP = {"CH4": 23.0, "N2O": 296.0}
@@ -246,9 +259,10 @@ def _r(x: float, nd: int = 6) -> float:
 def build() -> dict[str, list[dict]]:
     fuels: list[dict] = []
     props: list[dict] = []
+    shares_out: list[dict] = []
 
-    def frow(fid, activity, y0, y1, value, unit, gas, boundary, source, note, *, derived=False, gwp=""):
-        fuels.append(dict(factor_id=fid, activity=activity, region="SE", valid_from=y0, valid_to=y1,
+    def frow(fid, activity, y0, y1, value, unit, gas, boundary, source, note, *, derived=False, gwp="", edition=None):
+        fuels.append(dict(factor_id=fid, activity=activity, region="SE", valid_from=y0, valid_to=y1, edition=edition,
                           value=_r(value), unit=unit, gas=gas, boundary=boundary, gwp=gwp, method="",
                           instrument="", source_id=source, derived=str(derived).lower(), note=note))
 
@@ -270,11 +284,11 @@ def build() -> dict[str, list[dict]]:
     wtw_df = SEM2016["diesel_fossil"][0]
     mj_l_mk3 = SPBI["diesel_mk3"][0] * 3.6 / 1000
     ttw_mk3 = SPBI["diesel_mk3"][2] / mj_l_mk3 * 1000                 # g CO2/MJ
-    frow("diesel_fossil-ttw-co2", "diesel_fossil", 2016, 2030, ttw_mk3, "g CO2/MJ", "CO2", "TTW", "spbi",
+    frow("diesel_fossil-ttw-co2", "diesel_fossil", 2016, 2016, ttw_mk3, "g CO2/MJ", "CO2", "TTW", "spbi",
          f"SPBI diesel MK3 (EN 590): {SPBI['diesel_mk3'][2]} kg CO2/l ÷ {SPBI['diesel_mk3'][0]} kWh/m3 "
          f"({mj_l_mk3:.2f} MJ/l)", derived=True)
-    ttw_ch4_n2o("diesel_fossil", "diesel_fossil", 2016, 2030, ch4_d, n2o_d, extra=" for gas/diesel oil, road (Table 3.2.2)")
-    frow("diesel_fossil-wtt", "diesel_fossil", 2016, 2030, wtw_df - ttw_mk3 - red_nonco2(ch4_d, n2o_d),
+    ttw_ch4_n2o("diesel_fossil", "diesel_fossil", 2016, 2016, ch4_d, n2o_d, extra=" for gas/diesel oil, road (Table 3.2.2)")
+    frow("diesel_fossil-wtt", "diesel_fossil", 2016, 2016, wtw_df - ttw_mk3 - red_nonco2(ch4_d, n2o_d),
          "g CO2e/MJ", "CO2e", "WTT", "sem2016;spbi;ipcc2006v2",
          f"well-to-tank = Energimyndigheten WTW {wtw_df} g CO2e/MJ (fossil diesel MK3, 2016) − TTW CO2 − TTW CH4/N2O "
          "weighted as in the RED method", derived=True, gwp=RED_GWP_TEXT)
@@ -311,17 +325,58 @@ def build() -> dict[str, list[dict]]:
     blend_rows("diesel", wtw_df, ttw_diesel, ch4_d, n2o_d, d25, 2025,
                "as the 2025 average of 6 % (Jan–Jun) and 10 % (Jul–Dec)")
 
+    # Years before the obligation: the published blend (vol-%) -> energy shares -> WTW of the mix.
+    # WTW = (1 − s)·fossil reference + s_FAME·WTW_FAME + s_HVO·WTW_HVO, all WTW from the 2016 deliveries.
+    mj_l_diesel = {"fossil": mj_l_b0, "fame": SEM2016["fame"][1], "hvo": SEM2016["hvo100"][1]}
+
+    def diesel_shares(year):
+        total, fame = DIESEL_BLEND_VOL[year]
+        return energy_share({"fame": fame, "hvo": total - fame}, mj_l_diesel, "fossil")
+
+    for year in sorted(DIESEL_BLEND_VOL):
+        total, fame = DIESEL_BLEND_VOL[year]
+        s = diesel_shares(year)
+        bio = s["fame"] + s["hvo"]
+        shares_out.append(dict(
+            activity="diesel", region="SE", year=year, renewable_share=_r(bio, 4), fossil_free_share=_r(bio, 4),
+            recovered_share=None, fossil_share=_r(s["fossil"], 4), basis="energy (from vol-% and heating values)",
+            source_id="b2e_2030sek;sem2016;spbi", derived="true",
+            note=f"low-blend pump diesel {year}: {total} vol-% renewable ({fame} FAME, {total - fame:.1f} HVO); "
+                 f"energy share = vol × MJ/l (FAME {mj_l_diesel['fame']}, HVO {mj_l_diesel['hvo']}, fossil "
+                 f"{mj_l_b0:.2f}) / sum" + ("; Energimyndigheten gives 17 % vol/vol for all diesel 2015 (another "
+                                             "scope), not used" if year == 2015 else "")))
+        memo_note = (f"biogenic CO2, memo: bio energy share {bio:.4f} ({total} vol-% FAME + HVO, {year}) × IPCC "
+                     f"default for biodiesels {IPCC_CO2_BIODIESEL:.0f} kg/TJ (Table 1.4)")
+        frow(f"diesel-{year}-bio-co2", "diesel", year, year, bio * IPCC_CO2_BIODIESEL, "kg CO2_biogenic/TJ",
+             "CO2_biogenic", "TTW", "b2e_2030sek;ipcc2006v2;sem2016;spbi", memo_note, derived=True)
+        if year == 2016 or year in OBLIGATION:
+            continue   # the factor rows of these years come from the 2016 average or the obligation
+        keep = s["fossil"]
+        wtw = keep * wtw_df + s["fame"] * SEM2016["fame"][0] + s["hvo"] * SEM2016["hvo100"][0]
+        p = f"diesel-{year}"
+        how = (f"energy shares fossil {keep:.4f}, FAME {s['fame']:.4f}, HVO {s['hvo']:.4f} from {total} vol-% "
+               f"({fame} FAME) in {year}")
+        frow(f"{p}-ttw-co2", "diesel", year, year, ttw_diesel * keep, "g CO2/MJ", "CO2", "TTW",
+             "b2e_2030sek;spbi;sem2016", f"fossil TTW CO2 of the Swedish base fuel (SPBI, {ttw_diesel:.2f} g/MJ) × "
+             f"fossil energy share; {how}", derived=True)
+        ttw_ch4_n2o(p, "diesel", year, year, ch4_d, n2o_d, share=keep)
+        frow(f"{p}-wtt", "diesel", year, year, wtw - ttw_diesel * keep - red_nonco2(ch4_d, n2o_d) * keep,
+             "g CO2e/MJ", "CO2e", "WTT", "b2e_2030sek;sem2016;spbi;ipcc2006v2",
+             f"WTW = (1 − s)·{wtw_df} + s_FAME·{SEM2016['fame'][0]} + s_HVO·{SEM2016['hvo100'][0]} = {wtw:.2f} "
+             f"g CO2e/MJ (2016 lifecycle values of each part); WTT = WTW − TTW parts; {how}",
+             derived=True, gwp=RED_GWP_TEXT)
+
     # --- fossil petrol and pump petrol --------------------------------------
     mj_l_p0 = SPBI["petrol_no_etoh"][0] * 3.6 / 1000
     ttw_petrol = SPBI["petrol_no_etoh"][2] / mj_l_p0 * 1000
     ch4_p, n2o_p = IPCC_ROAD_CH4_N2O["petrol"]
     wtw_pf = SEM2016["petrol_fossil"][0]
     gasoline_note = " for motor gasoline, low-mileage light-duty vehicles 1995 or later (Table 3.2.2)"
-    frow("petrol_fossil-ttw-co2", "petrol_fossil", 2016, 2030, ttw_petrol, "g CO2/MJ", "CO2", "TTW", "spbi",
+    frow("petrol_fossil-ttw-co2", "petrol_fossil", 2016, 2016, ttw_petrol, "g CO2/MJ", "CO2", "TTW", "spbi",
          f"SPBI petrol without ethanol: {SPBI['petrol_no_etoh'][2]} kg CO2/l ÷ {SPBI['petrol_no_etoh'][0]} kWh/m3",
          derived=True)
-    ttw_ch4_n2o("petrol_fossil", "petrol_fossil", 2016, 2030, ch4_p, n2o_p, extra=gasoline_note)
-    frow("petrol_fossil-wtt", "petrol_fossil", 2016, 2030, wtw_pf - ttw_petrol - red_nonco2(ch4_p, n2o_p),
+    ttw_ch4_n2o("petrol_fossil", "petrol_fossil", 2016, 2016, ch4_p, n2o_p, extra=gasoline_note)
+    frow("petrol_fossil-wtt", "petrol_fossil", 2016, 2016, wtw_pf - ttw_petrol - red_nonco2(ch4_p, n2o_p),
          "g CO2e/MJ", "CO2e", "WTT", "sem2016;spbi;ipcc2006v2",
          f"WTW {wtw_pf} g CO2e/MJ (fossil petrol MK2, 2016) − TTW parts", derived=True, gwp=RED_GWP_TEXT)
     wtw_p16, mj_l_p16 = SEM2016["petrol_2016"]
@@ -339,8 +394,39 @@ def build() -> dict[str, list[dict]]:
     blend_rows("petrol", wtw_pf, ttw_petrol, ch4_p, n2o_p, p25, 2025,
                "as the 2025 average of 6 % (Jan–Jun) and 10 % (Jul–Dec)")
 
+    # Petrol with a published ethanol share (vol-%): ethanol taken at the 2016 ED95 lifecycle value.
+    mj_l_petrol = {"fossil": mj_l_p0, "ethanol": ETHANOL_MJ_PER_L}
+    for year, vol in sorted(PETROL_ETHANOL_VOL.items()):
+        s = energy_share({"ethanol": vol}, mj_l_petrol, "fossil")
+        eth = s["ethanol"]
+        shares_out.append(dict(
+            activity="petrol", region="SE", year=year, renewable_share=_r(eth, 4), fossil_free_share=_r(eth, 4),
+            recovered_share=None, fossil_share=_r(s["fossil"], 4), basis="energy (from vol-% and heating values)",
+            source_id="sem_drivmedel2018;red_annex3;spbi", derived="true",
+            note=f"pump petrol {year}: {vol} vol-% renewable (taken as ethanol); energy share = vol × MJ/l "
+                 f"(ethanol {ETHANOL_MJ_PER_L}, fossil {mj_l_p0:.2f}) / sum"))
+        frow(f"petrol-{year}-bio-co2", "petrol", year, year, eth * IPCC_CO2_BIOGASOLINE, "kg CO2_biogenic/TJ",
+             "CO2_biogenic", "TTW", "sem_drivmedel2018;red_annex3;spbi;ipcc2006v2",
+             f"biogenic CO2, memo: ethanol energy share {eth:.4f} ({vol} vol-%, {year}) × IPCC default for "
+             f"biogasoline {IPCC_CO2_BIOGASOLINE:.0f} kg/TJ (Table 1.4)", derived=True)
+        if year in OBLIGATION:
+            continue
+        keep = s["fossil"]
+        wtw = keep * wtw_pf + eth * SEM2016["ed95"][0]
+        p = f"petrol-{year}"
+        how = f"energy shares fossil {keep:.4f}, ethanol {eth:.4f} from {vol} vol-% in {year}"
+        frow(f"{p}-ttw-co2", "petrol", year, year, ttw_petrol * keep, "g CO2/MJ", "CO2", "TTW",
+             "sem_drivmedel2018;spbi;red_annex3", f"fossil TTW CO2 of petrol without ethanol (SPBI, "
+             f"{ttw_petrol:.2f} g/MJ) × fossil energy share; {how}", derived=True)
+        ttw_ch4_n2o(p, "petrol", year, year, ch4_p, n2o_p, share=keep)
+        frow(f"{p}-wtt", "petrol", year, year, wtw - ttw_petrol * keep - red_nonco2(ch4_p, n2o_p) * keep,
+             "g CO2e/MJ", "CO2e", "WTT", "sem_drivmedel2018;sem2016;spbi;red_annex3;ipcc2006v2",
+             f"WTW = (1 − s)·{wtw_pf} + s·{SEM2016['ed95'][0]} = {wtw:.2f} g CO2e/MJ, the ethanol part taken at the "
+             f"2016 ED95 lifecycle value (no value for pure ethanol in the 2016 table); WTT = WTW − TTW parts; {how}",
+             derived=True, gwp=RED_GWP_TEXT)
+
     # --- biofuels: lifecycle value, fossil TTW CO2 from SPBI -----------------
-    def bio_liquid(activity, wtw, ttw_co2_per_mj, source_ttw, note_ttw, y0=2016, y1=2030, fid=None, src="sem2016",
+    def bio_liquid(activity, wtw, ttw_co2_per_mj, source_ttw, note_ttw, y0=2016, y1=2016, fid=None, src="sem2016",
                    wtw_note=None, derived_wtw=False, bio_memo=None):
         fid = fid or activity
         frow(f"{fid}-ttw-co2", activity, y0, y1, ttw_co2_per_mj, "g CO2/MJ", "CO2", "TTW", source_ttw, note_ttw,
@@ -353,7 +439,7 @@ def build() -> dict[str, list[dict]]:
                  "ipcc2006v2", bio_memo[1], derived=False)
 
     bio_liquid("hvo100", SEM2016["hvo100"][0], 0.0, "spbi", "SPBI: HVO 0.00 kg fossil CO2 per litre",
-               y1=2023, fid="hvo100-2016",
+               fid="hvo100-2016",
                bio_memo=(IPCC_CO2_BIODIESEL, "biogenic CO2, memo: IPCC default for biodiesels (Table 1.4)"))
     bio_liquid("hvo100", (1 - HVO_2024_REDUCTION) * wtw_df, 0.0, "spbi", "SPBI: HVO 0.00 kg fossil CO2 per litre",
                y0=2024, y1=2024, fid="hvo100-2024", src="fossilfritt_hvo;sem2016",
@@ -364,19 +450,34 @@ def build() -> dict[str, list[dict]]:
     fuels.append(dict(factor_id="hvo100_preem-ttw-co2", activity="hvo100", region="SE", valid_from=2016,
                       valid_to=2030, value=0.0, unit="kg CO2/l", gas="CO2", boundary="TTW", gwp="", method="",
                       instrument="supplier", source_id="preem_hvo", derived="false",
-                      note="Preem: tailpipe 0 (renewable); choose with factor_id = hvo100_preem"))
+                      note="Preem: tailpipe 0 (renewable); choose with factor_id = hvo100_preem",
+                      rule="undated supplier figure (RED I era): no edition year, used for every year 2016–2030"))
     fuels.append(dict(factor_id="hvo100_preem-wtt", activity="hvo100", region="SE", valid_from=2016,
                       valid_to=2030, value=PREEM_HVO_KG_PER_L, unit="kg CO2e/l", gas="CO2e", boundary="WTT",
                       gwp="RED method", method="", instrument="supplier", source_id="preem_hvo", derived="false",
                       note=f"Preem supplier-specific well-to-wheel {PREEM_HVO_KG_PER_L} kg CO2e/l, all upstream "
-                           f"({PREEM_HVO_MJ_PER_L} MJ/l); choose with factor_id = hvo100_preem"))
+                           f"({PREEM_HVO_MJ_PER_L} MJ/l); choose with factor_id = hvo100_preem",
+                      rule="undated supplier figure (RED I era): no edition year, used for every year 2016–2030"))
     bio_liquid("fame", SEM2016["fame"][0], 0.0, "spbi", "SPBI: FAME 0.00 kg fossil CO2 per litre",
                bio_memo=(IPCC_CO2_BIODIESEL, "biogenic CO2, memo: IPCC default for biodiesels (Table 1.4)"))
     mj_l_e85_spbi = SPBI["e85"][0] * 3.6 / 1000
     bio_liquid("e85", SEM2016["e85"][0], SPBI["e85"][2] / mj_l_e85_spbi * 1000, "spbi",
                f"SPBI E85 (summer grade): {SPBI['e85'][2]} kg fossil CO2/l ÷ {SPBI['e85'][0]} kWh/m3")
+    # E85: the bio energy share follows from SPBI's fossil CO2 per MJ of E85 and of petrol without ethanol.
+    ttw_e85 = SPBI["e85"][2] / mj_l_e85_spbi * 1000
+    bio_e85 = 1 - ttw_e85 / ttw_petrol
+    frow("e85-bio-co2", "e85", 2016, 2016, bio_e85 * IPCC_CO2_BIOGASOLINE, "kg CO2_biogenic/TJ", "CO2_biogenic",
+         "TTW", "spbi;ipcc2006v2",
+         f"biogenic CO2, memo: bio energy share 1 − {ttw_e85:.2f}/{ttw_petrol:.2f} = {bio_e85:.4f} (SPBI fossil CO2 "
+         f"per MJ of summer-grade E85 over petrol without ethanol) × IPCC default for biogasoline "
+         f"{IPCC_CO2_BIOGASOLINE:.0f} kg/TJ (Table 1.4)", derived=True)
+    shares_out.append(dict(activity="e85", region="SE", year=2016, renewable_share=_r(bio_e85, 4),
+                           fossil_free_share=_r(bio_e85, 4), recovered_share=None, fossil_share=_r(1 - bio_e85, 4),
+                           basis="energy (from fossil CO2 per MJ)", source_id="spbi", derived="true",
+                           note=f"summer-grade E85: 1 − {ttw_e85:.2f}/{ttw_petrol:.2f} g fossil CO2/MJ (SPBI); the "
+                                "winter grade has more petrol"))
     # ED95: no fossil TTW figure in the sources: the lifecycle value is kept whole (boundary WTW).
-    frow("ed95-wtw", "ed95", 2016, 2030, SEM2016["ed95"][0], "g CO2e/MJ", "CO2e", "WTW", "sem2016",
+    frow("ed95-wtw", "ed95", 2016, 2016, SEM2016["ed95"][0], "g CO2e/MJ", "CO2e", "WTW", "sem2016",
          "lifecycle value kept whole: no source for ED95's fossil tailpipe CO2 was found, so it cannot be split "
          "into TTW and WTT", gwp=RED_GWP_TEXT)
 
@@ -384,45 +485,76 @@ def build() -> dict[str, list[dict]]:
     ch4_g, n2o_g = IPCC_ROAD_CH4_N2O["natural_gas"]
     ttw_ng = IPCC_CO2_NATURAL_GAS / 1000.0   # g/MJ
     wtw_cng = SEM2016["cng"][0]
-    frow("cng-ttw-co2", "cng", 2016, 2030, IPCC_CO2_NATURAL_GAS, "kg CO2/TJ", "CO2", "TTW", "ipcc2006v2",
+    frow("cng-ttw-co2", "cng", 2016, 2016, IPCC_CO2_NATURAL_GAS, "kg CO2/TJ", "CO2", "TTW", "ipcc2006v2",
          "IPCC 2006 default for compressed natural gas (Table 3.2.1)")
-    ttw_ch4_n2o("cng", "cng", 2016, 2030, ch4_g, n2o_g, extra=" for natural gas (CNG), road (Table 3.2.2)")
-    frow("cng-wtt", "cng", 2016, 2030, wtw_cng - ttw_ng - red_nonco2(ch4_g, n2o_g), "g CO2e/MJ", "CO2e", "WTT",
+    ttw_ch4_n2o("cng", "cng", 2016, 2016, ch4_g, n2o_g, extra=" for natural gas (CNG), road (Table 3.2.2)")
+    frow("cng-wtt", "cng", 2016, 2016, wtw_cng - ttw_ng - red_nonco2(ch4_g, n2o_g), "g CO2e/MJ", "CO2e", "WTT",
          "sem2016;ipcc2006v2", f"WTW {wtw_cng} g CO2e/MJ (naturgas, 2016) − TTW parts", derived=True, gwp=RED_GWP_TEXT)
     wtw_lng = SEM2016["lng"][0]
-    frow("lng-ttw-co2", "lng", 2016, 2030, IPCC_CO2_NATURAL_GAS, "kg CO2/TJ", "CO2", "TTW", "ipcc2006v2",
+    frow("lng-ttw-co2", "lng", 2016, 2016, IPCC_CO2_NATURAL_GAS, "kg CO2/TJ", "CO2", "TTW", "ipcc2006v2",
          "IPCC 2006 default for LNG (Table 3.2.1); treats the 2016 LNG/LBG delivery as fossil (upper bound)")
-    ttw_ch4_n2o("lng", "lng", 2016, 2030, ch4_g, n2o_g, extra=" for natural gas, road (Table 3.2.2)")
-    frow("lng-wtt", "lng", 2016, 2030, wtw_lng - ttw_ng - red_nonco2(ch4_g, n2o_g), "g CO2e/MJ", "CO2e", "WTT",
+    ttw_ch4_n2o("lng", "lng", 2016, 2016, ch4_g, n2o_g, extra=" for natural gas, road (Table 3.2.2)")
+    frow("lng-wtt", "lng", 2016, 2016, wtw_lng - ttw_ng - red_nonco2(ch4_g, n2o_g), "g CO2e/MJ", "CO2e", "WTT",
          "sem2016;ipcc2006v2", f"WTW {wtw_lng} g CO2e/MJ (LNG/LBG as delivered 2016) − TTW parts",
          derived=True, gwp=RED_GWP_TEXT)
     wtw_bg = SEM2016["biogas"][0]
-    frow("biogas-ttw-co2", "biogas", 2016, 2030, 0.0, "g CO2/MJ", "CO2", "TTW", "sem2016",
+    frow("biogas-ttw-co2", "biogas", 2016, 2016, 0.0, "g CO2/MJ", "CO2", "TTW", "sem2016",
          "biogas 100: no fossil carbon")
-    frow("biogas-wtt", "biogas", 2016, 2030, wtw_bg, "g CO2e/MJ", "CO2e", "WTT", "sem2016",
+    frow("biogas-wtt", "biogas", 2016, 2016, wtw_bg, "g CO2e/MJ", "CO2e", "WTT", "sem2016",
          f"WTW {wtw_bg} g CO2e/MJ (biogas 100, 2016) with no fossil TTW CO2; combustion CH4/N2O are not separated "
          "from the lifecycle value", derived=True, gwp=RED_GWP_TEXT)
-    frow("biogas-bio-co2", "biogas", 2016, 2030, IPCC_CO2_BIOGAS, "kg CO2_biogenic/TJ", "CO2_biogenic", "TTW",
+    frow("biogas-bio-co2", "biogas", 2016, 2016, IPCC_CO2_BIOGAS, "kg CO2_biogenic/TJ", "CO2_biogenic", "TTW",
          "ipcc2006v2", "biogenic CO2, memo: IPCC default for other biogas (Table 1.4)")
     # Fordonsgas: the fossil share f follows from the 2016 averages: WTW_mix = f·CNG + (1 − f)·biogas.
     wtw_fg = SEM2016["fordonsgas"][0]
     f_fossil = (wtw_fg - wtw_bg) / (wtw_cng - wtw_bg)
-    frow("fordonsgas-ttw-co2", "fordonsgas", 2016, 2030, IPCC_CO2_NATURAL_GAS * f_fossil, "kg CO2/TJ", "CO2", "TTW",
-         "sem2016;ipcc2006v2",
-         f"IPCC natural-gas CO2 × fossil share {f_fossil:.4f} = ({wtw_fg} − {wtw_bg}) / ({wtw_cng} − {wtw_bg}) "
-         "from Energimyndigheten's 2016 averages", derived=True)
-    ttw_ch4_n2o("fordonsgas", "fordonsgas", 2016, 2030, ch4_g, n2o_g, share=f_fossil)
-    frow("fordonsgas-wtt", "fordonsgas", 2016, 2030,
-         wtw_fg - ttw_ng * f_fossil - red_nonco2(ch4_g, n2o_g) * f_fossil, "g CO2e/MJ", "CO2e", "WTT",
-         "sem2016;ipcc2006v2", f"WTW {wtw_fg} g CO2e/MJ (fordonsgas, 2016) − TTW parts", derived=True,
-         gwp=RED_GWP_TEXT)
+
+    def vehicle_gas(year, fossil, src, how, wtw=None):
+        wtw = fossil * wtw_cng + (1 - fossil) * wtw_bg if wtw is None else wtw
+        p = "fordonsgas" if year == 2016 else f"fordonsgas-{year}"
+        frow(f"{p}-ttw-co2", "fordonsgas", year, year, IPCC_CO2_NATURAL_GAS * fossil, "kg CO2/TJ", "CO2", "TTW",
+             f"{src};ipcc2006v2", f"IPCC natural-gas CO2 × fossil share {fossil:.4f} ({how})", derived=True)
+        ttw_ch4_n2o(p, "fordonsgas", year, year, ch4_g, n2o_g, share=fossil)
+        frow(f"{p}-wtt", "fordonsgas", year, year, wtw - ttw_ng * fossil - red_nonco2(ch4_g, n2o_g) * fossil,
+             "g CO2e/MJ", "CO2e", "WTT", ";".join(dict.fromkeys(f"{src};sem2016;ipcc2006v2".split(";"))),
+             f"WTW {wtw:.2f} g CO2e/MJ − TTW parts; " + (f"WTW = {fossil:.4f}·{wtw_cng} (natural gas) + "
+                                                           f"{1 - fossil:.4f}·{wtw_bg} (biogas), 2016 lifecycle values"
+                                                           if year != 2016 else "fordonsgas, 2016 deliveries"),
+             derived=True, gwp=RED_GWP_TEXT)
+        frow(f"{p}-bio-co2", "fordonsgas", year, year, (1 - fossil) * IPCC_CO2_BIOGAS, "kg CO2_biogenic/TJ",
+             "CO2_biogenic", "TTW", f"{src};ipcc2006v2",
+             f"biogenic CO2, memo: biogas share {1 - fossil:.4f} ({how}) × IPCC default for other biogas "
+             f"{IPCC_CO2_BIOGAS:.0f} kg/TJ (Table 1.4)", derived=True)
+
+    vehicle_gas(2016, f_fossil, "sem2016", f"({wtw_fg} − {wtw_bg}) / ({wtw_cng} − {wtw_bg}) from Energimyndigheten's "
+                "2016 averages", wtw=wtw_fg)
+    shares_out.append(dict(activity="fordonsgas", region="SE", year=2016, renewable_share=_r(1 - f_fossil, 4),
+                           fossil_free_share=_r(1 - f_fossil, 4), recovered_share=None, fossil_share=_r(f_fossil, 4),
+                           basis="energy (implied by lifecycle averages)", source_id="sem2016", derived="true",
+                           note=f"biogas share implied by Energimyndigheten's 2016 WTW averages ({wtw_fg} = f·{wtw_cng} "
+                                f"+ (1 − f)·{wtw_bg}); SCB via Energigas Sverige reports {FORDONSGAS_BIO_2016_SCB:.0f} % "
+                                "biogas for 2016 (basis not stated)"))
+    for year, (src, bio_pct, extra) in sorted(FORDONSGAS_BIO.items()):
+        vehicle_gas(year, 1 - bio_pct / 100, src, f"{bio_pct:.0f} % biogas in {year}" + (f", {extra}" if extra else ""))
+        shares_out.append(dict(activity="fordonsgas", region="SE", year=year, renewable_share=bio_pct / 100,
+                               fossil_free_share=bio_pct / 100, recovered_share=None,
+                               fossil_share=_r(1 - bio_pct / 100, 4), basis="as published (basis not stated)",
+                               source_id=src, derived="false",
+                               note=f"biogas share of delivered vehicle gas {year}: {bio_pct:.0f} %" +
+                                    (f"; {extra}" if extra else "")))
+
+    # Fuels that are wholly renewable by definition (one row per edition; the nearest year is used).
+    for fuel, year in (("hvo100", 2016), ("hvo100", 2024), ("fame", 2016), ("biogas", 2016)):
+        shares_out.append(dict(activity=fuel, region="SE", year=year, renewable_share=1.0, fossil_free_share=1.0,
+                               recovered_share=None, fossil_share=0.0, basis="by definition", source_id="sem2016",
+                               derived="false", note=f"{fuel}: wholly renewable fuel (edition {year})"))
 
     # --- heating oil (stationary) --------------------------------------------
     mj_l_eo1 = SPBI["eo1"][0] * 3.6 / 1000
     ch4_o, n2o_o = IPCC_STATIONARY_COMMERCIAL_OIL
-    frow("heating_oil-ttw-co2", "heating_oil", 2016, 2030, SPBI["eo1"][2] / mj_l_eo1 * 1000, "g CO2/MJ", "CO2", "TTW",
+    frow("heating_oil-ttw-co2", "heating_oil", 1990, 2100, SPBI["eo1"][2] / mj_l_eo1 * 1000, "g CO2/MJ", "CO2", "TTW",
          "spbi", f"SPBI Eldningsolja 1: {SPBI['eo1'][2]} kg CO2/l ÷ {SPBI['eo1'][0]} kWh/m3", derived=True)
-    ttw_ch4_n2o("heating_oil", "heating_oil", 2016, 2030, ch4_o, n2o_o,
+    ttw_ch4_n2o("heating_oil", "heating_oil", 1990, 2100, ch4_o, n2o_o,
                 extra=" for gas/diesel oil, commercial/institutional stationary combustion (Table 2.4)")
 
     # --- fuel properties -----------------------------------------------------
@@ -480,20 +612,35 @@ def build() -> dict[str, list[dict]]:
     elec: list[dict] = []
 
     def erow(fid, activity, y0, y1, value, unit, gas, boundary, method, instrument, source, note, derived=False,
-             region="SE", gwp=""):
-        elec.append(dict(factor_id=fid, activity=activity, region=region, valid_from=y0, valid_to=y1, value=value,
+             region="SE", gwp="", edition=None):
+        elec.append(dict(factor_id=fid, activity=activity, region=region, valid_from=y0, valid_to=y1, edition=edition,
+                         value=value,
                          unit=unit, gas=gas, boundary=boundary, gwp=gwp, method=method, instrument=instrument,
                          source_id=source, derived=str(derived).lower(), note=note))
 
     for src, y0, y1, value, gas in IVL_NORDIC:
         erow(f"electricity-location-nordic-{y0}-{y1}", "electricity", y0, y1, value, f"g {gas}/kWh", gas, "lifecycle",
-             "location", "", src, f"Nordic mix with import/export, average {y0}–{y1}; used as the location-based "
-             "factor for Swedish consumption; not split into generation and upstream",
-             gwp="not stated" if gas == "CO2e" else "")
+             "location", "", src, f"Nordic mix with import/export, average {y0}–{y1} (edition {y1}); used as the "
+             "location-based factor for Swedish consumption; not split into generation and upstream",
+             gwp="not stated" if gas == "CO2e" else "", edition=y1)
     for year, (src, value) in EI_RESIDUAL.items():
         erow(f"electricity-market-residual-{year}", "electricity", year, year, value, "g CO2/kWh", "CO2", "direct",
              "market", "residual_mix", src, "Nordic residual mix (Ei), production stage, CO2 only; "
              "the market-based default for electricity without guarantees of origin")
+    erow("electricity-market-residual-2014", "electricity", 2014, 2014, SVENSKENERGI_RESIDUAL_2014, "g CO2/kWh", "CO2",
+         "direct", "market", "residual_mix", "svenskenergi_rm",
+         "Nordic residual mix (electricity of unknown origin), production stage, CO2 only, as labelled 2014 by Svensk "
+         "Energi; the label is uncertain: it may be the figure for 2013 production published in 2014. Ei's own "
+         "residual mixes 2011–2018 were not found")
+    for year, (src, ren, nuc, fos) in sorted(RESIDUAL_MIX_SHARES.items()):
+        shares_out.append(dict(activity="electricity", region="SE", year=year, renewable_share=_r(ren / 100, 4),
+                               fossil_free_share=_r((ren + nuc) / 100, 4), recovered_share=None,
+                               fossil_share=_r(fos / 100, 4), basis="residual_mix", source_id=src,
+                               derived="false",
+                               note=f"Nordic residual mix {year}: renewable {ren} %, nuclear {nuc} %, fossil {fos} %; "
+                                    "fossil-free = renewable + nuclear"
+                                    + ("; as used by suppliers for 2015 sales (Ei publication not named)"
+                                       if year == 2015 else "")))
     for year, value in AIB_RESIDUAL.items():
         erow(f"electricity-market-residual-aib-{year}", "electricity", year, year, value, "g CO2/kWh", "CO2", "direct",
              "market", "residual_mix_aib", "aib_rm", "AIB residual mix for Sweden (AIB method), production stage, "
@@ -529,13 +676,37 @@ def build() -> dict[str, list[dict]]:
         grow(f"{act}-leak", act, 1.0, f"kg {gas}/kg", gas, "ghgp_hfc",
              "refrigerant refilled equals refrigerant leaked (mass-balance screening method)")
 
+    from factors_freight import SOURCES as FREIGHT_SOURCES
+    from factors_freight import build_freight
     from factors_scope3 import SOURCES as SCOPE3_SOURCES
     from factors_scope3 import build_scope3
 
-    shares: list[dict] = list(heat_shares)
+    shares: list[dict] = list(heat_shares) + shares_out
+    scope3 = build_scope3()
+    for name in ("fuels", "electricity", "gases", "travel", "food", "spend", "waste"):
+        rows = {"fuels": fuels, "electricity": elec, "gases": gases}.get(name) or scope3[f"{name}.csv"]
+        for r in rows:
+            r["note"] = _with_span_rule(r)
+    freight = build_freight()
+    for r in freight:
+        r["note"] = _with_span_rule(r)
     return {"fuels.csv": fuels, "electricity.csv": elec, "heat.csv": heat, "gases.csv": gases,
-            **build_scope3(), "fuel_properties.csv": props, "energy_shares.csv": shares,
-            "sources.csv": SOURCES + SCOPE3_SOURCES + HEAT_SOURCES}
+            **scope3, "freight.csv": freight, "fuel_properties.csv": props, "energy_shares.csv": shares,
+            "sources.csv": SOURCES + HISTORY_SOURCES + SCOPE3_SOURCES + FREIGHT_SOURCES + HEAT_SOURCES}
+
+
+def _with_span_rule(row: dict) -> str:
+    """The row's note followed by the rule of its years: one year, a period average, or a constant."""
+    y0, y1, ed = row["valid_from"], row["valid_to"], row.get("edition")
+    if row.get("rule"):
+        rule = row.pop("rule")
+    elif y0 == y1:
+        rule = f"figure for {y0}; other years take the nearest edition (flagged)"
+    elif ed:
+        rule = f"average {y0}–{y1} (edition {ed}); other years take the nearest edition (flagged)"
+    else:
+        rule = f"constant (no edition year): valid for every year {y0}–{y1}"
+    return f"{row['note']}. {rule[0].upper()}{rule[1:]}" if row["note"] else rule[0].upper() + rule[1:]
 
 
 def _with_edition(row: dict) -> dict:

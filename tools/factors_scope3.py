@@ -89,15 +89,26 @@ SOURCES = [
 
 
 def _row(fid, activity, region, y0, y1, value, unit, gas, boundary, source, note, *, gwp="", method="",
-         instrument="", derived=False):
-    return dict(factor_id=fid, activity=activity, region=region, valid_from=y0, valid_to=y1, value=value, unit=unit,
-                gas=gas, boundary=boundary, gwp=gwp if gas == "CO2e" else "", method=method, instrument=instrument,
-                source_id=source, derived=str(derived).lower(), note=note)
+         instrument="", derived=False, rule=None):
+    row = dict(factor_id=fid, activity=activity, region=region, valid_from=y0, valid_to=y1, value=value, unit=unit,
+               gas=gas, boundary=boundary, gwp=gwp if gas == "CO2e" else "", method=method, instrument=instrument,
+               source_id=source, derived=str(derived).lower(), note=note)
+    if rule:
+        row["rule"] = rule
+    return row
 
 
 DESNZ_GWP = "AR5 (DESNZ 2025)"
-# Single editions are applied to every year 2016-2030 (stated in each note); spend factors keep their price year.
-EVERY_YEAR = "; this edition is used for every year"
+DESNZ_YEAR = 2025       # the 2025 edition describes 2025; other years take the nearest edition
+SLU_YEAR = 2014         # Mat-klimat-listan (SLU rapport 077), 2014
+POORE_YEAR = 2018       # Poore & Nemecek (2018)
+SJ_YEAR = 2023          # SJ page, about 2023
+
+
+def undated(y0: int = 2016, y1: int = 2030) -> str:
+    """The rule of an undated figure: no edition year, so it is used for every year of a stated range."""
+    return f"undated source: no edition year, used for every year {y0}–{y1}"
+
 
 # DESNZ 2025 flights, kg CO2e per passenger-km: (band, cabin): (with RF, without RF)
 FLIGHTS = {
@@ -170,6 +181,9 @@ SPEND = [  # activity, buyer group (region), price year, kt CO2e, MSEK, source, 
 
 # Waste (DESNZ 2025), kg CO2e per tonne, cut-off method
 WASTE = [
+    ("waste_recycling", 4.68568, "recycling (open- and closed-loop: paper and board, plastics, metals, glass, books, "
+     "clothing), collection and transport to sorting only: no recycling-process burden, no credit for avoided virgin "
+     "material"),
     ("waste_incineration", 4.68568, "any fraction, incineration with energy recovery (collection and transport only)"),
     ("waste_landfill", 497.24244, "household residual waste to landfill"),
     ("waste_food_composting", 8.98311, "food waste, composting or anaerobic digestion"),
@@ -185,52 +199,54 @@ def build_scope3() -> dict[str, list[dict]]:
         for flag, value in (("rf", rf), ("no_rf", norf)):
             if value is None:
                 continue
-            travel.append(_row(f"flight-{band}-{cabin}-{flag}", "flight", band, 2016, 2030, value, "kg CO2e/pkm",
-                               "CO2e", "TTW", "desnz2025",
+            travel.append(_row(f"flight-{band}-{cabin}-{flag}", "flight", band, DESNZ_YEAR, DESNZ_YEAR, value,
+                               "kg CO2e/pkm", "CO2e", "TTW", "desnz2025",
                                f"DESNZ 2025 {band.replace('_', '-')} {cabin} passenger, "
-                               f"{'with' if flag == 'rf' else 'without'} radiative-forcing uplift" + EVERY_YEAR,
+                               f"{'with' if flag == 'rf' else 'without'} radiative-forcing uplift",
                                gwp=DESNZ_GWP, instrument=f"{flag}/{cabin}"))
         if cabin == "average":
             for flag in ("rf", "no_rf"):
-                travel.append(_row(f"flight-{band}-wtt-{flag}", "flight", band, 2016, 2030, FLIGHT_WTT[band],
-                                   "kg CO2e/pkm", "CO2e", "WTT", "desnz2025",
-                                   f"DESNZ 2025 well-to-tank, {band.replace('_', '-')} average passenger" + EVERY_YEAR,
+                travel.append(_row(f"flight-{band}-wtt-{flag}", "flight", band, DESNZ_YEAR, DESNZ_YEAR,
+                                   FLIGHT_WTT[band], "kg CO2e/pkm", "CO2e", "WTT", "desnz2025",
+                                   f"DESNZ 2025 well-to-tank, {band.replace('_', '-')} average passenger",
                                    gwp=DESNZ_GWP, instrument=f"{flag}/average"))
-    travel.append(_row("train-market-sj", "train", "SE", 2016, 2030, 0.0039, "g CO2/pkm", "CO2", "direct",
-                       "sj2023", "SJ, all routes, renewable electricity with guarantees of origin" + EVERY_YEAR,
-                       method="market"))
+    travel.append(_row("train-market-sj", "train", "SE", SJ_YEAR, SJ_YEAR, 0.0039, "g CO2/pkm", "CO2", "direct",
+                       "sj2023", "SJ, all routes, renewable electricity with guarantees of origin (page of about "
+                       "2023)", method="market"))
     travel.append(_row("train-location-nordic", "train", "SE", 2016, 2030, 7.0, "g CO2/pkm", "CO2", "direct",
-                       "klimatresa", "electric train on the Nordic grid average (Denmark excluded)" + EVERY_YEAR,
-                       method="location"))
+                       "klimatresa", "electric train on the Nordic grid average (Denmark excluded)",
+                       method="location", rule=undated()))
     for act, value, unit, note in LAND:
         suffix = "vkm" if unit.endswith("/km") and act == "taxi" else ""
-        travel.append(_row(f"{act}-desnz-2025{'-' + suffix if suffix else ''}", act, "SE", 2016, 2030, value, unit,
-                           "CO2e", "TTW", "desnz2025",
-                           f"DESNZ 2025 {note}; UK figure used for lack of a Swedish one; well-to-tank not included"
-                           + EVERY_YEAR,
+        travel.append(_row(f"{act}-desnz-2025{'-' + suffix if suffix else ''}", act, "SE", DESNZ_YEAR, DESNZ_YEAR,
+                           value, unit, "CO2e", "TTW", "desnz2025",
+                           f"DESNZ 2025 {note}; UK figure used for lack of a Swedish one; well-to-tank not included",
                            gwp=DESNZ_GWP))
     travel.append(_row("car_hvo100-klimatresa", "car_hvo100", "SE", 2016, 2030, 37.0, "g CO2/km", "CO2", "WTW",
-                       "klimatresa", "medium car on HVO100, per vehicle-km, lifecycle-type value as published"))
+                       "klimatresa", "medium car on HVO100, per vehicle-km, lifecycle-type value as published",
+                       rule=undated()))
+    travel += _defra2011()
     for country in ("SE", "NO", "DK", "FI", "IS"):
         travel.append(_row(f"hotel_night-{country.lower()}", "hotel_night", country, 2016, 2030, HOTEL_NORDIC,
                            "kg CO2/room_night", "CO2", "lifecycle", "klimatsmart_hotel",
                            "average hotel, per guest night (taken as one room night for a single traveller); "
-                           + ("Swedish survey" if country == "SE" else "Swedish survey applied to the Nordic country")))
+                           + ("Swedish survey" if country == "SE" else "Swedish survey applied to the Nordic country"),
+                           rule=undated()))
     for country, value in HOTELS_DESNZ.items():
-        travel.append(_row(f"hotel_night-{country.lower()}-desnz", "hotel_night", country, 2016, 2030, value,
-                           "kg CO2e/room_night", "CO2e", "lifecycle", "desnz2025",
-                           f"DESNZ 2025 hotel stay, {country}, per room night" + EVERY_YEAR, gwp=DESNZ_GWP))
+        travel.append(_row(f"hotel_night-{country.lower()}-desnz", "hotel_night", country, DESNZ_YEAR, DESNZ_YEAR,
+                           value, "kg CO2e/room_night", "CO2e", "lifecycle", "desnz2025",
+                           f"DESNZ 2025 hotel stay, {country}, per room night", gwp=DESNZ_GWP))
     for act in ("walk", "bicycle"):
         travel.append(_row(f"{act}-zero", act, "SE", 1990, 2100, 0.0, "kg CO2/pkm", "CO2", "direct", "method_active",
                            "no vehicle energy use (operational boundary)"))
 
     food: list[dict] = []
     for group, (value, source, name) in FOOD_SE.items():
-        food.append(_row(f"food_{group}-se", f"food_{group}", "SE", 2010, 2030, value, "kg CO2e/kg", "CO2e",
+        food.append(_row(f"food_{group}-se", f"food_{group}", "SE", SLU_YEAR, SLU_YEAR, value, "kg CO2e/kg", "CO2e",
                          "lifecycle", source, f"SLU Mat-klimat-listan category '{name}', Swedish consumption",
                          gwp="not stated"))
     for group, (value, name) in FOOD_GLOBAL.items():
-        food.append(_row(f"food_{group}-global", f"food_{group}", "global", 2010, 2030, value, "kg CO2e/kg", "CO2e",
+        food.append(_row(f"food_{group}-global", f"food_{group}", "global", POORE_YEAR, POORE_YEAR, value, "kg CO2e/kg", "CO2e",
                          "lifecycle", "poore2018", f"Poore & Nemecek (2018) global mean, '{name}'",
                          gwp="GWP100 as used by Poore & Nemecek (2018)"))
 
@@ -241,8 +257,41 @@ def build_scope3() -> dict[str, list[dict]]:
                           f"{text}: {kt} kt CO2e / {msek} MSEK = {kt / msek:.4f} kg CO2e/SEK in {year} prices "
                           "(derived ratio; input-output estimate)", gwp="not stated", derived=True))
 
-    waste = [_row(f"{act}-desnz-2025", act, "SE", 2016, 2030, value, "kg CO2e/t", "CO2e", "lifecycle", "desnz2025",
-                  f"DESNZ 2025 {note}, cut-off method (the energy recovered is not credited)" + EVERY_YEAR,
+    waste = [_row(f"{act}-desnz-2025", act, "SE", DESNZ_YEAR, DESNZ_YEAR, value, "kg CO2e/t", "CO2e", "lifecycle",
+                  "desnz2025", f"DESNZ 2025 {note}, cut-off method" + ("" if act == "waste_recycling" else
+                                                                      " (the energy recovered is not credited)"),
                   gwp=DESNZ_GWP)
              for act, value, note in WASTE]
     return {"travel.csv": travel, "food.csv": food, "spend.csv": spend, "waste.csv": waste}
+
+
+def _defra2011() -> list[dict]:
+    """DEFRA 2011 flights and cars: direct without RF as published; with RF = × 1.9 as DEFRA then advised."""
+    from factors_history import DEFRA2011_CARS, DEFRA2011_FLIGHTS
+    from factors_history import DEFRA2011_RF_MULTIPLIER as RF
+
+    rows: list[dict] = []
+    gwp = "not stated (DEFRA 2011)"
+    for (band, cabin), (direct, wtt) in DEFRA2011_FLIGHTS.items():
+        text = f"DEFRA 2011 {band.replace('_', '-')} {cabin} passenger"
+        wtt_text = f"; well-to-tank {wtt} kg CO2e/pkm given separately" if wtt is not None else ""
+        rows.append(_row(f"flight-{band}-{cabin}-rf-2011", "flight", band, 2011, 2011, round(direct * RF, 5),
+                         "kg CO2e/pkm", "CO2e", "TTW", "defra2011",
+                         f"{text}, with radiative forcing: direct {direct} kg CO2e/pkm × {RF} (the multiplier DEFRA "
+                         f"advised in 2011; the edition publishes no with-RF factor){wtt_text}", gwp=gwp,
+                         instrument=f"rf/{cabin}", derived=True))
+        if cabin == "average":
+            rows.append(_row(f"flight-{band}-{cabin}-no_rf-2011", "flight", band, 2011, 2011, direct, "kg CO2e/pkm",
+                             "CO2e", "TTW", "defra2011", f"{text}, without radiative forcing (direct){wtt_text}",
+                             gwp=gwp, instrument=f"no_rf/{cabin}"))
+        if wtt is not None:
+            for flag in ("rf", "no_rf"):
+                rows.append(_row(f"flight-{band}-wtt-{flag}-2011", "flight", band, 2011, 2011, wtt, "kg CO2e/pkm",
+                                 "CO2e", "WTT", "defra2011", f"DEFRA 2011 well-to-tank (indirect), {text}", gwp=gwp,
+                                 instrument=f"{flag}/{cabin}"))
+    for act, (direct, wtt, text) in DEFRA2011_CARS.items():
+        rows.append(_row(f"{act}-defra-2011", act, "SE", 2011, 2011, direct, "kg CO2e/km", "CO2e", "TTW", "defra2011",
+                         f"DEFRA 2011 {text}, per vehicle-km; UK figure used for lack of a Swedish one; well-to-tank "
+                         + (f"{wtt} kg CO2e/km in the edition, not included (as in the 2025 rows)" if wtt is not None
+                            else "not included"), gwp=gwp))
+    return rows
