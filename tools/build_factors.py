@@ -620,7 +620,7 @@ def build() -> dict[str, list[dict]]:
 
     for src, y0, y1, value, gas in IVL_NORDIC:
         erow(f"electricity-location-nordic-{y0}-{y1}", "electricity", y0, y1, value, f"g {gas}/kWh", gas, "lifecycle",
-             "location", "", src, f"Nordic mix with import/export, average {y0}–{y1} (edition {y1}); used as the "
+             "location", "", src, "Nordic mix with import/export; used as the "
              "location-based factor for Swedish consumption; not split into generation and upstream",
              gwp="not stated" if gas == "CO2e" else "", edition=y1)
     for year, (src, value) in EI_RESIDUAL.items():

@@ -287,7 +287,7 @@ def _defra2011() -> list[dict]:
         if wtt is not None:
             for flag in ("rf", "no_rf"):
                 rows.append(_row(f"flight-{band}-wtt-{flag}-2011", "flight", band, 2011, 2011, wtt, "kg CO2e/pkm",
-                                 "CO2e", "WTT", "defra2011", f"DEFRA 2011 well-to-tank (indirect), {text}", gwp=gwp,
+                                 "CO2e", "WTT", "defra2011", f"{text}, well-to-tank (indirect)", gwp=gwp,
                                  instrument=f"{flag}/{cabin}"))
     for act, (direct, wtt, text) in DEFRA2011_CARS.items():
         rows.append(_row(f"{act}-defra-2011", act, "SE", 2011, 2011, direct, "kg CO2e/km", "CO2e", "TTW", "defra2011",
