@@ -549,7 +549,9 @@ def _activity_reason(text: str) -> str:
     if text.lower().split(" ")[0].rstrip(":") in _SUMMARY_WORDS:
         return "a summary row, not an activity (totals are computed from the rows)"
     hint = suggest(text)
-    return "unknown activity" + (f"; did you mean {', '.join(hint)}?" if hint else "; see `klimatbokslut factors list`")
+    return "unknown activity" + (f"; did you mean {', '.join(hint)}?" if hint else
+                                 "; see `klimatbokslut factors`, or define an activity of your own in a factor file "
+                                 "(--factors FILE)")
 
 
 def _year_of(value):

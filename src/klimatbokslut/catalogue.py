@@ -601,12 +601,13 @@ def register_activity(definition: Activity | dict, *, row: object = None, what: 
 
 
 def register_activities(definitions: list[dict], *, rows: list | None = None,
-                        what: str = "activity definitions") -> list[Activity]:
+                        what: str = "activity definitions", dry_run: bool = False) -> list[Activity]:
     """Check several activity definitions and add them all, or none.
 
     Every problem of every definition is collected into one :class:`~klimatbokslut.errors.InputError`
     naming the row (``rows[i]``, by default the definition's number from 1), the column, the value,
-    the reason and the valid choices.
+    the reason and the valid choices. With ``dry_run`` the definitions are checked and returned
+    but not added.
 
     Examples
     --------
@@ -633,6 +634,8 @@ def register_activities(definitions: list[dict], *, rows: list | None = None,
             taken.setdefault(_norm(name), _text(spec.get("key")) or f"row {row}")
     if problems:
         raise InputError(problems, what=what)
+    if dry_run:  # checked, not added
+        return built
     for act in built:
         if _USER.get(act.key) != act:
             _USER[act.key] = act

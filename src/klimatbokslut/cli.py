@@ -3,7 +3,9 @@
 Commands: ``example`` (the bundled example region's full report), ``report CONFIG``,
 ``validate CONFIG|FILE``, ``whatif KIND FILE`` (switch-fuel, switch-contract, switch-anaesthetic,
 destroy-n2o, flights-to-train, cars-to-ev, switch-food), ``calculate FILE``
-and ``factors list|show|export``. Exit codes: 0 ok, 1 invalid input, 2 usage.
+and ``factors [years|list|show|export]``. ``--factors FILE`` (repeatable) on ``calculate``, ``whatif``,
+``validate`` and ``report`` adds a factor file: activities of one's own, their factors and sources
+(:mod:`klimatbokslut.userfactors`). Exit codes: 0 ok, 1 invalid input, 2 usage.
 
 Examples
 --------
@@ -25,13 +27,15 @@ from typing import Any
 import pandas as pd
 
 from .activities import read_activities
+from .catalogue import get_activity, resolve_activity_name, suggest
 from .config import load_config, validate
 from .engine import calculate
 from .errors import InputError, KlimatbokslutError
-from .factors import default_factors
+from .factors import FactorSet, default_factors
 from .ledger import neutralise_cells
 from .report import build_report
 from .report.fmt import number
+from .userfactors import apply_factor_files
 from .whatif import scenario_function
 
 
@@ -138,8 +142,21 @@ def _cmd_example(args) -> int:
     return 0
 
 
+def _factor_set(args) -> FactorSet:
+    """The bundled factors with the ``--factors`` files (their activities added to the catalogue)."""
+    files = getattr(args, "factors", None) or []
+    return apply_factor_files(files) if files else default_factors()
+
+
+def _config_with_files(path, files: list[str]):
+    """The configuration with the ``--factors`` files added to its ``factors_files``."""
+    cfg = load_config(path)
+    cfg.factors_files = [*cfg.factors_files, *(Path(f).resolve() for f in files or [])]
+    return cfg
+
+
 def _cmd_report(args) -> int:
-    cfg = load_config(args.config)
+    cfg = _config_with_files(args.config, args.factors)
     if args.lang:
         cfg.language = args.lang
     say = _progress(args.quiet)
@@ -182,12 +199,14 @@ _WHATIF_ARGS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
 
 
 def _cmd_whatif(args) -> int:
+    fs = _factor_set(args)
     acts = read_activities(args.file)
     name = args.kind.replace("-", "_")
     run = scenario_function(name)
     if run is None:  # a question of the parser without a registered function
         raise KlimatbokslutError(f"no what-if function {name!r} in this version of klimatbokslut")
-    r = run(acts, **_WHATIF_ARGS[name](args), share=args.share, select=_select(args) or None, gwp=args.gwp)
+    r = run(acts, **_WHATIF_ARGS[name](args), share=args.share, select=_select(args) or None, gwp=args.gwp,
+            factors=fs)
     f = {"year": args.year} if args.year else {}
     print(r.name)
     print(f"  avoided (market-based):   {number(r.avoided(method='market', **f).magnitude, 3, 'en')} t CO2e")
@@ -201,18 +220,20 @@ def _cmd_whatif(args) -> int:
 
 
 def _cmd_calculate(args) -> int:
+    fs = _factor_set(args)
     acts = read_activities(args.file, on_error="collect" if args.lenient else "raise", sheet=args.sheet)
-    ledger = calculate(acts, gwp=args.gwp, scope2_method=args.method)
+    ledger = calculate(acts, factors=fs, gwp=args.gwp, scope2_method=args.method)
     _write_outputs(ledger, Path(args.output), title=f"{args.file}: t CO2e by year and scope:")
     return 0
 
 
 def _cmd_validate(args) -> int:
     if str(args.file).lower().endswith(".toml"):
-        return _validate_config(args.file)
+        return _validate_config(args.file, args.factors)
 
+    fs = _factor_set(args)
     acts = read_activities(args.file, on_error="collect", sheet=args.sheet)
-    ledger = calculate(acts, on_error="collect")
+    ledger = calculate(acts, factors=fs, on_error="collect")
     rec = ledger.reconcile()
     if len(ledger.rejects):
         cols = [c for c in ("row", "column", "value", "reason") if c in ledger.rejects.columns]
@@ -223,8 +244,8 @@ def _cmd_validate(args) -> int:
     return 0
 
 
-def _validate_config(path) -> int:
-    problems = validate(path)
+def _validate_config(path, files: list[str] | None = None) -> int:
+    problems = validate(_config_with_files(path, files or []))
     if len(problems):
         with pd.option_context("display.max_rows", None, "display.width", 200, "display.max_colwidth", 90):
             print(problems.fillna("").to_string(index=False))
@@ -234,11 +255,81 @@ def _validate_config(path) -> int:
     return 0
 
 
+def _span_text(years: list[int]) -> str:
+    """Years as runs: ``[2019, 2020, 2021, 2024]`` → ``"2019–2021, 2024"``."""
+    runs: list[list[int]] = []
+    for y in sorted(set(years)):
+        if runs and y == runs[-1][1] + 1:
+            runs[-1][1] = y
+        else:
+            runs.append([y, y])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
+
+
+def _activity_filter(table: pd.DataFrame, text: str | None) -> pd.DataFrame:
+    """The rows of one activity, named by key or by any name the catalogue knows (``"lastbil"``)."""
+    if not text:
+        return table
+    key = resolve_activity_name(text) or text
+    rows = table[table["activity"] == key]
+    if rows.empty:
+        hint = suggest(text)
+        raise InputError([{"row": None, "column": "--activity", "value": text,
+                           "reason": "no factors for this activity" + (f"; did you mean {', '.join(hint)}?"
+                                                                        if hint else "")}], what="the command line")
+    return rows
+
+
+def factor_years(table: pd.DataFrame) -> pd.DataFrame:
+    """Per activity and region: the editions (years of the figures), the years covered, boundaries and sources.
+
+    Examples
+    --------
+    >>> t = factor_years(default_factors().table())
+    >>> t[t["activity"] == "n2o"][["activity", "region", "editions"]].to_dict("records")
+    [{'activity': 'n2o', 'region': 'SE', 'editions': 'not given'}]
+    """
+    out = []
+    for (act, region), g in table.groupby(["activity", "region"], sort=False):
+        editions = [int(e) for e in g["edition"] if e is not None and e == e and str(e) != ""]
+        covered = [y for a, b in zip(g["valid_from"], g["valid_to"]) if b - a <= 60 for y in range(int(a), int(b) + 1)]
+        wide = [(int(a), int(b)) for a, b in zip(g["valid_from"], g["valid_to"]) if b - a > 60]
+        covers = ", ".join(filter(None, [_span_text(covered), *sorted({f"{a}–{b}" for a, b in wide})]))
+        pubs = [f"{p} {e}".strip() if p == p and p else str(sid) for p, e, sid in
+                zip(g["publisher"], g["source_edition"], g["source_id"])]
+        out.append({"activity": act, "region": region, "editions": _span_text(editions) or "not given",
+                    "covers": covers, "boundaries": ", ".join(sorted(set(g["boundary"]))),
+                    "user": "yes" if bool(g["user"].any()) else "", "sources": "; ".join(dict.fromkeys(pubs))})
+    return pd.DataFrame(out, columns=["activity", "region", "editions", "covers", "boundaries", "user", "sources"])
+
+
+def _print_years(fs: FactorSet, table: pd.DataFrame) -> None:
+    years = factor_years(table)
+    with pd.option_context("display.max_rows", None, "display.width", 200, "display.max_colwidth", 60):
+        for act, g in years.groupby("activity", sort=False):
+            try:
+                name = get_activity(str(act)).en
+            except KeyError:
+                name = ""
+            print(f"{act}{f'  ({name})' if name else ''}")
+            for rec in g.to_dict("records"):
+                user = "  [your factor file]" if rec["user"] else ""
+                print(f"  {rec['region']:<16} editions {rec['editions']:<22} covers {rec['covers']:<22} "
+                      f"{rec['boundaries']}{user}")
+                print(f"  {'':<16} sources: {rec['sources']}")
+    print(f"\n{years['activity'].nunique()} activities, {len(table)} factors; dataset {fs.name} version {fs.version}. "
+          "A year between editions uses the nearest edition (flag fallback_year); a row of a factor file only "
+          "the years it covers.")
+
+
 def _cmd_factors(args) -> int:
-    fs = default_factors()
+    fs = _factor_set(args)
     table = fs.table()
+    if args.action == "years":
+        _print_years(fs, _activity_filter(table, args.activity))
+        return 0
     if args.action == "list":
-        rows = table if not args.activity else table[table["activity"] == args.activity]
+        rows = _activity_filter(table, args.activity)
         cols = ["factor_id", "activity", "region", "valid_from", "valid_to", "value", "unit", "boundary", "publisher"]
         with pd.option_context("display.max_rows", None, "display.width", 200, "display.max_colwidth", 40):
             print(rows[cols].to_string(index=False))
@@ -326,7 +417,14 @@ def _add_whatif_parser(sub: Any) -> None:
         w.add_argument("--select", action="append", metavar="COLUMN=VALUE",
                        help="only rows with this value (repeatable), e.g. --select site=Centralsjukhuset")
         w.add_argument("--gwp", default="AR6", choices=["AR4", "AR5", "AR6"])
+        _add_factors_option(w)
         w.set_defaults(func=_cmd_whatif)
+
+
+def _add_factors_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--factors", action="append", metavar="FILE", default=[],
+                   help="a factor file (TOML or CSV) with activities of your own, their factors and sources "
+                        "(repeatable)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -348,6 +446,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", default="html,excel,csv", help="comma-separated: html, excel, csv (default: all)")
     p.add_argument("--lang", default=None, choices=["sv", "en"], help="report language (default: the config's)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
+    _add_factors_option(p)
     p.set_defaults(func=_cmd_report)
 
     _add_whatif_parser(sub)
@@ -359,17 +458,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--method", default="market", choices=["market", "location"], help="scope-2 method of co2e_kg")
     p.add_argument("--sheet", default=None, help="Excel sheet")
     p.add_argument("--lenient", action="store_true", help="write bad rows to rejects.csv instead of stopping")
+    _add_factors_option(p)
     p.set_defaults(func=_cmd_calculate)
 
     p = sub.add_parser("validate", help="check a configuration (.toml) or an activity file without computing")
     p.add_argument("file", help="configuration (.toml) or activity file (CSV or Excel)")
     p.add_argument("--sheet", default=None, help="Excel sheet")
+    _add_factors_option(p)
     p.set_defaults(func=_cmd_validate)
 
-    p = sub.add_parser("factors", help="list, show or export the bundled emission factors")
-    p.add_argument("action", choices=["list", "show", "export"])
+    p = sub.add_parser("factors", help="the emission factors: editions and years per activity and region (default), "
+                                       "list, show one, export")
+    p.add_argument("action", nargs="?", default="years", choices=["years", "list", "show", "export"],
+                   help="years (default): editions, years covered and sources per activity and region; list: every "
+                        "factor row; show ID; export PATH")
     p.add_argument("id", nargs="?", help="factor id (show) or output path (export)")
-    p.add_argument("--activity", default=None, help="only this activity (list)")
+    p.add_argument("--activity", default=None, help="only this activity (key or name, e.g. lastbil)")
+    _add_factors_option(p)
     p.set_defaults(func=_cmd_factors)
     return parser
 

@@ -30,6 +30,9 @@ Keys (all but ``organisation.name``, ``report_year`` and ``activities`` are opti
 ``activities``            one file, or a table year → file
 ``factors``, ``sources``  ``[[factors]]`` rows and ``[[sources]]`` records added with
                           :meth:`FactorSet.with_factors <klimatbokslut.FactorSet.with_factors>`
+``factors_files``         factor files (TOML or CSV) with activities of one's own, their
+                          factors and sources (:mod:`klimatbokslut.userfactors`); applied
+                          before the inline ``factors``
 ``portfolio``             ``holdings`` (year → file), ``benchmark`` (file), ``rates``
                           (currency → ``"11,43 SEK/EUR"``), ``name``, ``benchmark_name``
 ``targets``               ``[[targets]]`` tables read by :func:`klimatbokslut.targets.from_dict`;
@@ -189,6 +192,7 @@ class ReportConfig(_Model):
     activities: dict[str, FilePath]
     factors: list[dict[str, Any]] = Field(default_factory=list)
     sources: list[dict[str, Any]] = Field(default_factory=list)
+    factors_files: list[FilePath] = Field(default_factory=list)
     portfolio: PortfolioConfig | None = None
     targets: list[dict[str, Any]] = Field(default_factory=list)
     scenarios: list[ScenarioConfig] = Field(default_factory=list)
@@ -201,7 +205,10 @@ class ReportConfig(_Model):
 
     # ------------------------------------------------------------------ built objects
     def factor_set(self):
-        """The bundled factor set with the configured overrides (``[[factors]]``, ``[[sources]]``).
+        """The bundled factor set with the configured factor files and overrides (``[[factors]]``, ``[[sources]]``).
+
+        The activities the factor files define are added to the catalogue, so activity
+        files and targets may name them.
 
         Examples
         --------
@@ -214,7 +221,11 @@ class ReportConfig(_Model):
         >>> cfg.factor_set().version.endswith("+user")
         True
         """
+        from .userfactors import apply_factor_files  # reads activities too: imported on use
+
         fs = default_factors()
+        if self.factors_files:
+            fs = apply_factor_files(self.factors_files, fs)
         if self.factors:
             fs = fs.with_factors(self.factors, sources=self.sources or None)
         return fs
@@ -344,6 +355,7 @@ def load_config(source: str | Path | Mapping[str, Any], *, check_files: bool = T
             if err["type"] == "extra_forbidden":
                 msg = "unknown key"
             problems.append((key_of(loc), msg))
+    problems.extend(_register_file_activities(data.get("factors_files"), base))
     targets = data.get("targets")
     for i, spec in enumerate(targets if isinstance(targets, list) else []):  # else pydantic has named the key
         if isinstance(spec, Mapping):
@@ -355,6 +367,7 @@ def load_config(source: str | Path | Mapping[str, Any], *, check_files: bool = T
         for i, sc in enumerate(cfg.scenarios):
             problems.extend(_check_scenario_params(sc, i))
         cfg.activities = {k: _resolve(base, v) for k, v in cfg.activities.items()}
+        cfg.factors_files = [_resolve(base, p) for p in cfg.factors_files]
         for k in cfg.activities:
             if k != _ALL_YEARS and not k.isdigit():
                 problems.append((f"activities.{k}", "keys of the activities table are years"))
@@ -379,8 +392,33 @@ def load_config(source: str | Path | Mapping[str, Any], *, check_files: bool = T
     return cfg
 
 
+def _register_file_activities(files: Any, base: Path) -> list[tuple[str, str]]:
+    """Add the activities of the configuration's factor files to the catalogue (targets may name them)."""
+    from .userfactors import register_file_activities
+
+    if not isinstance(files, list):
+        return []                   # pydantic names a factors_files that is not a list
+    problems: list[tuple[str, str]] = []
+    for i, p in enumerate(files):
+        if not isinstance(p, (str, Path)) or not _resolve(base, Path(p)).is_file():
+            continue                # named by the model or by _missing_files
+        try:
+            register_file_activities([_resolve(base, Path(p))])
+        except InputError as exc:
+            problems += [(f"factors_files[{i}]", _failure_text(rec)) for rec in exc.failures.to_dict("records")]
+    return problems
+
+
+def _failure_text(rec: Mapping[str, Any]) -> str:
+    where = ", ".join(x for x in (f"row {rec['row']}" if rec.get("row") is not None else "",
+                                  f"column {rec['column']!r}" if rec.get("column") else "",
+                                  f"value {rec['value']!r}" if rec.get("value") is not None else "") if x)
+    return f"{where}: {rec.get('reason')}" if where else str(rec.get("reason"))
+
+
 def _missing_files(cfg: ReportConfig) -> list[tuple[str, str]]:
     files = [(f"activities{'' if k == _ALL_YEARS else '.' + k}", p) for k, p in cfg.activities.items()]
+    files += [(f"factors_files[{i}]", p) for i, p in enumerate(cfg.factors_files)]
     if cfg.portfolio is not None:
         files += [(f"portfolio.holdings.{k}", p) for k, p in cfg.portfolio.holdings.items()]
         if cfg.portfolio.benchmark is not None:
@@ -425,6 +463,12 @@ def validate(config: str | Path | Mapping[str, Any] | ReportConfig) -> pd.DataFr
     def add(key, reason, row=None, column=None, value=None):
         problems.append({"key": key, "row": row, "column": column, "value": value, "reason": reason})
 
+    try:   # first: the factor files define activities the activity files may name
+        cfg.factor_set()
+    except InputError as exc:
+        for rec in exc.failures.to_dict("records"):
+            add("factors_files" if cfg.factors_files else "factors", rec.get("reason"), rec.get("row"),
+                rec.get("column"), rec.get("value"))
     years: set[int] = set()
     for k, path in cfg.activities.items():
         key = "activities" if k == _ALL_YEARS else f"activities.{k}"
@@ -441,11 +485,6 @@ def validate(config: str | Path | Mapping[str, Any] | ReportConfig) -> pd.DataFr
         if k != _ALL_YEARS and ys - {int(k)}:
             add(key, f"the file for {k} has rows of other years: {', '.join(map(str, sorted(ys - {int(k)})))}")
         years |= ys
-    try:
-        cfg.factor_set()
-    except InputError as exc:
-        for key, msg in _input_problems(exc, "factors"):
-            add(key, msg)
     if cfg.portfolio is not None:
         pf = cfg.portfolio
         files: list[tuple[str, Path, int | None]] = [(f"portfolio.holdings.{k}", p, int(k))
