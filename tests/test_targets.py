@@ -7,7 +7,8 @@ Figures used:
 * IPCC AR6 GWP100 N2O = 273 (so 1 kg lustgas = 273 kg CO2e); CH4 = 27.9.
 * Bundled factor data: fossil diesel MK3 35.9 MJ/l, TTW 74.2602 g CO2/MJ, CH4 and N2O
   3.9 kg/TJ each (IPCC 2006 road diesel), WTT 19.5957 g CO2e/MJ; HVO100 34.0 MJ/l,
-  renewable share 1; pump diesel 35.5 MJ/l, renewable share not in the dataset;
+  renewable share 1; pump diesel's renewable share by year (energy_shares); ED95 21.4 MJ/l
+  (Energimyndigheten 2016), renewable share not in the dataset;
   N2O gas density 1.96364 kg/Nm3 (ideal gas, 44.013 g/mol / 22.414 L/mol).
 """
 
@@ -178,7 +179,7 @@ def test_falling_cap_per_year_and_year_outside_the_cap():
 # ----------------------------------------------------------------------------- shares
 def fuel_ledger():
     return kb.calculate(pd.DataFrame({
-        "activity": ["hvo100", "diesel_fossil", "diesel", "hvo100", "diesel_fossil"],
+        "activity": ["hvo100", "diesel_fossil", "ed95", "hvo100", "diesel_fossil"],
         "amount": [1000, 1000, 1000, 2000, 500], "unit": ["l"] * 5, "year": [2024, 2024, 2024, 2021, 2021]}))
 
 
@@ -187,9 +188,9 @@ def test_renewable_share_unknown_rows_make_no_data_never_zero():
     t = targets.Share("100 % förnybart 2028", minimum=1.0, select={"area": "vehicles"})
     r = t.evaluate(led, 2024)
     assert r.status == "no_data" and r.status_sv == "värde saknas"
-    assert "diesel (1 row)" in r.note
-    # coverage: 34 000 + 35 900 MJ known of 34 000 + 35 900 + 35 500 MJ
-    assert r.coverage == pytest.approx(69900 / 105400)
+    assert "ed95 (1 row)" in r.note
+    # coverage: 34 000 + 35 900 MJ known of 34 000 + 35 900 + 21 400 MJ (1000 l ED95 × 21.4 MJ/l)
+    assert r.coverage == pytest.approx(69900 / 91300)
 
 
 def test_renewable_share_excluding_unknown_rows_reports_coverage():
@@ -198,8 +199,8 @@ def test_renewable_share_excluding_unknown_rows_reports_coverage():
     r = t.evaluate(led, 2024)
     # 1000 l HVO100 × 34.0 MJ/l (share 1) / (34 000 + 1000 l × 35.9 MJ/l fossil diesel)
     assert r.actual.magnitude == pytest.approx(34000 / 69900)
-    assert r.coverage == pytest.approx(69900 / 105400)
-    assert r.status == "not_met" and "diesel (1 row)" in r.note
+    assert r.coverage == pytest.approx(69900 / 91300)
+    assert r.status == "not_met" and "ed95 (1 row)" in r.note
 
 
 def test_share_with_a_path_from_the_base_year():
@@ -219,7 +220,7 @@ def test_share_with_a_numerator_selection():
     led = fuel_ledger()
     t = targets.Share("HVO-andel", minimum=0.5, numerator={"activity": "hvo"}, select={"area": "vehicles"})
     r = t.evaluate(led, 2024)
-    assert r.actual.magnitude == pytest.approx(34000 / 105400)   # energy basis, all fuels are known energy
+    assert r.actual.magnitude == pytest.approx(34000 / 91300)    # energy basis, all fuels are known energy
     assert r.status == "not_met"
 
 

@@ -36,7 +36,16 @@ apply to the ledger rows, whose ``scope`` is the scope of the direct part.
 The Swedish status word of programme follow-ups (``result.status_sv``) is *helt* for
 ``met``, *värde saknas* for ``no_data``, and otherwise *delvis* when the value has moved
 from the base-year value towards the target (``progress > 0``) and *inte alls* when it has
-not or when the target has no base year.
+not or when the target has no base year. With ``status_rule="trend"`` a result that is not
+met is also *delvis* when the value improved since the previous year with data
+(``details["trend"]``); ``status`` is the same under both rules.
+
+``result.change`` and ``result.change_pct`` give the change from the base-year value
+(absolute, and as a fraction of the base-year value: −0.247 for −24.7 %).
+
+Milestones: ``Reduction(milestones={2020: 0.67, 2022: 0.73, ...})`` bends the path at each
+milestone; ``Intensity(limit={...})`` and ``Share(minimum={...})`` take a limit or minimum
+per year that stays until the next one.
 
 Errors: a base year without data, a selection that matches no ledger rows, fractions outside
 0–1 and unknown metrics or columns raise :class:`~klimatbokslut.errors.InputError` (a

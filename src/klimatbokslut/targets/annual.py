@@ -31,7 +31,7 @@ class AnnualReduction(PathTarget):
         Reduction per year [1/yr], above 0 and at most 1 (0.042 for 4.2 %/yr).
     path : {"linear", "compound"}
         How the rate applies (``method`` is taken by the scope-2 method).
-    select, metric, unit, method, unknown
+    select, metric, unit, method, unknown, status_rule
         See :class:`Target`.
 
     References

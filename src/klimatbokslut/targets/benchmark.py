@@ -50,6 +50,8 @@ class BelowBenchmark(Target):
     unit : str, optional
         Unit in which plain numbers are read and the result is shown (``"t CO2e/MSEK"``).
     base_year : int, optional
+    status_rule : {"standard", "trend"}
+        See :class:`Target`.
 
     Examples
     --------
@@ -126,6 +128,13 @@ class BelowBenchmark(Target):
         except Exception:
             raise UnitError(f"{q.units}", f"{self._what()}", expected=[f"{ref_units}"],
                             reason="the value and the benchmark must have the same dimension") from None
+
+    def _actual(self, source, year: int) -> float:
+        """The value in ``year`` in ``unit`` (in base units without one); NaN when there is none."""
+        q = self._resolve(source, year, "source")
+        if q is None:
+            return float("nan")
+        return self._convert(q, parse_unit(self.unit)) if self.unit else float(q.to_base_units().magnitude)
 
     def to_dict(self) -> dict[str, Any]:
         out = super().to_dict()

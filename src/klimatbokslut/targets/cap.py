@@ -30,7 +30,7 @@ class Cap(Target):
     years : int or iterable of int, optional
         Years the cap applies to; evaluating another year is an error. A mapping
         ``limit`` gives its own years.
-    select, metric, unit, method, unknown
+    select, metric, unit, method, unknown, status_rule
         See :class:`Target`.
 
     Examples

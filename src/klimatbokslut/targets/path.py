@@ -21,8 +21,8 @@ from .base import Target
 from .measure import Measure, coverage
 from .result import TargetResult
 
-__all__ = ["PathTarget", "straight_line", "through_points", "check_years", "linear_required", "compound_required", "path_result",
-           "no_data"]
+__all__ = ["PathTarget", "straight_line", "through_points", "check_years", "linear_required", "compound_required",
+           "path_result", "no_data"]
 
 
 def straight_line(start: float, end: float, base_year: int, target_year: int, year: int) -> float:
@@ -49,7 +49,9 @@ def through_points(points: list[tuple[int, float]], year: int) -> float:
     if year <= points[0][0]:
         return points[0][1]
     for (y0, v0), (y1, v1) in zip(points, points[1:]):
-        if year <= y1:
+        if year == y1:
+            return v1                     # exactly the point's value, not the interpolation's rounding
+        if year < y1:
             return v0 + (v1 - v0) * (year - y0) / (y1 - y0)
     return points[-1][1]
 
