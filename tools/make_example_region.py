@@ -2,7 +2,9 @@
 
 The amounts are invented (chosen to resemble a Swedish region of about 200 000
 inhabitants) and deterministic; the file is a Swedish export (';', decimal comma,
-spaces as thousands separators, Swedish headers and activity names).
+spaces as thousands separators, Swedish headers and activity names). The disposable
+gowns (``Engångsrockar``, counted in ``st``) are an activity of the region's own,
+defined with its factor in ``examples/region/egna_faktorer.toml``.
 
     python tools/make_example_region.py
 """
@@ -99,6 +101,9 @@ def main() -> None:
         add(f"{y}-W1", "Förbränning", 3_100 - 60 * k, "ton", y, "Regionservice", "")
         add(f"{y}-W2", "Matavfall rötning", 410 + 15 * k, "ton", y, "Kostservice", "")
         add(f"{y}-W3", "Deponi", 35 - 5 * k, "ton", y, "Regionservice", "")
+        # an activity of the region's own, counted in pieces (defined in egna_faktorer.toml)
+        add(f"{y}-U1", "Engångsrockar", 240_000 - 25_000 * k, "st", y, "Hälso- och sjukvård", "Centralförrådet",
+            goods="skyddsutrustning")
     OUT.write_text("\n".join(rows) + "\n", encoding="utf-8")
     print(f"wrote {OUT} ({len(rows) - 1} rows)")
 

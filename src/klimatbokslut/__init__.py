@@ -17,6 +17,7 @@ from ._version import __version__
 from .activities import read_activities
 from .api import emissions
 from .audit import compare_ledgers
+from .catalogue import define_activity, register_activity, unregister_activity, user_activities
 from .config import load_config
 from .engine import calculate
 from .errors import DatasetIntegrityError, FactorNotFoundError, InputError, KlimatbokslutError, UnitError
@@ -25,13 +26,15 @@ from .ledger import Ledger
 from .portfolio import Portfolio, read_holdings, relative_difference, trend
 from .report import build_report
 from .units import Q_, get_registry, parse_quantity
+from .userfactors import apply_factor_files, read_factor_file
 
 __all__ = [
     "__version__", "DatasetIntegrityError", "EmissionFactor", "FactorNotFoundError", "FactorSet", "InputError",
-    "KlimatbokslutError", "Ledger", "Portfolio", "Q_", "UnitError", "build_report", "calculate",
-    "compare_ledgers", "default_factors", "emissions", "food", "get_registry", "load_config",
-    "parse_quantity", "purchases", "read_activities", "scale", "read_holdings", "relative_difference", "targets",
-    "travel", "trend", "ureg", "whatif",
+    "KlimatbokslutError", "Ledger", "Portfolio", "Q_", "UnitError", "apply_factor_files", "build_report",
+    "calculate", "compare_ledgers", "default_factors", "define_activity", "emissions", "food", "get_registry",
+    "load_config", "parse_quantity", "purchases", "read_activities", "read_factor_file", "register_activity",
+    "scale", "read_holdings", "relative_difference", "targets", "travel", "trend", "unregister_activity",
+    "user_activities", "ureg", "whatif",
 ]
 
 
