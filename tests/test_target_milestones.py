@@ -270,6 +270,17 @@ def test_trend_rule_for_intensity_and_benchmark():
     assert (r.status, r.status_sv, r.details["trend_from_year"]) == ("not_met", "delvis", 2023)
 
 
+def test_trend_rule_skips_an_earlier_year_where_the_selection_has_no_rows():
+    # 2021 has only electricity (no vehicle rows); 2023 HVO100 30 of 100 MWh, 2024 40 of 100: improving from 2023
+    rows = [("el", 5.0, 2021), ("hvo100", 30.0, 2023), ("diesel_fossil", 70.0, 2023), ("hvo100", 40.0, 2024),
+            ("diesel_fossil", 60.0, 2024)]
+    led = kb.calculate(pd.DataFrame(rows, columns=["activity", "amount", "year"]).assign(unit="MWh"))
+    t = targets.Share("HVO", minimum=0.5, numerator={"activity": "hvo100"}, select={"area": "vehicles"},
+                      status_rule="trend")
+    assert t.evaluate(led, 2024).details == {"trend": "improving", "trend_from_year": 2023}
+    assert t.evaluate(led, 2023).details == {"trend": "unknown", "trend_from_year": None}
+
+
 def test_status_rule_is_checked():
     with pytest.raises(InputError, match="status_rule must be one of standard, trend"):
         targets.Cap("x", limit=1, status_rule="trends")

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 import pandas as pd
 
-from ..errors import UnitError
+from ..errors import InputError, UnitError
 from ..units import parse_unit
 from ..validation import canonical_selection, fail, set_checked
 from .measure import METRIC_DIM, METRICS, Measure, measure, quantity
@@ -270,7 +270,10 @@ class Target:
             return {"trend": "unknown", "trend_from_year": None}
         actual = self._actual(source, result.year)
         for y in self._earlier_years(source, result.year):
-            prev = self._actual(source, y)
+            try:
+                prev = self._actual(source, y)
+            except InputError:      # the selection has no rows in that year (it has in this one)
+                continue
             if prev is not None and not math.isnan(prev):
                 return {"trend": trend(prev, actual, self.lower_is_better), "trend_from_year": y}
         return {"trend": "unknown", "trend_from_year": None}
