@@ -158,15 +158,18 @@ class KindHandler:
     def shares(self, act: Activity, factors: FactorSet, key: Key) -> Shares:
         """The renewable, fossil-free and recovered shares of the row's energy (see :class:`Shares`).
 
-        The dataset's shares of the activity (and network) for the year; else of the
-        nearest year, flagged ``share_other_year``; else, for a fuel, its property (1
-        for HVO100, 0 for fossil diesel; a fuel's fossil-free share is its renewable
-        share and it has no recovered part); else unknown (NaN), never 0.
+        The dataset's shares of the activity (and network) for the year; for a
+        district-heating or cooling network without shares for the year, those of the
+        nearest year, flagged ``share_other_year`` (a network's supply mix changes slowly
+        with its plants; a pump blend's changes with the reduction obligation every year,
+        so a fuel's shares are only ever those of its year); else, for a fuel, its
+        property (1 for HVO100, 0 for fossil diesel; a fuel's fossil-free share is its
+        renewable share and it has no recovered part); else unknown (NaN), never 0.
         """
         if act.kind == "own_production":
             return Shares(1.0, 1.0, 0.0)
         row, year = factors.share(act.key, key.year, key.region or "SE")
-        if row is not None:
+        if row is not None and (year == key.year or act.kind == "heat"):
             return _shares_of(row, year != key.year)
         renewable = factors.property(act.key, "renewable_share")
         if act.is_fuel and renewable == renewable:
@@ -191,15 +194,15 @@ class ElectricityHandler(KindHandler):
 
     def shares(self, act: Activity, factors: FactorSet, key: Key) -> Shares:
         """Shares by contract: guarantees of origin from renewable sources are renewable (and fossil-free); the
-        residual mix has its published composition of the year (nearest year flagged); other electricity
-        (no contract, location-based only) is unknown."""
+        residual mix has its published composition of the year (of that year only: it changes every year);
+        other electricity (no contract, location-based only) is unknown."""
         named_go = any(key.factor_id.startswith(f"electricity-market-{go}") for go in _GO) if key.factor_id else False
         if key.contract in _GO or named_go:
             return Shares(1.0, 1.0, 0.0)
         contract = key.contract or "residual_mix"
         row, year = factors.share(act.key, key.year, key.region or "SE", basis=contract)
-        if row is not None:
-            return _shares_of(row, year != key.year)
+        if row is not None and year == key.year:
+            return _shares_of(row, False)
         return Shares()
 
 
