@@ -1,10 +1,11 @@
-"""Write examples/region/aktiviteter.csv, the fictitious example region's activity data.
+"""Write examples/region/aktiviteter.csv and aktiviteter_egna.csv, the fictitious example region's activity data.
 
 The amounts are invented (chosen to resemble a Swedish region of about 200 000
 inhabitants) and deterministic; the file is a Swedish export (';', decimal comma,
 spaces as thousands separators, Swedish headers and activity names). The disposable
 gowns (``Engångsrockar``, counted in ``st``) are an activity of the region's own,
-defined with its factor in ``examples/region/egna_faktorer.toml``.
+defined with its factor in ``examples/region/egna_faktorer.toml``; their rows are in
+``aktiviteter_egna.csv``, which is read with that factor file.
 
     python tools/make_example_region.py
 """
@@ -12,6 +13,10 @@ defined with its factor in ``examples/region/egna_faktorer.toml``.
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "examples" / "region" / "aktiviteter.csv"
+#: The region's own activity (disposable gowns, counted in pieces), kept apart so that aktiviteter.csv
+#: reads without the factor file that defines it (egna_faktorer.toml).
+OWN = OUT.with_name("aktiviteter_egna.csv")
+OWN_HEADER = "id;aktivitet;mängd;enhet;år;förvaltning;anläggning;varugrupp"
 HEADER = "id;aktivitet;mängd;enhet;år;förvaltning;anläggning;nät;avtal;ägande;från;till;tur_och_retur;syfte;varugrupp"
 YEARS = (2021, 2022, 2023, 2024)
 
@@ -101,11 +106,17 @@ def main() -> None:
         add(f"{y}-W1", "Förbränning", 3_100 - 60 * k, "ton", y, "Regionservice", "")
         add(f"{y}-W2", "Matavfall rötning", 410 + 15 * k, "ton", y, "Kostservice", "")
         add(f"{y}-W3", "Deponi", 35 - 5 * k, "ton", y, "Regionservice", "")
-        # an activity of the region's own, counted in pieces (defined in egna_faktorer.toml)
-        add(f"{y}-U1", "Engångsrockar", 240_000 - 25_000 * k, "st", y, "Hälso- och sjukvård", "Centralförrådet",
-            goods="skyddsutrustning")
     OUT.write_text("\n".join(rows) + "\n", encoding="utf-8")
     print(f"wrote {OUT} ({len(rows) - 1} rows)")
+    own = [OWN_HEADER] + [f"{y}-U1;Engångsrockar;{_swedish(240_000 - 25_000 * k)};st;{y};Hälso- och sjukvård;"
+                          "Centralförrådet;skyddsutrustning" for k, y in enumerate(YEARS)]
+    OWN.write_text("\n".join(own) + "\n", encoding="utf-8")
+    print(f"wrote {OWN} ({len(own) - 1} rows)")
+
+
+def _swedish(amount: float) -> str:
+    txt = f"{amount:,.1f}".replace(",", " ").replace(".", ",")
+    return txt[:-2] if txt.endswith(",0") else txt
 
 
 if __name__ == "__main__":

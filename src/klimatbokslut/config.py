@@ -27,7 +27,7 @@ Keys (all but ``organisation.name``, ``report_year`` and ``activities`` are opti
                           the report always shows both
 ``radiative_forcing``     flights with the RF uplift (default true)
 ``price_index``           table year → index (e.g. KPI), with ``price_index_source``
-``activities``            one file, or a table year → file
+``activities``            one file, a list of files (all years), or a table year → file
 ``factors``, ``sources``  ``[[factors]]`` rows and ``[[sources]]`` records added with
                           :meth:`FactorSet.with_factors <klimatbokslut.FactorSet.with_factors>`
 ``factors_files``         factor files (TOML or CSV) with activities of one's own, their
@@ -129,9 +129,12 @@ FilePath = Annotated[Path, AfterValidator(_file_path)]
 def _files(value: Any) -> Any:
     if isinstance(value, (str, Path)):
         return {_ALL_YEARS: value}
+    if isinstance(value, list) and value:
+        # Several files for all years: "*", "*1", "*2" ... (each is read and their ledgers joined).
+        return {_ALL_YEARS + (str(i) if i else ""): v for i, v in enumerate(value)}
     if isinstance(value, Mapping):
         return {str(k): v for k, v in value.items()}
-    raise ValueError("give one file path or a table of year = path")
+    raise ValueError("give one file path, a list of paths or a table of year = path")
 
 
 class PortfolioConfig(_Model):
@@ -224,6 +227,10 @@ class ReportConfig(_Model):
         from .userfactors import apply_factor_files  # reads activities too: imported on use
 
         fs = default_factors()
+        missing = [(f"factors_files[{i}]", f"no such file: {p}") for i, p in enumerate(self.factors_files)
+                   if not Path(p).is_file()]
+        if missing:
+            raise ConfigError(missing, source=str(self.path or "the configuration"))
         if self.factors_files:
             fs = apply_factor_files(self.factors_files, fs)
         if self.factors:
@@ -369,7 +376,7 @@ def load_config(source: str | Path | Mapping[str, Any], *, check_files: bool = T
         cfg.activities = {k: _resolve(base, v) for k, v in cfg.activities.items()}
         cfg.factors_files = [_resolve(base, p) for p in cfg.factors_files]
         for k in cfg.activities:
-            if k != _ALL_YEARS and not k.isdigit():
+            if not _all_years(k) and not k.isdigit():
                 problems.append((f"activities.{k}", "keys of the activities table are years"))
         if cfg.portfolio is not None:
             pf = cfg.portfolio
@@ -390,6 +397,17 @@ def load_config(source: str | Path | Mapping[str, Any], *, check_files: bool = T
     if problems or cfg is None:
         raise ConfigError(problems, source=where)
     return cfg
+
+
+def _all_years(key: str) -> bool:
+    return key.startswith(_ALL_YEARS)
+
+
+def _activities_key(key: str) -> str:
+    """The TOML key of an activity file: ``activities``, ``activities[1]`` (a list) or ``activities.2024``."""
+    if key == _ALL_YEARS:
+        return "activities"
+    return f"activities[{key[1:]}]" if _all_years(key) else f"activities.{key}"
 
 
 def _register_file_activities(files: Any, base: Path) -> list[tuple[str, str]]:
@@ -417,7 +435,7 @@ def _failure_text(rec: Mapping[str, Any]) -> str:
 
 
 def _missing_files(cfg: ReportConfig) -> list[tuple[str, str]]:
-    files = [(f"activities{'' if k == _ALL_YEARS else '.' + k}", p) for k, p in cfg.activities.items()]
+    files = [(_activities_key(k), p) for k, p in cfg.activities.items()]
     files += [(f"factors_files[{i}]", p) for i, p in enumerate(cfg.factors_files)]
     if cfg.portfolio is not None:
         files += [(f"portfolio.holdings.{k}", p) for k, p in cfg.portfolio.holdings.items()]
@@ -465,13 +483,16 @@ def validate(config: str | Path | Mapping[str, Any] | ReportConfig) -> pd.DataFr
 
     try:   # first: the factor files define activities the activity files may name
         cfg.factor_set()
+    except ConfigError as exc:
+        for key, msg in exc.problems:
+            add(key, msg)
     except InputError as exc:
         for rec in exc.failures.to_dict("records"):
             add("factors_files" if cfg.factors_files else "factors", rec.get("reason"), rec.get("row"),
                 rec.get("column"), rec.get("value"))
     years: set[int] = set()
     for k, path in cfg.activities.items():
-        key = "activities" if k == _ALL_YEARS else f"activities.{k}"
+        key = _activities_key(k)
         try:
             acts = read_activities(path, on_error="collect")
         except (InputError, OSError, ValueError) as exc:
@@ -482,7 +503,7 @@ def validate(config: str | Path | Mapping[str, Any] | ReportConfig) -> pd.DataFr
             for r in (rej.to_dict("records") if isinstance(rej, pd.DataFrame) else list(rej)):
                 add(key, r.get("reason"), r.get("row"), r.get("column"), r.get("value"))
         ys = set(pd.to_numeric(acts["year"], errors="coerce").dropna().astype(int)) if len(acts) else set()
-        if k != _ALL_YEARS and ys - {int(k)}:
+        if not _all_years(k) and ys - {int(k)}:
             add(key, f"the file for {k} has rows of other years: {', '.join(map(str, sorted(ys - {int(k)})))}")
         years |= ys
     if cfg.portfolio is not None:
