@@ -169,8 +169,9 @@ def test_waste_cut_off():
     led = kb.calculate(frame(activity=["förbränning", "deponi"], amount=[20, 2], unit="ton", year=2024))
     assert led.frame["co2e_kg"].tolist() == pytest.approx([20 * 4.68568, 2 * 497.24244])
     assert set(led.frame["category"]) == {"waste"}
-    with pytest.raises(kb.InputError, match="no factor in the dataset"):
-        kb.calculate(frame(activity=["materialåtervinning"], amount=[1], unit="ton", year=2024))
+    # Recycling: DESNZ 2025 open- and closed-loop recycling of paper, plastics, metals, glass: 4.68568 kg CO2e/t.
+    rec = kb.calculate(frame(activity=["materialåtervinning"], amount=[3], unit="ton", year=2025))
+    assert rec.frame["co2e_kg"].tolist() == pytest.approx([3 * 4.68568])
 
 
 def test_commuting_survey_and_walk_cycle_share():

@@ -94,7 +94,7 @@ def resolve(key_tuple: tuple, factors: FactorSet, gwp: str, scope2_method: str, 
     if selected.by_method(scope2_method).fallback:
         flags.add("fallback_year")
     other = "location" if scope2_method == "market" else "market"
-    if selected.by_method(other).fallback and not selected.by_method(other) is selected.by_method(scope2_method):
+    if selected.by_method(other).fallback and selected.by_method(other) is not selected.by_method(scope2_method):
         # The figure of the scope-2 method not reported in co2e_kg is of another year (its column is kept).
         flags.add(f"fallback_year_{other}")
     if handler.missing_upstream(act, selected):
@@ -142,7 +142,8 @@ def _unvalued(act: Activity, key: Key, handler: KindHandler, factors: FactorSet,
     return Resolved(numeric=numeric, scope=scope, category=category, area=area, upstream_category=up_cat,
                     renewable_share=shares.renewable, fossil_free_share=shares.fossil_free,
                     recovered_share=shares.recovered, factor_ids="", source_ids="",
-                    factor_gwp="", factor_year=-1, flags="unvalued;share_other_year" if shares.other_year else "unvalued",
+                    factor_gwp="", factor_year=-1,
+                    flags="unvalued;share_other_year" if shares.other_year else "unvalued",
                     data_quality=handler.data_quality or ACTIVITY_BASED,
                     unvalued_reason=reason, unvalued_column=column)
 
