@@ -202,7 +202,8 @@ class ElectricityHandler(KindHandler):
         contract = key.contract or "residual_mix"
         row, year = factors.share(act.key, key.year, key.region or "SE", basis=contract)
         if row is not None and year == key.year:
-            return _shares_of(row, False)
+            # Electricity disclosure has no recovered category: the composition is renewable, nuclear, fossil.
+            return _shares_of(row, False)._replace(recovered=0.0)
         return Shares()
 
 

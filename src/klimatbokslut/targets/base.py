@@ -184,9 +184,9 @@ class Target:
         return canonical_selection(select, what=self._what(), forbid=NO_YEAR)
 
     def _measure(self, ledger, year: int, *, renewable: bool = False,
-                 numerator: Mapping[str, list] | None = None) -> Measure:
+                 numerator: Mapping[str, list] | None = None, share_of: str | None = None) -> Measure:
         return measure(ledger, int(year), self._selection(self.select), self.metric, self.unit or "", self.method,
-                       self.unknown, self._what(), renewable=renewable, numerator=numerator)
+                       self.unknown, self._what(), renewable=renewable, numerator=numerator, share_of=share_of)
 
     def _unit_label(self) -> str:
         return self.unit or ""

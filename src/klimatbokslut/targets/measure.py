@@ -20,13 +20,17 @@ from ..errors import UnitError
 from ..units import get_registry, parse_unit
 from ..validation import fail, selection_mask
 
-__all__ = ["METRICS", "METRIC_DIM", "Measure", "measure", "amount_multipliers", "quantity", "coverage"]
+__all__ = ["METRICS", "METRIC_DIM", "ENERGY_SHARES", "Measure", "measure", "amount_multipliers", "quantity", "coverage"]
 
 #: Metrics a ledger target can measure, with their default unit.
-METRICS = {"co2e": "t CO2e", "energy": "MWh", "energy_normal": "MWh", "amount": None, "co2": "kg", "ch4": "kg",
-           "n2o": "kg"}
+METRICS = {"co2e": "t CO2e", "energy": "MWh", "energy_normal": "MWh", "amount": None, "cost": "SEK", "co2": "kg",
+           "ch4": "kg", "n2o": "kg"}
 #: A unit of each metric's dimension (``amount`` has any dimension).
-METRIC_DIM = {"co2e": "kg CO2e", "energy": "MJ", "energy_normal": "MJ", "co2": "kg", "ch4": "kg", "n2o": "kg"}
+METRIC_DIM = {"co2e": "kg CO2e", "energy": "MJ", "energy_normal": "MJ", "cost": "SEK", "co2": "kg", "ch4": "kg",
+              "n2o": "kg"}
+#: Shares of energy a :class:`~klimatbokslut.targets.Share` can count, and the ledger columns that add up to each.
+ENERGY_SHARES = {"renewable": ("renewable_share",), "fossil_free": ("fossil_free_share",),
+                 "recovered": ("recovered_share",), "renewable_or_recovered": ("renewable_share", "recovered_share")}
 _GAS_COLUMN = {"co2": "co2_kg", "ch4": "ch4_kg", "n2o": "n2o_kg"}
 
 
@@ -96,8 +100,14 @@ def amount_multipliers(rows: pd.DataFrame, unit: str, factors, what: str) -> np.
 
 
 def measure(ledger, year: int, select: Mapping[str, list], metric: str, unit: str, method: str | None,
-            unknown: str, what: str, renewable: bool = False, numerator: Mapping[str, list] | None = None) -> Measure:
-    """The metric of the selected rows of one year (numerator rows: a further filter)."""
+            unknown: str, what: str, renewable: bool = False, numerator: Mapping[str, list] | None = None,
+            share_of: str | None = None) -> Measure:
+    """The metric of the selected rows of one year (numerator rows: a further filter).
+
+    ``share_of`` (a key of :data:`ENERGY_SHARES`; ``renewable=True`` is ``"renewable"``)
+    weighs each row's energy by that share of it.
+    """
+    share_of = share_of or ("renewable" if renewable else None)
     frame = ledger.frame
     if metric == "co2e":
         dims = ["year", "activity", "row", "energy_mj"] + [k for k in select if k in frame.columns]
@@ -135,11 +145,13 @@ def measure(ledger, year: int, select: Mapping[str, list], metric: str, unit: st
         else:
             basis = sel["energy_mj"].to_numpy(dtype=float)
         known = np.isfinite(basis)
-        if renewable:
-            share = sel["renewable_share"].to_numpy(dtype=float)
+        if share_of:
+            cols = [sel[c].to_numpy(dtype=float) if c in sel.columns else np.full(len(sel), np.nan)
+                    for c in ENERGY_SHARES[share_of]]
+            share = np.sum(cols, axis=0)
             known &= np.isfinite(share)
             values = np.where(known, basis * np.where(np.isfinite(share), share, 0.0), 0.0)
-            label = "renewable share"
+            label = share_of.replace("_", " ") + " share"
         else:
             values = np.where(known, basis, 0.0)
             label = "energy content"
@@ -152,6 +164,20 @@ def measure(ledger, year: int, select: Mapping[str, list], metric: str, unit: st
             acts = sel.loc[~known, "activity"].astype(object).value_counts()
             listing = ", ".join(f"{a} ({n} row{'s' if n != 1 else ''})" for a, n in acts.items())
             note += f"{label} unknown for {listing}. "
+    elif metric == "cost":
+        if "cost_sek" not in sel.columns:
+            raise fail("metric", metric, "the rows carry no cost: give a cost column (kostnad, SEK or tkr) in the "
+                       "activity file", what=what)
+        cost = sel["cost_sek"].to_numpy(dtype=float)
+        known = np.isfinite(cost)
+        values = np.where(known, cost, 0.0) * float(quantity(1.0, "SEK").to(parse_unit(unit)).magnitude)
+        n_unknown = int((~known).sum())
+        # a row without a cost has no value to weigh it by: coverage counts rows
+        basis_known, basis_unknown = float(known.sum()), float(n_unknown)
+        if n_unknown:
+            acts = sel.loc[~known, "activity"].astype(object).value_counts()
+            note += "cost unknown for " + ", ".join(f"{a} ({n} row{'s' if n != 1 else ''})"
+                                                    for a, n in acts.items()) + ". "
     elif metric == "amount":
         values = sel["amount"].to_numpy(dtype=float) * amount_multipliers(sel, unit, ledger.factors, what)
         known = np.ones(len(sel), dtype=bool)

@@ -11,7 +11,7 @@ from ..errors import InputError
 from ..units import parse_unit
 from ..validation import check_fraction, check_year, fail
 from .base import Target, milestone_year, per_year
-from .measure import Measure, quantity
+from .measure import ENERGY_SHARES, Measure, quantity
 from .path import check_years, no_data, path_result, straight_line
 from .result import TargetResult
 
@@ -39,8 +39,14 @@ class Share(Target):
         a year is that of the latest milestone year not after it; a year before the first
         is ``no_data`` (no minimum applies yet). ``details["milestone"]`` gives the year
         and minimum.
-    numerator : "renewable" or dict
-        What counts in the numerator.
+    numerator : {"renewable", "fossil_free", "recovered", "renewable_or_recovered"} or dict
+        What counts in the numerator: a share of the energy (each row's energy times
+        its ``renewable_share``, ``fossil_free_share``, ``recovered_share`` or the sum
+        of renewable and recovered; *förnybar*: biomass, biogas, hydro, wind, solar;
+        *fossilfri*: everything not fossil, nuclear included; *återvunnen*: industrial
+        waste heat, flue-gas condensation and waste as a network reports it), or the
+        selected rows that also match a select dict (by ``metric``: energy, amount,
+        ``cost`` for a share by purchase value, a count in pieces or portions).
     base_year, target_year : int, optional
         Both or neither: with them the share follows a straight line from the base-year
         share to ``minimum`` and years before the target year can be ``on_track``;
@@ -95,17 +101,19 @@ class Share(Target):
                        "give both a base year and a target year (for a path) or neither", what=what)
         elif self.base_year is not None:
             check_years(self.base_year, self.target_year, what)
+        kinds = ", ".join(repr(k) for k in ENERGY_SHARES)
         if isinstance(self.numerator, str):
-            if self.numerator != "renewable":
-                raise fail("numerator", self.numerator, "numerator must be 'renewable' or a select dict", what=what)
-            if self.metric != "energy":
-                raise fail("metric", self.metric, "the renewable share is measured on an energy basis; "
-                                                  "use metric='energy'", what=what)
+            if self.numerator not in ENERGY_SHARES:
+                raise fail("numerator", self.numerator, f"numerator must be one of {kinds} or a select dict",
+                           what=what)
+            if self.metric not in ("energy", "energy_normal"):
+                raise fail("metric", self.metric, f"the {self.numerator.replace('_', ' ')} share is measured on an "
+                                                  "energy basis; use metric='energy'", what=what)
         elif isinstance(self.numerator, Mapping):
             self._set(numerator=dict(self.numerator))
             self._selection(self.numerator)
         else:
-            raise fail("numerator", self.numerator, "numerator must be 'renewable' or a select dict", what=what)
+            raise fail("numerator", self.numerator, f"numerator must be one of {kinds} or a select dict", what=what)
 
     def _check_minimums(self) -> bool:
         """Store the minimum(s) by year, each a fraction; True when they are milestones (a mapping)."""
@@ -134,9 +142,10 @@ class Share(Target):
         return self._share(source, year)[0]
 
     def _share(self, ledger, year: int) -> tuple[float, Measure]:
-        if self.numerator == "renewable":
+        energy_share = isinstance(self.numerator, str)
+        if energy_share:
             den = self._measure(ledger, year)
-            num = self._measure(ledger, year, renewable=True)
+            num = self._measure(ledger, year, share_of=self.numerator)
         else:
             den = self._measure(ledger, year)
             try:
@@ -147,7 +156,7 @@ class Share(Target):
                 num = Measure(0.0, 0, 0.0, 0.0, 0)  # the numerator values occur, but not in this year
         if den.rows == 0 or math.isnan(num.value) or math.isnan(den.value):
             return float("nan"), num if den.rows else den
-        if self.numerator == "renewable" and self.unknown == "exclude" and num.uncovered_rows:
+        if energy_share and self.unknown == "exclude" and num.uncovered_rows:
             # leave the rows of unknown share out of the denominator too
             to_unit = float(quantity(1.0, "MJ").to(parse_unit(self.unit or "")).magnitude)
             den_value = num.covered * to_unit
