@@ -49,3 +49,22 @@ def test_bad_parameters_in_one_round(led):
     with pytest.raises(kb.InputError) as err:
         normal_year.correct(led, degree_days={2024: -3, 2023: "kallt"}, normal_degree_days=3846, weather_share=1.5)
     assert set(err.value.failures["column"]) == {"degree_days", "weather_share"} and len(err.value.failures) == 3
+
+
+def test_report_configuration_corrects_and_says_so(tmp_path):
+    (tmp_path / "a.csv").write_text("aktivitet;mängd;enhet;år;nät\nfjärrvärme;1000;MWh;2023;Malmö\n"
+                                    "fjärrvärme;1000;MWh;2024;Malmö\n", encoding="utf-8")
+    cfg = {"organisation": {"name": "Region X"}, "report_year": 2024, "activities": str(tmp_path / "a.csv"),
+           "normal_year": {"degree_days": {"2023": 4200, "2024": 3400}, "normal_degree_days": 3846,
+                           "weather_share": 0.75, "source": "SMHI, Norrtälje"},
+           "targets": [{"type": "intensity", "name": "Värme per m2", "denominator": "10 000 m2",
+                        "metric": "energy_normal", "intensity_unit": "kWh/m2", "limit": {"2023": 95, "2024": 110},
+                        "select": {"activity": "district_heating"}}]}
+    r = kb.build_report(cfg)
+    res = r.targets[0].result
+    assert res.actual.magnitude == pytest.approx(1000 * (0.25 + 0.75 * 3846 / 3400) * 1000 / 10_000)
+    assert res.status == "met"
+    html = r.to_html(tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "normalårskorrigerad" in html and "SMHI, Norrtälje" in html
+    with pytest.raises(Exception, match="weather_share"):
+        kb.load_config(cfg | {"normal_year": cfg["normal_year"] | {"weather_share": 1.5}})

@@ -41,6 +41,10 @@ Keys (all but ``organisation.name``, ``report_year`` and ``activities`` are opti
 ``scenarios``             ``[[scenarios]]`` with ``name``, ``type`` (a what-if function:
                           ``switch_fuel``, ``switch_contract``, ``switch_anaesthetic`` …)
                           and its parameters
+``normal_year``           normal-year correction of heating energy: ``degree_days`` (year →
+                          degree-days), ``normal_degree_days``, ``weather_share``, optional
+                          ``select`` and ``source``; targets with ``metric = "energy_normal"``
+                          use the corrected energy (:mod:`klimatbokslut.normal_year`)
 ========================= ==================================================================
 
 Relative paths are read relative to the configuration file. Every error names the
@@ -154,6 +158,26 @@ class PortfolioConfig(_Model):
         return _files(v)
 
 
+class NormalYearConfig(_Model):
+    """Normal-year correction of heating energy (:func:`klimatbokslut.normal_year.correct`)."""
+
+    degree_days: dict[str, float]
+    normal_degree_days: float | dict[str, float]
+    weather_share: float = Field(ge=0.0, le=1.0)
+    select: dict[str, Any] = Field(default_factory=lambda: {"activity": ["district_heating"]})
+    source: str = ""
+
+    @field_validator("degree_days")
+    @classmethod
+    def _positive(cls, v: dict[str, float]) -> dict[str, float]:
+        for year, dd in v.items():
+            if not str(year).isdigit():
+                raise ValueError(f"degree_days keys are years, not {year!r}")
+            if not dd > 0:
+                raise ValueError(f"degree-days must be above 0 (year {year}: {dd})")
+        return v
+
+
 class ScenarioConfig(_Model):
     """One what-if question: ``type`` names a function of :mod:`klimatbokslut.whatif`."""
 
@@ -199,6 +223,7 @@ class ReportConfig(_Model):
     portfolio: PortfolioConfig | None = None
     targets: list[dict[str, Any]] = Field(default_factory=list)
     scenarios: list[ScenarioConfig] = Field(default_factory=list)
+    normal_year: NormalYearConfig | None = None
     path: Path | None = None
 
     @field_validator("activities", mode="before")

@@ -71,6 +71,8 @@ class NormalYear:
     normal_degree_days: dict[int, float]
     weather_share: float
     select: dict[str, Any]
+    #: Where the degree-days come from (e.g. "SMHI, Växjö").
+    source: str = ""
 
     def factor(self, year: int) -> float:
         """The correction factor of a year, NaN when the year has no degree-days."""
@@ -98,7 +100,7 @@ def _per_year(value: Any, column: str, failures: Failures, years: list[int] | No
 
 
 def correct(ledger: Ledger, *, degree_days: Mapping[int, float], normal_degree_days: float | Mapping[int, float],
-            weather_share: float, select: Mapping[str, Any] | None = None) -> Ledger:
+            weather_share: float, select: Mapping[str, Any] | None = None, source: str = "") -> Ledger:
     """A copy of the ledger with normal-year corrected energy in ``energy_normal_mj``.
 
     Parameters
@@ -113,6 +115,8 @@ def correct(ledger: Ledger, *, degree_days: Mapping[int, float], normal_degree_d
     select : dict, optional
         Ledger rows to correct (default :data:`DEFAULT_SELECT`, district heating).
         Other rows keep their energy in ``energy_normal_mj``.
+    source : str, optional
+        Where the degree-days come from, for the report.
 
     Returns
     -------
@@ -137,7 +141,7 @@ def correct(ledger: Ledger, *, degree_days: Mapping[int, float], normal_degree_d
     normal = _per_year(normal_degree_days, "normal_degree_days", failures, years=sorted(dd))
     failures.raise_if_any()
     sel = dict(select if select is not None else DEFAULT_SELECT)
-    params = NormalYear(dd, normal, share, sel)
+    params = NormalYear(dd, normal, share, sel, source)
     f = ledger.frame
     mask = selection_mask(f, sel, what=what, table="ledger")
     years = f["year"].to_numpy()

@@ -27,6 +27,7 @@ from ..activities import read_activities
 from ..config import ConfigError, ReportConfig, _build_target, _input_problems, load_config
 from ..engine import calculate
 from ..errors import InputError, KlimatbokslutError
+from .. import normal_year
 from ..ledger import Ledger, neutralise_cells, write_workbook
 from ..portfolio import METRICS as PORTFOLIO_METRICS
 from ..portfolio import read_holdings, relative_difference, report_metrics, trend
@@ -292,6 +293,14 @@ def build_report(config: str | Path | dict | ReportConfig, *, progress=None) -> 
     factors = cfg.factor_set()
     say("activities and ledger")
     acts, ledger = _read(cfg, factors)
+    if cfg.normal_year is not None:
+        ny = cfg.normal_year
+        say("normal-year correction")
+        normal = ny.normal_degree_days if isinstance(ny.normal_degree_days, (int, float)) \
+            else {int(y): v for y, v in ny.normal_degree_days.items()}
+        ledger = normal_year.correct(ledger, degree_days={int(y): v for y, v in ny.degree_days.items()},
+                                     normal_degree_days=normal, weather_share=ny.weather_share, select=ny.select,
+                                     source=ny.source)
     data_years = sorted(int(y) for y in pd.unique(ledger.frame["year"]))
     if cfg.report_year not in data_years:
         raise ConfigError([("report_year", f"no ledger rows in {cfg.report_year}; years with data: "

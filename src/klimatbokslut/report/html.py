@@ -378,6 +378,8 @@ def _normal_year_text(params: Any, lang: str) -> str:
                 else "Energy is reported as measured (not normal-year corrected).")
     years = ", ".join(f"{y}: {number(d, 0, lang)}" for y, d in sorted(params.degree_days.items()))
     normal = ", ".join(sorted({number(v, 0, lang) for v in params.normal_degree_days.values()}))
+    if params.source:
+        years += f"; {params.source}"
     share = number(100 * params.weather_share, 0, lang)
     if lang == "sv":
         return (f"Uppvärmningsenergin ({', '.join(map(str, params.select.get('activity', [])))}) är även "
