@@ -73,7 +73,7 @@ def _target_chart(v, lang: str) -> Markup:
     actual = [(s.year, s.to_dict()["actual"]) for s in series]
     lines: list[dict[str, Any]] = [{"label": t("actual", lang), "points": actual, "colour": "#0072B2"}]
     kind = v.target.kind
-    if kind in ("reduction", "annual_reduction") or (kind in ("share", "intensity") and d.get("base_year")):
+    if kind in ("reduction", "annual_reduction") or (kind in ("share", "intensity") and d.get("target_year")):
         path = []
         if d.get("base_year") is not None and d.get("base_value") is not None:
             path.append((d["base_year"], d["base_value"]))
@@ -282,12 +282,50 @@ def _targets(p: _Page) -> list[dict[str, Any]]:
                       "base": (f"{_fmt_target_value(d['base_value'], unit, lang)} ({d['base_year']})"
                                if d.get("base_year") else "–"),
                       "target": (_fmt_target_value(d["target_value"], unit, lang)
-                                 + (f" ({d['target_year']})" if d.get("target_year") else "")),
+                                 + (f" ({d['target_year']})" if d.get("target_year") else "")
+                                 + _milestone_text(d.get("milestone"), unit, lang)),
                       "trajectory": _fmt_target_value(d.get("trajectory_value"), unit, lang),
                       "actual": _fmt_target_value(d["actual"], unit, lang),
-                      "status": _status_cell(v.result, lang), "note": v.result.note,
+                      "change": _change_text(d, v.target.kind, lang),
+                      "status": _status_cell(v.result, lang),
+                      "note": " ".join(x for x in (v.result.note, _trend_text(d, lang)) if x),
                       "chart": _target_chart(v, lang)})
     return trows
+
+
+def _change_text(d: dict[str, Any], kind: str, lang: str) -> str:
+    """The change against the base year as Swedish follow-ups print it: "−24,7 %" (a share: percentage points)."""
+    if kind == "share":
+        ch = d.get("change")
+        if ch is None:
+            return "–"
+        return number(100 * ch, 1, lang, sign=True) + (" procentenheter" if lang == "sv" else " percentage points")
+    pct = d.get("change_pct")
+    return "–" if pct is None else percent(pct, 1, lang, sign=True)
+
+
+def _milestone_text(ms: Any, unit: str, lang: str) -> str:
+    """The milestone in force: "delmål 2022: −73 %" or "gräns från 2024"."""
+    if not isinstance(ms, dict) or "year" not in ms:
+        return ""
+    word = "delmål" if lang == "sv" else "milestone"
+    if "fraction" in ms:
+        return f"; {word} {ms['year']}: {percent(-ms['fraction'], 0, lang, sign=True)}"
+    if "minimum" in ms:
+        return f"; {word} {ms['year']}: {percent(ms['minimum'], 0, lang)}"
+    return f"; {word} {ms['year']}"
+
+
+def _trend_text(d: dict[str, Any], lang: str) -> str:
+    """Under the trend rule: why a target not met reads "delvis" (or not)."""
+    trend, since = d.get("trend"), d.get("trend_from_year")
+    if not trend or d.get("status_rule") != "trend":
+        return ""
+    if lang == "sv":
+        words = {"improving": "förbättring", "worsening": "försämring", "unchanged": "oförändrat",
+                 "unknown": "utveckling okänd"}
+        return f"Trendregel: {words.get(trend, trend)}" + (f" sedan {since}." if since else ".")
+    return f"Trend rule: {trend}" + (f" since {since}." if since else ".")
 
 
 def _portfolio(p: _Page) -> dict[str, Any] | None:
