@@ -380,8 +380,20 @@ class FactorSet:
                 failures.append({"row": i, "column": "sources", "value": s.get("source_id"), "reason": str(exc)})
         known = set(self.sources["source_id"]) | {s["source_id"] for s in new_sources}
         out = []
+        from .catalogue import get_activity, suggest   # the catalogue, with the user's own activities
+
         for i, rec in enumerate(recs, start=1):
             rec = {k: v for k, v in rec.items() if not (isinstance(v, float) and math.isnan(v))}
+            act = str(rec.get("activity", ""))
+            try:
+                get_activity(act)
+            except KeyError:
+                close = suggest(act)
+                failures.append({"row": i, "column": "activity", "value": act,
+                                 "reason": "not an activity of the catalogue: define it first (define_activity, or "
+                                           "an [[activity]] in a factor file)"
+                                           + (f"; did you mean {', '.join(close)}?" if close else "")})
+                continue
             rec.setdefault("factor_id", f"user-{rec.get('activity', 'x')}-{rec.get('region', 'SE')}-"
                                         f"{rec.get('valid_from', '')}-{i}")
             if not rec.get("source_id") or rec["source_id"] not in known:
