@@ -69,6 +69,10 @@ def _write_outputs(ledger, out: Path, *, title: str) -> list[Path]:
     rec = ledger.reconcile()
     print(f"\n{rec['ledger_rows']} rows in the ledger, {rec['rejected_rows']} rejected, "
           f"{rec['input_rows']} read; GWP {ledger.gwp}; factor set {ledger.factor_version}")
+    for year in sorted(int(y) for y in pd.unique(ledger.frame["year"])):
+        left = ledger.left_out(year=year)
+        if left:
+            print(f"{year}: the CO2e figures are {left.text()}")
     for p in written:
         print(f"wrote {p}")
     return written
@@ -235,10 +239,14 @@ def _cmd_validate(args) -> int:
     acts = read_activities(args.file, on_error="collect", sheet=args.sheet)
     ledger = calculate(acts, factors=fs, on_error="collect")
     rec = ledger.reconcile()
-    if len(ledger.rejects):
-        cols = [c for c in ("row", "column", "value", "reason") if c in ledger.rejects.columns]
-        print(ledger.rejects[cols].to_string(index=False))
-        print(f"\n{rec['rejected_rows']} of {rec['input_rows']} rows cannot be used", file=sys.stderr)
+    problems = ledger.problems()
+    if len(problems):
+        cols = [c for c in ("row", "column", "value", "reason") if c in problems.columns]
+        print(problems[cols].to_string(index=False))
+        unvalued = rec.get("unvalued_rows", 0)
+        print(f"\n{rec['rejected_rows']} of {rec['input_rows']} rows cannot be used"
+              + (f"; {unvalued} have no emission factor (kept for energy and amounts, left out of CO2e)"
+                 if unvalued else ""), file=sys.stderr)
         return 1
     print(f"all {rec['input_rows']} rows can be used")
     return 0

@@ -237,6 +237,8 @@ class Ledger:
         self.inputs: dict[str, str] = {}
         #: Flights with (True) or without (False) the radiative-forcing uplift.
         self.radiative_forcing: bool = True
+        #: The rows kept without CO2e, as failures (row, column, value, reason): what a strict run would raise.
+        self.unvalued_failures: pd.DataFrame = pd.DataFrame(columns=FAILURE_COLUMNS)
 
     def __repr__(self) -> str:
         unvalued = self.unvalued_rows()
@@ -321,12 +323,15 @@ class Ledger:
                 frame[c] = frame[c].astype("category")
         rej = [l.rejects for l in ledgers if len(l.rejects)]
         rejects = pd.concat(rej, ignore_index=True) if rej else None
+        unv = [l.unvalued_failures for l in ledgers if len(getattr(l, "unvalued_failures", ()))]
         first = ledgers[0]
         out = cls(frame, rejects=rejects, gwp=first.gwp, scope2_method=first.scope2_method, factors=first.factors,
                   input_rows=sum(l.input_rows for l in ledgers), blank_rows=sum(l.blank_rows for l in ledgers))
         for l in ledgers:
             out.inputs.update(getattr(l, "inputs", {}))
         out.radiative_forcing = first.radiative_forcing
+        if unv:
+            out.unvalued_failures = pd.concat(unv, ignore_index=True)
         return out
 
     # ------------------------------------------------------------------ accounting
@@ -339,6 +344,17 @@ class Ledger:
         if "unvalued_reason" not in f.columns:
             return np.zeros(len(f), dtype=bool)
         return f["unvalued_reason"].astype(object).fillna("").astype(str).ne("").to_numpy()
+
+    def problems(self) -> pd.DataFrame:
+        """Every problem of the run in one table: the rejects and the rows kept without an emission factor.
+
+        Columns ``row, column, value, reason`` (and the rejects' input columns); what a
+        strict run (``on_error="raise"``) would have raised, sorted by row.
+        """
+        parts = [t for t in (self.rejects, self.unvalued_failures) if len(t)]
+        if not parts:
+            return pd.DataFrame(columns=FAILURE_COLUMNS)
+        return pd.concat(parts, ignore_index=True).sort_values("row", kind="stable").reset_index(drop=True)
 
     def unvalued_rows(self) -> int:
         """Number of ledger rows without CO2e (no emission factor fits them); their quantities are kept."""

@@ -97,13 +97,13 @@ def calculate(activities: Any, factors: FactorSet | None = None, gwp: str = "AR6
     if row_failed.any():
         frej = _failed_rows(valid, codes, resolved, row_failed)
         rejects = pd.concat([rejects, frej], ignore_index=True) if len(rejects) else frej
+    unvalued = np.array([isinstance(r, Resolved) and bool(r.unvalued_reason) for r in resolved], dtype=bool)
+    row_unvalued = unvalued[codes] if len(valid) else np.zeros(0, dtype=bool)
+    no_factor = _failed_rows(valid, codes, resolved, row_unvalued) if row_unvalued.any() else empty_rejects()
     if on_error == "raise":
         # Strict: rows without a factor are problems too, listed with the others in one round.
-        unvalued = np.array([isinstance(r, Resolved) and bool(r.unvalued_reason) for r in resolved], dtype=bool)
-        row_unvalued = unvalued[codes] if len(valid) else np.zeros(0, dtype=bool)
-        if row_unvalued.any():
-            urej = _failed_rows(valid, codes, resolved, row_unvalued)
-            rejects = pd.concat([rejects, urej], ignore_index=True) if len(rejects) else urej
+        if len(no_factor):
+            rejects = pd.concat([rejects, no_factor], ignore_index=True) if len(rejects) else no_factor
         if len(rejects):
             raise InputError(rejects.sort_values("row", kind="stable"))
     if len(replaced):
@@ -113,6 +113,7 @@ def calculate(activities: Any, factors: FactorSet | None = None, gwp: str = "AR6
                  scope2_method=scope2_method, factors=factors, input_rows=int(input_rows),
                  blank_rows=int(valid.attrs.get("blank_rows", 0)))
     led.radiative_forcing = bool(radiative_forcing)
+    led.unvalued_failures = no_factor.reset_index(drop=True)
     attrs = getattr(activities, "attrs", {})
     if attrs.get("source") and attrs.get("sha256"):
         led.inputs[str(attrs["source"])] = str(attrs["sha256"])
