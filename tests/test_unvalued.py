@@ -79,3 +79,21 @@ def test_removing_a_factor_changes_no_quantity_or_share(fs, activity):
         energy = targets.Cap("Energi", limit="1e9 MWh", metric="energy")
         assert energy.evaluate(led, year).actual == energy.evaluate(kb.calculate(ROWS, factors=fs,
                                                                                   on_error="collect"), year).actual
+
+
+def test_problems_list_rows_without_a_factor_beside_the_rejects(fs, tmp_path, capsys):
+    from klimatbokslut.cli import main
+
+    led = kb.calculate(ROWS.assign(activity=ROWS["activity"].replace({"n2o": "lustgaz"})), factors=fs,
+                       on_error="collect")
+    p = led.problems()
+    assert p["row"].tolist() == [0, 5] and p["column"].tolist() == ["region", "activity"]
+    path = tmp_path / "a.csv"
+    path.write_text("aktivitet;mängd;enhet;år;nät\nfjärrvärme;39700;MWh;2024;Ljungby\nel;100;MWh;2024;\n",
+                    encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert "Ljungby" in out and "1 have no emission factor" in err
+    assert main(["calculate", "--lenient", str(path), "-o", str(tmp_path / "out")]) == 0
+    out, _ = capsys.readouterr()
+    assert "2024: the CO2e figures are excluding 1 row without an emission factor (39,700 MWh" in out
