@@ -351,7 +351,8 @@ class Ledger:
         Columns ``row, column, value, reason`` (and the rejects' input columns); what a
         strict run (``on_error="raise"``) would have raised, sorted by row.
         """
-        parts = [t for t in (self.rejects, self.unvalued_failures) if len(t)]
+        unvalued = getattr(self, "unvalued_failures", None)
+        parts = [t for t in (self.rejects, unvalued) if t is not None and len(t)]
         if not parts:
             return pd.DataFrame(columns=FAILURE_COLUMNS)
         return pd.concat(parts, ignore_index=True).sort_values("row", kind="stable").reset_index(drop=True)
