@@ -191,6 +191,12 @@ def test_commuting_survey_and_walk_cycle_share():
     assert travel.active_share(rows, basis="distance") == pytest.approx(540_000 / 4_220_000)
     with pytest.raises(kb.InputError, match="number of commuters"):
         travel.active_share(rows.drop(columns="commuters"), basis="trips")
+    # The same share of distance as a target (metric "distance": the ledger's person-km and vehicle-km).
+    from klimatbokslut import targets
+
+    t = targets.Share("Gång och cykel", minimum=0.3, metric="distance", select={"category": "employee_commuting"},
+                      numerator={"activity": ["walk", "bicycle"]})
+    assert t.evaluate(led, 2024).actual.magnitude == pytest.approx(540_000 / 4_220_000)
     with pytest.raises(kb.InputError, match="add up to 1"):
         travel.commuting_from_survey(survey.assign(share=[0.1, 0.3, 0.2, 0.3]), staff=10, working_days=200, year=2024)
 

@@ -23,11 +23,11 @@ from ..validation import fail, selection_mask
 __all__ = ["METRICS", "METRIC_DIM", "ENERGY_SHARES", "Measure", "measure", "amount_multipliers", "quantity", "coverage"]
 
 #: Metrics a ledger target can measure, with their default unit.
-METRICS = {"co2e": "t CO2e", "energy": "MWh", "energy_normal": "MWh", "amount": None, "cost": "SEK", "co2": "kg",
-           "ch4": "kg", "n2o": "kg"}
+METRICS = {"co2e": "t CO2e", "energy": "MWh", "energy_normal": "MWh", "amount": None, "cost": "SEK",
+           "distance": "km", "co2": "kg", "ch4": "kg", "n2o": "kg"}
 #: A unit of each metric's dimension (``amount`` has any dimension).
-METRIC_DIM = {"co2e": "kg CO2e", "energy": "MJ", "energy_normal": "MJ", "cost": "SEK", "co2": "kg", "ch4": "kg",
-              "n2o": "kg"}
+METRIC_DIM = {"co2e": "kg CO2e", "energy": "MJ", "energy_normal": "MJ", "cost": "SEK", "distance": "km",
+              "co2": "kg", "ch4": "kg", "n2o": "kg"}
 #: Shares of energy a :class:`~klimatbokslut.targets.Share` can count, and the ledger columns that add up to each.
 ENERGY_SHARES = {"renewable": ("renewable_share",), "fossil_free": ("fossil_free_share",),
                  "recovered": ("recovered_share",), "renewable_or_recovered": ("renewable_share", "recovered_share")}
@@ -164,6 +164,18 @@ def measure(ledger, year: int, select: Mapping[str, list], metric: str, unit: st
             acts = sel.loc[~known, "activity"].astype(object).value_counts()
             listing = ", ".join(f"{a} ({n} row{'s' if n != 1 else ''})" for a, n in acts.items())
             note += f"{label} unknown for {listing}. "
+    elif metric == "distance":
+        # person-km of travel and km of vehicles, as the ledger's distance_km gives them (a flight given in
+        # trips has its great-circle distance); rows without a distance are unknown
+        km = sel["distance_km"].to_numpy(dtype=float)
+        known = np.isfinite(km)
+        values = np.where(known, km, 0.0) * float(quantity(1.0, "km").to(parse_unit(unit)).magnitude)
+        n_unknown = int((~known).sum())
+        basis_known, basis_unknown = float(values[known].sum()), 0.0
+        if n_unknown:
+            acts = sel.loc[~known, "activity"].astype(object).value_counts()
+            note += "distance unknown for " + ", ".join(f"{a} ({n} row{'s' if n != 1 else ''})"
+                                                        for a, n in acts.items()) + ". "
     elif metric == "cost":
         if "cost_sek" not in sel.columns:
             raise fail("metric", metric, "the rows carry no cost: give a cost column (kostnad, SEK or tkr) in the "
