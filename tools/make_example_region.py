@@ -106,6 +106,7 @@ def main() -> None:
         add(f"{y}-W1", "Förbränning", 3_100 - 60 * k, "ton", y, "Regionservice", "")
         add(f"{y}-W2", "Matavfall rötning", 410 + 15 * k, "ton", y, "Kostservice", "")
         add(f"{y}-W3", "Deponi", 35 - 5 * k, "ton", y, "Regionservice", "")
+        add(f"{y}-W4", "Materialåtervinning", 1_650 + 140 * k, "ton", y, "Regionservice", "")
     OUT.write_text("\n".join(rows) + "\n", encoding="utf-8")
     print(f"wrote {OUT} ({len(rows) - 1} rows)")
     own = [OWN_HEADER] + [f"{y}-U1;Engångsrockar;{_swedish(240_000 - 25_000 * k)};st;{y};Hälso- och sjukvård;"
