@@ -380,7 +380,7 @@ class FactorSet:
                 failures.append({"row": i, "column": "sources", "value": s.get("source_id"), "reason": str(exc)})
         known = set(self.sources["source_id"]) | {s["source_id"] for s in new_sources}
         out = []
-        from .catalogue import get_activity, suggest   # the catalogue, with the user's own activities
+        from .catalogue import get_activity, suggest  # the catalogue, with the user's own activities
 
         for i, rec in enumerate(recs, start=1):
             rec = {k: v for k, v in rec.items() if not (isinstance(v, float) and math.isnan(v))}

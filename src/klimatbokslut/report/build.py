@@ -22,12 +22,12 @@ from typing import Any
 
 import pandas as pd
 
+from .. import normal_year
 from .._version import __version__
 from ..activities import read_activities
 from ..config import ConfigError, ReportConfig, _build_target, _input_problems, load_config
 from ..engine import calculate
 from ..errors import InputError, KlimatbokslutError
-from .. import normal_year
 from ..ledger import Ledger, neutralise_cells, write_workbook
 from ..portfolio import METRICS as PORTFOLIO_METRICS
 from ..portfolio import read_holdings, relative_difference, report_metrics, trend

@@ -50,7 +50,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "target_value": {"sv": "Målvärde", "en": "Target value"},
     "outcome": {"sv": "Utfall", "en": "Outcome"},
     "trajectory": {"sv": "Bana", "en": "Path"},
-    "change_vs_base": {"sv": "Förändring mot basår", "en": "Change vs base year"},
+    "change_vs_base_short": {"sv": "Förändring mot basår", "en": "Change vs base year"},
     "status": {"sv": "Status", "en": "Status"},
     "comment": {"sv": "Kommentar", "en": "Comment"},
     "goal": {"sv": "Mål", "en": "Target"},
