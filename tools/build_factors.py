@@ -338,8 +338,8 @@ def build() -> dict[str, list[dict]]:
         s = diesel_shares(year)
         bio = s["fame"] + s["hvo"]
         shares_out.append(dict(
-            activity="diesel", region="SE", year=year, renewable_share=_r(bio, 4), fossil_free_share=_r(bio, 4),
-            recovered_share=None, fossil_share=_r(s["fossil"], 4), basis="energy (from vol-% and heating values)",
+            activity="diesel", region="SE", year=year, renewable_share=_r(bio), fossil_free_share=_r(bio),
+            recovered_share=None, fossil_share=_r(s["fossil"]), basis="energy (from vol-% and heating values)",
             source_id="b2e_2030sek;sem2016;spbi", derived="true",
             note=f"low-blend pump diesel {year}: {total} vol-% renewable ({fame} FAME, {total - fame:.1f} HVO); "
                  f"energy share = vol × MJ/l (FAME {mj_l_diesel['fame']}, HVO {mj_l_diesel['hvo']}, fossil "
@@ -400,8 +400,8 @@ def build() -> dict[str, list[dict]]:
         s = energy_share({"ethanol": vol}, mj_l_petrol, "fossil")
         eth = s["ethanol"]
         shares_out.append(dict(
-            activity="petrol", region="SE", year=year, renewable_share=_r(eth, 4), fossil_free_share=_r(eth, 4),
-            recovered_share=None, fossil_share=_r(s["fossil"], 4), basis="energy (from vol-% and heating values)",
+            activity="petrol", region="SE", year=year, renewable_share=_r(eth), fossil_free_share=_r(eth),
+            recovered_share=None, fossil_share=_r(s["fossil"]), basis="energy (from vol-% and heating values)",
             source_id="sem_drivmedel2018;red_annex3;spbi", derived="true",
             note=f"pump petrol {year}: {vol} vol-% renewable (taken as ethanol); energy share = vol × MJ/l "
                  f"(ethanol {ETHANOL_MJ_PER_L}, fossil {mj_l_p0:.2f}) / sum"))
