@@ -155,12 +155,8 @@ class KindHandler:
         """km (or pkm) per input unit, when the selection did not say: NaN for kinds that are not travel."""
         return _NAN
 
-    def shares(self, act: Activity, factors: FactorSet, key: Key, factor_year: int | None = None) -> Shares:
+    def shares(self, act: Activity, factors: FactorSet, key: Key) -> Shares:
         """The renewable, fossil-free and recovered shares of the row's energy (see :class:`Shares`).
-
-        ``factor_year`` is the year of the emission factor used for the row (the
-        nearest edition when the year has none); kinds whose shares belong to that
-        edition use it.
 
         The dataset's shares of the activity (and network) for the year; for a
         district-heating or cooling network without shares for the year, those of the
@@ -196,20 +192,19 @@ class FuelHandler(KindHandler):
 class ElectricityHandler(KindHandler):
     """Electricity: the contract chooses the market-based instrument; guarantees of origin are renewable."""
 
-    def shares(self, act: Activity, factors: FactorSet, key: Key, factor_year: int | None = None) -> Shares:
+    def shares(self, act: Activity, factors: FactorSet, key: Key) -> Shares:
         """Shares by contract: guarantees of origin from renewable sources are renewable (and fossil-free); the
-        residual mix has the published composition of the edition its factor comes from (the year's; for a year
-        without a published residual mix, that of the nearest edition, the one whose g/kWh the row uses, flagged
-        ``share_other_year``); other electricity (no contract, location-based only) is unknown."""
+        residual mix has its published composition of the year, else of the nearest year (flagged
+        ``share_other_year``, as its g/kWh is the nearest edition's: the row's shares never depend on whether a
+        factor was found); other electricity (no contract, location-based only) is unknown."""
         named_go = any(key.factor_id.startswith(f"electricity-market-{go}") for go in _GO) if key.factor_id else False
         if key.contract in _GO or named_go:
             return Shares(1.0, 1.0, 0.0)
         contract = key.contract or "residual_mix"
-        edition = key.year if factor_year is None else factor_year
-        row, year = factors.share(act.key, edition, key.region or "SE", basis=contract)
-        if row is not None and year == edition:
+        row, year = factors.share(act.key, key.year, key.region or "SE", basis=contract)
+        if row is not None:
             # Electricity disclosure has no recovered category: the composition is renewable, nuclear, fossil.
-            return _shares_of(row, edition != key.year)._replace(recovered=0.0)
+            return _shares_of(row, year != key.year)._replace(recovered=0.0)
         return Shares()
 
 

@@ -101,7 +101,7 @@ def resolve(key_tuple: tuple, factors: FactorSet, gwp: str, scope2_method: str, 
         flags.add("no_upstream")
     if act.kind == "heat" and network_key(key.region or "SE") == "se":
         flags.add("national_default")
-    shares = handler.shares(act, factors, key, selected.market.factor_year)
+    shares = handler.shares(act, factors, key)
     renewable = shares.renewable
     if shares.other_year:
         flags.add("share_other_year")
