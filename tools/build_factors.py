@@ -173,6 +173,16 @@ SOURCES = [
          url="https://lakartidningen.se/aktuellt/nyheter/2019/11/regionerna-skruvar-ner-utslappen-av-medicinska-gaser/",
          licence=PUBLIC_FIGURES, seen_in="primary (news article)",
          note="method used by Swedish regions: purchased kg of gas × GWP (all purchased gas is assumed released)"),
+    dict(source_id="method_own_generation", publisher="WRI/WBCSD GHG Protocol, applied by klimatbokslut",
+         title="GHG Protocol Scope 2 Guidance (2015): scope 2 covers purchased or acquired electricity, steam, heat "
+               "and cooling; own generation without combustion has no scope 1 emissions",
+         edition="2015", year="2015", url="https://ghgprotocol.org/scope-2-guidance", licence=PUBLIC_FIGURES,
+         seen_in="definition (method convention)", note="zero by the boundary; panel manufacture excluded"),
+    dict(source_id="method_indicator", publisher="WRI/WBCSD GHG Protocol, applied by klimatbokslut",
+         title="Corporate Value Chain (Scope 3) Standard (2011): each emission counted once",
+         edition="2011", year="2011", url="https://ghgprotocol.org/corporate-value-chain-scope-3-standard",
+         licence=PUBLIC_FIGURES, seen_in="definition (method convention)",
+         note="meals served are counted for indicators; their emissions are on the food purchased"),
     dict(source_id="ghgp_hfc", publisher="GHG Protocol (WRI/WBCSD)",
          title="Calculating HFC and PFC Emissions from the Manufacturing, Installation, Operation and Disposal "
                "of Refrigeration & Air-conditioning Equipment (Version 1.0)",
@@ -648,6 +658,18 @@ def build() -> dict[str, list[dict]]:
     for inst in ("go_renewable", "go_hydro", "go_wind", "go_solar"):
         erow(f"electricity-market-{inst}", "electricity", 2000, 2100, 0.0, "g CO2/kWh", "CO2", "direct", "market",
              inst, "ei_go", "guarantees of origin: disclosed at 0 g CO2/kWh, production stage only")
+    # Own solar power: generation without combustion emits nothing to report, and what is used on site is not
+    # purchased energy (scope 2) nor its upstream; the panels' manufacture is outside the boundary.
+    for act, what in (("solar_power", "used on site"), ("solar_power_sold", "sold as surplus")):
+        erow(f"{act}-zero", act, 1990, 2100, 0.0, "g CO2e/kWh", "CO2e", "direct", "", "", "method_own_generation",
+             f"own solar power {what}: no combustion and no purchased energy, so no scope 1 or 2 emissions "
+             "(GHG Protocol Scope 2 Guidance: scope 2 is purchased or acquired energy); panel manufacture excluded. "
+             "Constant (no edition year): valid for every year 1990–2100", gwp="method convention")
+    # Meals served are counted for indicators (vegetarian share); their emissions are the food bought.
+    erow("meals_served-zero", "meals_served", 1990, 2100, 0.0, "kg CO2e/portion", "CO2e", "lifecycle", "", "",
+         "method_indicator", "meals served are an indicator: their emissions are counted once, on the food "
+         "purchased (food_* rows), as the GHG Protocol Scope 3 Standard asks (no double counting). Constant (no "
+         "edition year): valid for every year 1990–2100", gwp="method convention")
 
     # --- district heating and cooling: tools/factors_heat.py -------------------
     from factors_heat import SOURCES as HEAT_SOURCES

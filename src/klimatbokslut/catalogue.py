@@ -42,6 +42,9 @@ CATEGORIES: Final[dict[str, dict]] = {
     "business_travel": {"scope": 3, "number": 6, "sv": "Tjänsteresor", "en": "Business travel"},
     "employee_commuting": {"scope": 3, "number": 7, "sv": "Arbetspendling", "en": "Employee commuting"},
     "investments": {"scope": 3, "number": 15, "sv": "Investeringar", "en": "Investments"},
+    "own_generation": {"scope": 2, "sv": "Egen produktion av förnybar energi", "en": "Own renewable generation"},
+    "indicator_only": {"scope": 3, "sv": "Nyckeltal (utsläppen räknas på annan rad)",
+                       "en": "Indicator only (emissions counted on other rows)"},
 }
 
 #: Reporting areas (the Swedish report's *områden*), in report order.
@@ -93,6 +96,9 @@ KINDS: Final[dict[str, tuple[str, ...]]] = {
     "waste": ("mass",),
     "freight": ("freight_distance",),
     "count": ("count",),
+    # own renewable generation used on site (energy use with no purchased-energy emissions), and the surplus sold
+    "own_production": ("energy",),
+    "own_production_sold": ("energy",),
     "custom": (),  # a user's own activity: its dimensions come from its definition
 }
 
@@ -155,7 +161,7 @@ class Activity:
 
     @property
     def is_energy(self) -> bool:
-        return self.kind in ("liquid_fuel", "gas_fuel", "electricity", "heat")
+        return self.kind in ("liquid_fuel", "gas_fuel", "electricity", "heat", "own_production")
 
     @property
     def is_travel(self) -> bool:
@@ -356,7 +362,20 @@ _FREIGHT: Final[tuple[Activity, ...]] = (
              ("roro-färja", "rorofärja", "färja gods", "roro ferry")),
 )
 
-_ACTIVITIES: Final[tuple[Activity, ...]] = _CORE + _TRAVEL + _FOOD + _SPEND + _WASTE + _FREIGHT
+#: Own production, and what is counted for indicators only (its emissions are on other rows).
+_OWN_AND_INDICATORS: Final[tuple[Activity, ...]] = (
+    Activity("solar_power", "own_production", 2, "own_generation", "energy_buildings", "Egen solel (använd)",
+             "Own solar power (used on site)",
+             ("solel", "egen solel", "solceller", "solel egen produktion", "egenproducerad el", "solar power")),
+    Activity("solar_power_sold", "own_production_sold", 2, "own_generation", "energy_buildings",
+             "Egen solel (såld överskott)", "Own solar power (surplus sold)",
+             ("såld solel", "överskott solel", "solel såld", "solar power sold")),
+    Activity("meals_served", "count", 3, "indicator_only", "food", "Serverade måltider", "Meals served",
+             ("måltider", "serverade portioner", "portioner", "meals"), dimensions=("portion",)),
+)
+
+_ACTIVITIES: Final[tuple[Activity, ...]] = (_CORE + _TRAVEL + _FOOD + _SPEND + _WASTE + _FREIGHT
+                                            + _OWN_AND_INDICATORS)
 
 _BY_KEY: Final[dict[str, Activity]] = {a.key: a for a in _ACTIVITIES}
 
