@@ -39,6 +39,8 @@ from .catalogue import OWNERSHIP, PURPOSES, get_activity, resolve_activity_name,
 from .errors import FAILURE_COLUMNS, InputError, UnitError
 from .travel import BANDS, CABINS, normalise_band, normalise_cabin
 from .units import EXAMPLE_UNITS, kind_of, normalise_unit_text, parse_numbers, parse_unit
+from .attributes import ATTRIBUTE_ALIASES, check_attributes
+from .attributes import header_lookup as attribute_headers
 from .validation import CellFailures
 
 REQUIRED = ("activity", "amount", "unit", "year")
@@ -70,6 +72,8 @@ COLUMN_ALIASES = {
     "goods": ("goods", "varugrupp", "vara"),
 }
 _HEADER_LOOKUP = {re.sub(r"[\s\-_]+", "", a.lower()): canon for canon, al in COLUMN_ALIASES.items() for a in al}
+# Optional columns beyond the quantity (cost, attributes, shares of energy): klimatbokslut.attributes.
+_HEADER_LOOKUP = {**attribute_headers(), **_HEADER_LOOKUP}
 _TRUE = {"1", "true", "yes", "ja", "x", "sant", "korrigering", "correction"}
 _FALSE = {"", "0", "false", "no", "nej", "falskt"}
 #: round_trip values beyond yes/no: a return trip, and a one-way trip.
@@ -294,6 +298,7 @@ def validate_frame(raw: pd.DataFrame, *, what: str = "input") -> tuple[pd.DataFr
     opt = _optional_codes(df)
     _check_options(fails, opt, act)
     ids = _check_ids(fails, opt)
+    attributes = check_attributes(fails, df)
 
     rejects = fails.table()
     good = np.ones(len(df), dtype=bool)
@@ -302,6 +307,7 @@ def validate_frame(raw: pd.DataFrame, *, what: str = "input") -> tuple[pd.DataFr
            "activity": _categorical(act.codes[good], act.canon), "amount": amount[good],
            "unit": _categorical(u_codes[good], u_norm), "year": year_num[good].astype(np.int64)}
     out.update(_option_columns(df, opt, good, correction))
+    out.update({col: values[good] for col, values in attributes.items()})
     valid = pd.DataFrame(out)
     _carry_extras(valid, df, good)
     rejects = _attach_raw(rejects.sort_values(["_i", "column"], kind="stable"), df).drop(columns=["_i"])
@@ -532,7 +538,7 @@ def _option_columns(df: pd.DataFrame, opt: dict[str, tuple[np.ndarray, np.ndarra
 def _carry_extras(valid: pd.DataFrame, df: pd.DataFrame, good: np.ndarray) -> None:
     """Columns the reader does not know are carried to the valid rows unchanged."""
     keep_all = bool(good.all())
-    for c in [c for c in df.columns if c not in ("row", *REQUIRED, *OPTIONAL)]:
+    for c in [c for c in df.columns if c not in ("row", *REQUIRED, *OPTIONAL, *ATTRIBUTE_ALIASES)]:
         if isinstance(df[c].dtype, np.dtype):
             valid[c] = df[c].to_numpy()[good]
         else:  # str, categorical ...: keep the dtype; str through object and back costs ~0.7 s per 1M rows

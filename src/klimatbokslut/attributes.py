@@ -1,0 +1,156 @@
+"""Optional columns of an activity row beyond its quantity: cost, attributes and shares of energy.
+
+A row may carry, beside its activity, amount, unit and year:
+
+* its **cost** (``kostnad``, ``belopp``, ``inköpsvärde``, ``cost``): a number in SEK, or with
+  its unit in the cell (``"12 500 kr"``, ``"12,5 tkr"``, ``"1,2 MSEK"``), or in the unit of a
+  ``cost_unit`` column (``kr``, ``SEK``, ``tkr``, ``kSEK``, ``MSEK``) → ``cost_sek``. A ``vat``
+  column (``moms``: ``inkl``/``exkl``) says whether the cost includes VAT: all rows of a table
+  must say the same (a share by value mixing net and gross prices would be wrong) →
+  ``cost_vat``;
+* **attributes**: ``organic`` (``ekologisk``, ``eko``, ``krav``), ``fairtrade``
+  (``rättvisemärkt``), ``vegetarian`` (``vegetarisk``, ``vego``, ``veg``): yes/no in any common
+  spelling (ja/nej, x/blank, 1/0, true/false, sant/falskt); a blank cell is *no*;
+* **shares of its energy** (``förnybar andel``, ``fossilfri andel``, ``återvunnen andel``):
+  ``"95 %"``, ``"0,95"`` or ``"95"`` (a number above 1 is a percentage) → ``renewable_share``,
+  ``fossil_free_share``, ``recovered_share`` in 0–1, which replace the dataset's shares for
+  that row (a supplier's stated mix);
+* ``installed_kw`` (``installerad effekt``): the installed power of own production, kW.
+
+Each unreadable cell is a failure naming the row, the column and the value, with the other
+problems of the table in one round.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .units import parse_numbers
+from .validation import CellFailures
+
+__all__ = ["ATTRIBUTE_ALIASES", "ATTRIBUTE_COLUMNS", "check_attributes"]
+
+#: Header spellings of each optional column (compared without case, spaces, hyphens and underscores).
+ATTRIBUTE_ALIASES: dict[str, tuple[str, ...]] = {
+    "cost": ("cost", "kostnad", "belopp", "inköpsvärde", "inkopsvarde", "värde_sek", "kr", "sek", "cost_sek"),
+    "cost_unit": ("cost_unit", "valuta", "beloppsenhet", "kostnadsenhet"),
+    "vat": ("vat", "moms"),
+    "organic": ("organic", "ekologisk", "eko", "krav", "ekologiskt"),
+    "fairtrade": ("fairtrade", "fair_trade", "rättvisemärkt", "rattvisemarkt"),
+    "vegetarian": ("vegetarian", "vegetarisk", "vego", "veg"),
+    "renewable_share": ("renewable_share", "förnybar andel", "förnybar_andel", "andel förnybart"),
+    "fossil_free_share": ("fossil_free_share", "fossilfri andel", "fossilfri_andel", "andel fossilfritt"),
+    "recovered_share": ("recovered_share", "återvunnen andel", "återvunnen_andel", "andel återvunnet"),
+    "installed_kw": ("installed_kw", "installerad effekt", "installerad_effekt", "effekt kw", "kw"),
+}
+#: The columns :func:`check_attributes` writes.
+ATTRIBUTE_COLUMNS = ("cost_sek", "cost_vat", "organic", "fairtrade", "vegetarian", "renewable_share",
+                     "fossil_free_share", "recovered_share", "installed_kw")
+
+_MONEY = {"kr": 1.0, "sek": 1.0, "kronor": 1.0, "tkr": 1e3, "ksek": 1e3, "mkr": 1e6, "msek": 1e6, "mnkr": 1e6}
+_MONEY_CELL = re.compile(r"^\s*(?P<num>[-+]?[\d\s\u00a0.,]+?)\s*(?P<unit>[a-zåäö]+)?\s*$", re.IGNORECASE)
+_YES = {"1", "true", "yes", "ja", "j", "x", "sant", "y"}
+_NO = {"", "0", "false", "no", "nej", "n", "falskt", "nan", "none"}
+_INCL = {"inkl", "inkl.", "inkl moms", "inkl. moms", "incl", "incl.", "including", "ja", "yes"}
+_EXCL = {"exkl", "exkl.", "exkl moms", "exkl. moms", "excl", "excl.", "excluding", "nej", "no"}
+
+
+def header_lookup() -> dict[str, str]:
+    """Normalised header spelling → canonical attribute column."""
+    return {re.sub(r"[\s\-_]+", "", a.lower()): canon for canon, al in ATTRIBUTE_ALIASES.items() for a in al}
+
+
+def _text(df: pd.DataFrame, col: str) -> np.ndarray:
+    return df[col].astype(object).where(df[col].notna(), "").astype(str).str.strip().to_numpy()
+
+
+def _cost(fails: CellFailures, df: pd.DataFrame) -> np.ndarray:
+    raw = _text(df, "cost")
+    n = len(raw)
+    scale = np.ones(n)
+    numbers = np.empty(n, dtype=object)
+    unit_col = _text(df, "cost_unit") if "cost_unit" in df.columns else np.full(n, "", dtype=object)
+    bad_unit = np.zeros(n, dtype=bool)
+    for i, (cell, col_unit) in enumerate(zip(raw, unit_col)):
+        m = _MONEY_CELL.match(cell) if cell else None
+        unit = ((m.group("unit") if m else None) or col_unit or "kr").lower()
+        numbers[i] = m.group("num") if m else cell
+        if unit not in _MONEY:
+            bad_unit[i] = True
+        else:
+            scale[i] = _MONEY[unit]
+    values, problems = parse_numbers(pd.Series(numbers, dtype=object))
+    empty = raw == ""
+    fails.add(bad_unit & ~empty, "cost", raw,
+              f"unknown money unit; write kr, SEK, tkr, kSEK or MSEK ({', '.join(sorted(_MONEY))})")
+    readable = pd.isna(problems) | empty
+    fails.add(~readable & ~bad_unit, "cost", raw, "not an amount of money (e.g. 12 500, 12 500 kr, 12,5 tkr)")
+    out = np.where(empty, np.nan, values * scale)
+    fails.add(np.nan_to_num(out, nan=0.0) < 0, "cost", raw, "a cost cannot be negative")
+    return out.astype(float)
+
+
+def _vat(fails: CellFailures, df: pd.DataFrame) -> np.ndarray:
+    raw = _text(df, "vat")
+    low = np.array([x.lower() for x in raw], dtype=object)
+    out = np.array(["incl" if x in _INCL else "excl" if x in _EXCL else "" for x in low], dtype=object)
+    unknown = (out == "") & (low != "")
+    fails.add(unknown, "vat", raw, "write inkl or exkl (moms)")
+    given = set(out[out != ""])
+    if len(given) > 1:
+        first = "incl" if out[0] != "excl" else "excl"
+        fails.add(out == ("excl" if first == "incl" else "incl"), "vat", raw,
+                  "costs both including and excluding VAT in one table: a share by value would mix net and gross "
+                  "prices; give every cost the same way")
+    return out
+
+
+def _yes_no(fails: CellFailures, df: pd.DataFrame, col: str) -> np.ndarray:
+    raw = _text(df, col)
+    low = np.array([x.lower() for x in raw], dtype=object)
+    yes = np.isin(low, list(_YES))
+    no = np.isin(low, list(_NO))
+    fails.add(~yes & ~no, col, raw, "write yes or no (ja/nej, x or blank, 1/0)")
+    return yes
+
+
+def _share(fails: CellFailures, df: pd.DataFrame, col: str) -> np.ndarray:
+    raw = _text(df, col)
+    pct = np.array([x.endswith("%") for x in raw], dtype=bool)
+    values, problems = parse_numbers(pd.Series([x.rstrip("%").strip() for x in raw], dtype=object))
+    empty = raw == ""
+    fails.add(~pd.isna(problems) & ~empty, col, raw, "not a share (write 0,95 or 95 %)")
+    out = np.where(empty, np.nan, values)
+    out = np.where(pct | (out > 1), out / 100.0, out)
+    fails.add(np.isfinite(out) & ((out < 0) | (out > 1)), col, raw, "a share must be between 0 and 100 %")
+    return out.astype(float)
+
+
+def check_attributes(fails: CellFailures, df: pd.DataFrame) -> dict[str, Any]:
+    """Read the optional columns present in ``df`` (canonical names), adding each bad cell to ``fails``.
+
+    Returns the parsed columns (``cost_sek``, ``cost_vat``, the attributes, the shares,
+    ``installed_kw``), one array per column that the table has.
+    """
+    out: dict[str, Any] = {}
+    if "cost" in df.columns:
+        out["cost_sek"] = _cost(fails, df)
+    if "vat" in df.columns:
+        out["cost_vat"] = _vat(fails, df)
+    for col in ("organic", "fairtrade", "vegetarian"):
+        if col in df.columns:
+            out[col] = _yes_no(fails, df, col)
+    for col in ("renewable_share", "fossil_free_share", "recovered_share"):
+        if col in df.columns:
+            out[col] = _share(fails, df, col)
+    if "installed_kw" in df.columns:
+        raw = _text(df, "installed_kw")
+        values, problems = parse_numbers(pd.Series(raw, dtype=object))
+        empty = raw == ""
+        fails.add(~pd.isna(problems) & ~empty, "installed_kw", raw, "not a number of kW")
+        out["installed_kw"] = np.where(empty, np.nan, values)
+    return out
