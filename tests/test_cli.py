@@ -28,7 +28,7 @@ def test_example_writes_ledger_and_summaries_that_agree(example_run):
     assert code == 0
     ledger = pd.read_csv(tmp_path / "ledger.csv")
     by_scope = pd.read_csv(tmp_path / "summary_scope.csv")
-    assert len(ledger) == 230        # 234 rows read, 4 spend rows replaced by litres of fuel
+    assert len(ledger) == 240        # 244 rows read, 4 spend rows replaced by litres of fuel
     assert by_scope["co2e_t"].sum() == pytest.approx(ledger["co2e_kg"].sum() / 1000, rel=1e-9)
     xl = pd.read_excel(tmp_path / "klimatbokslut_ledger.xlsx", sheet_name=None)
     assert {"ledger", "summary_scope", "rejects", "factors_used", "about"} <= set(xl)

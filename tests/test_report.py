@@ -68,7 +68,8 @@ def test_status_words_are_the_target_results(example):
     shown = re.findall(r'data-status="([a-z_]+)">([^<]+)</span>', glance)
     assert shown == [(v.result.status, v.result.status_sv) for v in r.targets]
     words = {w for _, w in shown}
-    assert words == {"helt", "delvis", "inte alls", "värde saknas"}     # the example shows every word
+    # every target of the example evaluates from its data: no "värde saknas" for want of a figure
+    assert words == {"helt", "delvis", "inte alls"}
     # the scope 1+2 target is evaluated like targets.py does on the same ledger
     t = kb.targets.from_dict(r.config.targets[0])
     assert t.evaluate(r.ledger, 2024).status_sv == r.targets[0].result.status_sv

@@ -17,7 +17,8 @@ OUT = Path(__file__).resolve().parents[1] / "examples" / "region" / "aktiviteter
 #: reads without the factor file that defines it (egna_faktorer.toml).
 OWN = OUT.with_name("aktiviteter_egna.csv")
 OWN_HEADER = "id;aktivitet;mängd;enhet;år;förvaltning;anläggning;varugrupp"
-HEADER = "id;aktivitet;mängd;enhet;år;förvaltning;anläggning;nät;avtal;ägande;från;till;tur_och_retur;syfte;varugrupp"
+HEADER = ("id;aktivitet;mängd;enhet;år;förvaltning;anläggning;nät;avtal;ägande;från;till;tur_och_retur;syfte;varugrupp;"
+          "förnybar andel;kostnad;ekologisk;vegetarisk")
 YEARS = (2021, 2022, 2023, 2024)
 
 
@@ -25,23 +26,28 @@ def main() -> None:
     rows = [HEADER]
 
     def add(rid, act, amount, unit, year, org, site, net="", avtal="", own="ägd", frm="", to="", tr="", syfte="",
-            goods=""):
+            goods="", share="", cost="", eko="", veg=""):
         txt = f"{amount:,.1f}".replace(",", " ").replace(".", ",")
         if txt.endswith(",0"):
             txt = txt[:-2]
         rows.append(";".join(map(str, (rid, act, txt, unit, year, org, site, net, avtal, own, frm, to, tr, syfte,
-                                       goods))))
+                                       goods, share, cost, eko, veg))))
 
     for k, y in enumerate(YEARS):
-        # own and leased vehicles: diesel falls as HVO100 grows
-        add(f"{y}-D1", "Diesel", 182000 - 30000 * k, "l", y, "Ambulanssjukvård", "Centralsjukhuset", goods="drivmedel")
+        # own and leased vehicles: diesel falls as HVO100 grows. The national blend shares of pump diesel and
+        # petrol are published up to 2022 (bundled); for 2023 and 2024, and for E85, the renewable share is the
+        # fuel supplier's statement to the region (invented here, like the amounts).
+        supplier = {2023: ("31 %", "7 %", "80 %"), 2024: ("13 %", "6 %", "79 %")}.get(y, ("", "", "80 %"))
+        add(f"{y}-D1", "Diesel", 182000 - 30000 * k, "l", y, "Ambulanssjukvård", "Centralsjukhuset", goods="drivmedel",
+            share=supplier[0])
         add(f"{y}-D2", "Diesel", 41000 - 6000 * k, "l", y, "Regionservice", "Fordonsenheten", own="leasad",
-            goods="drivmedel")
+            goods="drivmedel", share=supplier[0])
         add(f"{y}-H1", "HVO100", 52000 + 24000 * k, "l", y, "Ambulanssjukvård", "Centralsjukhuset", goods="drivmedel")
         add(f"{y}-B1", "Bensin", 23000 - 3500 * k, "l", y, "Regionservice", "Fordonsenheten", own="leasad",
-            goods="drivmedel")
+            goods="drivmedel", share=supplier[1])
         add(f"{y}-G1", "Biogas", 15500 + 1500 * k, "Nm3", y, "Regionservice", "Fordonsenheten", goods="drivmedel")
-        add(f"{y}-E1", "E85", 4000 - 1000 * k, "l", y, "Regionservice", "Fordonsenheten", goods="drivmedel")
+        add(f"{y}-E1", "E85", 4000 - 1000 * k, "l", y, "Regionservice", "Fordonsenheten", goods="drivmedel",
+            share=supplier[2])
         # contracted public transport and patient transport
         add(f"{y}-K1", "Diesel", 2_400_000 - 450_000 * k, "l", y, "Kollektivtrafik", "Busstrafik", own="upphandlad")
         add(f"{y}-K2", "HVO100", 1_900_000 + 420_000 * k, "l", y, "Kollektivtrafik", "Busstrafik", own="upphandlad")
@@ -57,6 +63,8 @@ def main() -> None:
         add(f"{y}-FV2", "Fjärrvärme", 16_400 - 400 * k, "MWh", y, "Fastighet", "Länssjukhuset", net="Lund")
         if y >= 2023:
             add(f"{y}-FK1", "Fjärrkyla", 3_100 + 80 * k, "MWh", y, "Fastighet", "Centralsjukhuset", net="Växjö")
+            # own solar power on the hospital roofs (from 2023), used on site
+            add(f"{y}-SOL1", "Solel", 420 + 180 * (k - 2), "MWh", y, "Fastighet", "Centralsjukhuset")
         # medical gases
         add(f"{y}-N1", "Lustgas", 2_650 - 260 * k, "kg", y, "Kvinnosjukvård", "Centralsjukhuset")
         add(f"{y}-N2", "Lustgas", 980 - 110 * k, "kg", y, "Kvinnosjukvård", "Länssjukhuset")
@@ -84,18 +92,22 @@ def main() -> None:
         add(f"{y}-P3", "Tåg", 3_300_000 + 150_000 * k, "pkm", y, "Hela regionen", "", syfte="pendling")
         add(f"{y}-P4", "Cykel", 4_200_000 + 200_000 * k, "pkm", y, "Hela regionen", "", syfte="pendling")
         add(f"{y}-P5", "Gång", 1_100_000 + 40_000 * k, "pkm", y, "Hela regionen", "", syfte="pendling")
-        # food for hospital meals (kg per product group)
-        add(f"{y}-L1", "Nötkött", 21_000 - 2_500 * k, "kg", y, "Kostservice", "Centralköket")
-        add(f"{y}-L2", "Fläskkött", 18_000 - 1_200 * k, "kg", y, "Kostservice", "Centralköket")
-        add(f"{y}-L3", "Kyckling", 24_000 + 500 * k, "kg", y, "Kostservice", "Centralköket")
-        add(f"{y}-L4", "Fisk", 15_000 + 300 * k, "kg", y, "Kostservice", "Centralköket")
-        add(f"{y}-L5", "Ost", 9_500 - 200 * k, "kg", y, "Kostservice", "Centralköket")
-        add(f"{y}-L6", "Mjölk", 88_000 - 3_000 * k, "kg", y, "Kostservice", "Centralköket")
-        add(f"{y}-L7", "Ägg", 7_000, "kg", y, "Kostservice", "Centralköket")
-        add(f"{y}-L8", "Baljväxter", 5_000 + 1_500 * k, "kg", y, "Kostservice", "Centralköket")
-        add(f"{y}-L9", "Bröd", 30_000, "kg", y, "Kostservice", "Centralköket")
-        add(f"{y}-L10", "Potatis", 62_000 - 1_000 * k, "kg", y, "Kostservice", "Centralköket")
-        add(f"{y}-L11", "Köttsubstitut", 2_000 + 1_200 * k, "kg", y, "Kostservice", "Centralköket")
+        # food for hospital meals (kg per product group), with the invoiced cost (tkr, excl. VAT) and whether
+        # it was organic; the organic part grows year by year
+        food = (("L1", "Nötkött", 21_000 - 2_500 * k, 2_350, k >= 2), ("L2", "Fläskkött", 18_000 - 1_200 * k, 1_150, False),
+                ("L3", "Kyckling", 24_000 + 500 * k, 1_400, False), ("L4", "Fisk", 15_000 + 300 * k, 1_650, k >= 3),
+                ("L5", "Ost", 9_500 - 200 * k, 900, k >= 1), ("L6", "Mjölk", 88_000 - 3_000 * k, 1_050, True),
+                ("L7", "Ägg", 7_000, 280, True), ("L8", "Baljväxter", 5_000 + 1_500 * k, 190 + 55 * k, True),
+                ("L9", "Bröd", 30_000, 1_100, k >= 2), ("L10", "Potatis", 62_000 - 1_000 * k, 420, True),
+                ("L11", "Köttsubstitut", 2_000 + 1_200 * k, 120 + 70 * k, False))
+        for lid, name, kg, tkr, organic in food:
+            add(f"{y}-{lid}", name, kg, "kg", y, "Kostservice", "Centralköket", cost=f"{_swedish(tkr)} tkr",
+                eko="ja" if organic else "nej")
+        # meals served, vegetarian or not (counted for the indicator; their emissions are the food above)
+        add(f"{y}-M1", "Serverade måltider", 410_000 + 25_000 * k, "portioner", y, "Kostservice", "Centralköket",
+            veg="ja")
+        add(f"{y}-M2", "Serverade måltider", 1_190_000 - 25_000 * k, "portioner", y, "Kostservice", "Centralköket",
+            veg="nej")
         # purchases by account (spend-based; fuel on the fuel account is also reported in litres above)
         add(f"{y}-I1", "Förbrukningsvaror", 300 + 9 * k, "MSEK", y, "Hälso- och sjukvård", "", net="kommun")
         add(f"{y}-I2", "Driftentreprenader", 260 + 8 * k, "MSEK", y, "Regionservice", "", net="region")

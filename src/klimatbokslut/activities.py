@@ -35,12 +35,12 @@ from typing import Any, Literal, NamedTuple
 import numpy as np
 import pandas as pd
 
+from .attributes import ATTRIBUTE_ALIASES, check_attributes
+from .attributes import header_lookup as attribute_headers
 from .catalogue import OWNERSHIP, PURPOSES, get_activity, resolve_activity_name, suggest
 from .errors import FAILURE_COLUMNS, InputError, UnitError
 from .travel import BANDS, CABINS, normalise_band, normalise_cabin
 from .units import EXAMPLE_UNITS, kind_of, normalise_unit_text, parse_numbers, parse_unit
-from .attributes import ATTRIBUTE_ALIASES, check_attributes
-from .attributes import header_lookup as attribute_headers
 from .validation import CellFailures
 
 REQUIRED = ("activity", "amount", "unit", "year")
