@@ -174,15 +174,22 @@ SOURCES = [
          licence=PUBLIC_FIGURES, seen_in="primary (news article)",
          note="method used by Swedish regions: purchased kg of gas × GWP (all purchased gas is assumed released)"),
     dict(source_id="method_own_generation", publisher="WRI/WBCSD GHG Protocol, applied by klimatbokslut",
-         title="GHG Protocol Scope 2 Guidance (2015): scope 2 covers purchased or acquired electricity, steam, heat "
-               "and cooling; own generation without combustion has no scope 1 emissions",
+         title="GHG Protocol Scope 2 Guidance: An amendment to the GHG Protocol Corporate Standard, chapter 5 "
+               "(Identifying scope 2 emissions and setting the scope 2 boundary)",
          edition="2015", year="2015", url="https://ghgprotocol.org/scope-2-guidance", licence=PUBLIC_FIGURES,
-         seen_in="definition (method convention)", note="zero by the boundary; panel manufacture excluded"),
+         seen_in="definition (method convention)",
+         note="chapter 5: scope 2 includes emissions from energy purchased or acquired and consumed by the reporting "
+              "company; electricity a company generates and uses itself is not purchased, and solar generation "
+              "burns no fuel, so there is nothing to report in scope 1 or 2 (the panels' manufacture is outside the "
+              "boundary); see also the GHG Protocol's Scope 2 FAQ on onsite rooftop solar whose excess is sold "
+              "(https://ghgprotocol.org/scope-2-frequently-asked-questions)"),
     dict(source_id="method_indicator", publisher="WRI/WBCSD GHG Protocol, applied by klimatbokslut",
-         title="Corporate Value Chain (Scope 3) Standard (2011): each emission counted once",
-         edition="2011", year="2011", url="https://ghgprotocol.org/corporate-value-chain-scope-3-standard",
+         title="Corporate Value Chain (Scope 3) Accounting and Reporting Standard (2011); Scope 3 FAQ: how GHG "
+               "Protocol standards prevent double counting of emissions within a company's GHG inventory",
+         edition="2011", year="2011", url="https://ghgprotocol.org/scope-3-frequently-asked-questions-0",
          licence=PUBLIC_FIGURES, seen_in="definition (method convention)",
-         note="meals served are counted for indicators; their emissions are on the food purchased"),
+         note="meals served are counted for indicators; their emissions are those of the food purchased, counted "
+              "once on the food rows"),
     dict(source_id="ghgp_hfc", publisher="GHG Protocol (WRI/WBCSD)",
          title="Calculating HFC and PFC Emissions from the Manufacturing, Installation, Operation and Disposal "
                "of Refrigeration & Air-conditioning Equipment (Version 1.0)",
@@ -663,13 +670,13 @@ def build() -> dict[str, list[dict]]:
     for act, what in (("solar_power", "used on site"), ("solar_power_sold", "sold as surplus")):
         erow(f"{act}-zero", act, 1990, 2100, 0.0, "g CO2e/kWh", "CO2e", "direct", "", "", "method_own_generation",
              f"own solar power {what}: no combustion and no purchased energy, so no scope 1 or 2 emissions "
-             "(GHG Protocol Scope 2 Guidance: scope 2 is purchased or acquired energy); panel manufacture excluded. "
-             "Constant (no edition year): valid for every year 1990–2100", gwp="method convention")
+             "(GHG Protocol Scope 2 Guidance: scope 2 is purchased or acquired energy); panel manufacture excluded",
+             gwp="method convention")
     # Meals served are counted for indicators (vegetarian share); their emissions are the food bought.
     erow("meals_served-zero", "meals_served", 1990, 2100, 0.0, "kg CO2e/portion", "CO2e", "lifecycle", "", "",
          "method_indicator", "meals served are an indicator: their emissions are counted once, on the food "
-         "purchased (food_* rows), as the GHG Protocol Scope 3 Standard asks (no double counting). Constant (no "
-         "edition year): valid for every year 1990–2100", gwp="method convention")
+         "purchased (food_* rows), as the GHG Protocol Scope 3 Standard asks (no double counting)",
+         gwp="method convention")
 
     # --- district heating and cooling: tools/factors_heat.py -------------------
     from factors_heat import SOURCES as HEAT_SOURCES

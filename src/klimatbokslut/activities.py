@@ -80,6 +80,8 @@ _FALSE = {"", "0", "false", "no", "nej", "falskt"}
 _ROUND_TRIP = {"t/r", "tur och retur"}
 _ONE_WAY = {"enkel"}
 _CONTRACTS = ("residual_mix", "residual_mix_aib", "go_renewable", "go_hydro", "go_wind", "go_solar")
+#: A contract of one's own (a supplier's disclosed mix): the instrument of a user factor row for electricity.
+_OWN_CONTRACT = re.compile(r"^[a-zåäö][a-zåäö0-9_]*$")
 
 
 def _norm_header(name: object) -> str:
@@ -468,9 +470,10 @@ def _check_options(fails: CellFailures, opt: dict[str, tuple[np.ndarray, np.ndar
           "ownership must be one of owned, leased, contracted (ägd, leasad, upphandlad)")
     c_codes, c_text = opt["contract"]
     c_norm = np.array([_contract(t) for t in c_text], dtype=object)
-    check("contract", lambda t: _contract(t) in ("", *_CONTRACTS),
-          f"contract must be one of {', '.join(_CONTRACTS)} (or empty for residual_mix)")
-    has_contract = (c_norm != "")[c_codes] & np.isin(c_norm, _CONTRACTS)[c_codes]
+    check("contract", lambda t: _contract(t) in ("", *_CONTRACTS) or bool(_OWN_CONTRACT.match(_contract(t))),
+          f"contract must be one of {', '.join(_CONTRACTS)}, the instrument of your own electricity factor row "
+          "(letters, digits and _), or empty for residual_mix")
+    has_contract = (c_norm != "")[c_codes]
     if has_contract.any():
         takes = np.array([c is not None and get_activity(c).takes_contract for c in act.canon], dtype=bool)
         fails.add(has_contract & ~takes[act.codes] & ~act.bad, "contract", lambda: c_text[c_codes],
