@@ -159,3 +159,18 @@ def test_a_fuel_with_a_bio_part_and_no_memo_is_flagged_never_a_silent_zero(fs):
                      version="test", shares=fs.shares)
     f = kb.calculate(acts, factors=t).frame
     assert f.loc[0, "co2_biogenic_kg"] == 0.0 and "biogenic_unknown" in f.loc[0, "flags"]
+
+
+def test_a_suppliers_electricity_as_a_contract_of_ones_own(fs):
+    user = fs.with_factors([dict(activity="electricity", method="market", instrument="leverantor_x",
+                                 valid_from=2024, valid_to=2024, value=12.0, unit="g CO2e/kWh", gas="CO2e",
+                                 boundary="lifecycle", source_id="s")],
+                           sources=[dict(source_id="s", publisher="Elbolaget", title="Ursprungsmärkning 2024")])
+    f = kb.calculate(pd.DataFrame({"activity": "el", "amount": [1000.0], "unit": "kWh", "year": 2024,
+                                   "contract": "leverantor_x"}), factors=user).frame
+    # market: the supplier's 12 g/kWh; location: the Nordic mix 2021–2023 (59 g/kWh), the nearest edition
+    assert f.loc[0, "co2e_market_kg"] == pytest.approx(12.0) and f.loc[0, "co2e_location_kg"] == pytest.approx(59.0)
+    assert f.loc[0, "data_quality"] == "supplier_specific"
+    with pytest.raises(kb.InputError, match="leverantor_x"):
+        kb.calculate(pd.DataFrame({"activity": "el", "amount": [1.0], "unit": "kWh", "year": 2024,
+                                   "contract": "leverantor_y"}), factors=user)
