@@ -6,11 +6,12 @@ A row may carry, beside its activity, amount, unit and year:
   its unit in the cell (``"12 500 kr"``, ``"12,5 tkr"``, ``"1,2 MSEK"``), or in the unit of a
   ``cost_unit`` column (``kr``, ``SEK``, ``tkr``, ``kSEK``, ``MSEK``) → ``cost_sek``. A ``vat``
   column (``moms``: ``inkl``/``exkl``) says whether the cost includes VAT: all rows of a table
-  must say the same (a share by value mixing net and gross prices would be wrong) →
-  ``cost_vat``;
+  must say the same (a share by value mixing net and gross prices would be wrong), and once
+  one row says it, every row with a cost must → ``cost_vat`` (``incl``, ``excl`` or empty);
 * **attributes**: ``organic`` (``ekologisk``, ``eko``, ``krav``), ``fairtrade``
   (``rättvisemärkt``), ``vegetarian`` (``vegetarisk``, ``vego``, ``veg``): yes/no in any common
-  spelling (ja/nej, x/blank, 1/0, true/false, sant/falskt); a blank cell is *no*;
+  spelling (ja/nej, x/blank, 1/0, true/false, sant/falskt); a blank cell is *no* (a column of
+  ticks), so an unknown attribute counts as not organic and a share is never overstated;
 * **shares of its energy** (``förnybar andel``, ``fossilfri andel``, ``återvunnen andel``):
   ``"95 %"``, ``"0,95"`` or ``"95"`` (a number above 1 is a percentage) → ``renewable_share``,
   ``fossil_free_share``, ``recovered_share`` in 0–1, which replace the dataset's shares for
@@ -36,7 +37,7 @@ __all__ = ["ATTRIBUTE_ALIASES", "ATTRIBUTE_COLUMNS", "check_attributes"]
 
 #: Header spellings of each optional column (compared without case, spaces, hyphens and underscores).
 ATTRIBUTE_ALIASES: dict[str, tuple[str, ...]] = {
-    "cost": ("cost", "kostnad", "belopp", "inköpsvärde", "inkopsvarde", "värde_sek", "kr", "sek", "cost_sek"),
+    "cost": ("cost", "kostnad", "belopp", "inköpsvärde", "inkopsvarde", "värde", "värde_sek", "kr", "sek", "cost_sek"),
     "cost_unit": ("cost_unit", "valuta", "beloppsenhet", "kostnadsenhet"),
     "vat": ("vat", "moms"),
     "organic": ("organic", "ekologisk", "eko", "krav", "ekologiskt"),
@@ -55,8 +56,10 @@ _MONEY = {"kr": 1.0, "sek": 1.0, "kronor": 1.0, "tkr": 1e3, "ksek": 1e3, "mkr": 
 _MONEY_CELL = re.compile(r"^\s*(?P<num>[-+]?[\d\s\u00a0.,]+?)\s*(?P<unit>[a-zåäö]+)?\s*$", re.IGNORECASE)
 _YES = {"1", "true", "yes", "ja", "j", "x", "sant", "y"}
 _NO = {"", "0", "false", "no", "nej", "n", "falskt", "nan", "none"}
-_INCL = {"inkl", "inkl.", "inkl moms", "inkl. moms", "incl", "incl.", "including", "ja", "yes"}
-_EXCL = {"exkl", "exkl.", "exkl moms", "exkl. moms", "excl", "excl.", "excluding", "nej", "no"}
+_INCL = {"inkl", "inkl.", "inkl moms", "inkl. moms", "inklusive moms", "incl", "incl.", "including", "incl vat",
+         "incl. vat", "ja", "yes"}
+_EXCL = {"exkl", "exkl.", "exkl moms", "exkl. moms", "exklusive moms", "excl", "excl.", "excluding", "excl vat",
+         "excl. vat", "nej", "no"}
 
 
 def header_lookup() -> dict[str, str]:
@@ -94,28 +97,40 @@ def _cost(fails: CellFailures, df: pd.DataFrame) -> np.ndarray:
     return out.astype(float)
 
 
-def _vat(fails: CellFailures, df: pd.DataFrame) -> np.ndarray:
+def _vat(fails: CellFailures, df: pd.DataFrame, cost: np.ndarray | None) -> np.ndarray:
+    """incl/excl per row; the table's costs must all be given one way (the first stated way is the table's)."""
     raw = _text(df, "vat")
     low = np.array([x.lower() for x in raw], dtype=object)
     out = np.array(["incl" if x in _INCL else "excl" if x in _EXCL else "" for x in low], dtype=object)
     unknown = (out == "") & (low != "")
-    fails.add(unknown, "vat", raw, "write inkl or exkl (moms)")
-    given = set(out[out != ""])
-    if len(given) > 1:
-        first = "incl" if out[0] != "excl" else "excl"
-        fails.add(out == ("excl" if first == "incl" else "incl"), "vat", raw,
-                  "costs both including and excluding VAT in one table: a share by value would mix net and gross "
-                  "prices; give every cost the same way")
+    fails.add(unknown, "vat", raw, "write inkl or exkl (moms), or incl or excl (VAT)")
+    stated = out[out != ""]
+    if len(stated):
+        way = stated[0]
+        other = "excl" if way == "incl" else "incl"
+        fails.add(out == other, "vat", raw,
+                  f"costs both including and excluding VAT in one table (the first stated is {way}): a share by value "
+                  "would mix net and gross prices; give every cost the same way")
+        if cost is not None:
+            fails.add(np.isfinite(cost) & (low == ""), "vat", raw,
+                      f"a cost without inkl or exkl while the table's other costs are {way} VAT: say it for every cost")
     return out
 
-
 def _yes_no(fails: CellFailures, df: pd.DataFrame, col: str) -> np.ndarray:
+    """True for yes; blank is no. Numbers 1 and 0 (1.0, 0.0 as a spreadsheet writes them) are yes and no."""
     raw = _text(df, col)
-    low = np.array([x.lower() for x in raw], dtype=object)
+    low = np.array([_one_or_zero(x.lower()) for x in raw], dtype=object)
     yes = np.isin(low, list(_YES))
     no = np.isin(low, list(_NO))
-    fails.add(~yes & ~no, col, raw, "write yes or no (ja/nej, x or blank, 1/0)")
+    fails.add(~yes & ~no, col, raw, "write yes or no: ja/nej, yes/no, x or blank, 1/0, sant/falskt, true/false")
     return yes
+
+
+def _one_or_zero(text: str) -> str:
+    """``"1.0"``, ``"1,0"`` → ``"1"`` and ``"0.0"`` → ``"0"``; other text unchanged."""
+    if re.fullmatch(r"[01](?:[.,]0+)?", text):
+        return text[0]
+    return text
 
 
 def _share(fails: CellFailures, df: pd.DataFrame, col: str) -> np.ndarray:
@@ -140,7 +155,7 @@ def check_attributes(fails: CellFailures, df: pd.DataFrame) -> dict[str, Any]:
     if "cost" in df.columns:
         out["cost_sek"] = _cost(fails, df)
     if "vat" in df.columns:
-        out["cost_vat"] = _vat(fails, df)
+        out["cost_vat"] = _vat(fails, df, out.get("cost_sek"))
     for col in ("organic", "fairtrade", "vegetarian"):
         if col in df.columns:
             out[col] = _yes_no(fails, df, col)
