@@ -161,9 +161,7 @@ def measure(ledger, year: int, select: Mapping[str, list], metric: str, unit: st
         basis_unknown = float(np.nansum(np.where(~known & np.isfinite(basis), basis, 0.0)))
         n_unknown = int((~known).sum())
         if n_unknown:
-            acts = sel.loc[~known, "activity"].astype(object).value_counts()
-            listing = ", ".join(f"{a} ({n} row{'s' if n != 1 else ''})" for a, n in acts.items())
-            note += f"{label} unknown for {listing}. "
+            note += f"{label} unknown for {_listing(sel[~known])}. "
     elif metric == "distance":
         # person-km of travel and km of vehicles, as the ledger's distance_km gives them (a flight given in
         # trips has its great-circle distance); rows without a distance are unknown
@@ -173,9 +171,7 @@ def measure(ledger, year: int, select: Mapping[str, list], metric: str, unit: st
         n_unknown = int((~known).sum())
         basis_known, basis_unknown = float(values[known].sum()), 0.0
         if n_unknown:
-            acts = sel.loc[~known, "activity"].astype(object).value_counts()
-            note += "distance unknown for " + ", ".join(f"{a} ({n} row{'s' if n != 1 else ''})"
-                                                        for a, n in acts.items()) + ". "
+            note += f"distance unknown for {_listing(sel[~known])}. "
     elif metric == "cost":
         if "cost_sek" not in sel.columns:
             raise fail("metric", metric, "the rows carry no cost: give a cost column (kostnad, SEK or tkr) in the "
@@ -187,9 +183,7 @@ def measure(ledger, year: int, select: Mapping[str, list], metric: str, unit: st
         # a row without a cost has no value to weigh it by: coverage counts rows
         basis_known, basis_unknown = float(known.sum()), float(n_unknown)
         if n_unknown:
-            acts = sel.loc[~known, "activity"].astype(object).value_counts()
-            note += "cost unknown for " + ", ".join(f"{a} ({n} row{'s' if n != 1 else ''})"
-                                                    for a, n in acts.items()) + ". "
+            note += f"cost unknown for {_listing(sel[~known])}. "
     elif metric == "amount":
         values = sel["amount"].to_numpy(dtype=float) * amount_multipliers(sel, unit, ledger.factors, what)
         known = np.ones(len(sel), dtype=bool)
@@ -218,11 +212,16 @@ def _without_unvalued(value: float, sel: pd.DataFrame, unvalued: np.ndarray, unk
     if "row" in gone.columns:   # a row's direct and upstream parts are one row
         gone = gone.drop_duplicates("row")
     n = len(gone)
-    acts = gone["activity"].astype(object).value_counts()
-    listing = ", ".join(f"{a} ({k} row{'s' if k != 1 else ''})" for a, k in acts.items())
+    listing = _listing(gone)
     mwh = float(np.nansum(gone["energy_mj"].to_numpy(dtype=float))) / 3600.0 if "energy_mj" in gone.columns else 0.0
     energy = f", {mwh:,.1f} MWh".replace(",", " ") if mwh else ""
     note = f"no emission factor, {label} unknown for {listing}{energy}."
     total = float("nan") if unknown == "no_data" else value
     rows = sel["row"].nunique() if "row" in sel.columns else len(sel)
     return Measure(total, len(sel), float(rows - n), float(n), n, note)
+
+
+def _listing(rows: pd.DataFrame) -> str:
+    """``diesel (2 rows), e85 (1 row)``: the activities of some rows and how many rows each."""
+    acts = rows["activity"].astype(object).value_counts()
+    return ", ".join(f"{a} ({n} row{'s' if n != 1 else ''})" for a, n in acts.items())
