@@ -93,3 +93,66 @@ def test_yes_no_spellings_and_errors():
     f = kb.read_activities(raw.iloc[:5])
     assert f["organic"].tolist() == [True, False, True, False, True]
     assert np.isnan(kb.calculate(raw.iloc[:5]).frame["renewable_share"]).all()
+
+
+def test_organic_share_worked_from_the_ledger_columns(tmp_path):
+    # (12 000 + 5 000) organic of 12 000 + 8 000 + 5 000 kr = 17 000 / 25 000 = 0.68
+    f = kb.calculate(_read(tmp_path, FOOD)).frame
+    organic = f.loc[f["organic"], "cost_sek"].sum()
+    assert organic == 17_000.0 and f["cost_sek"].sum() == 25_000.0
+    assert organic / f["cost_sek"].sum() == pytest.approx(0.68)
+
+
+def test_cost_unit_column_and_headers(tmp_path):
+    text = ("Aktivitet;Mängd;Enhet;År;Inköpsvärde;Kostnadsenhet;Rättvisemärkt;Moms\n"
+            "Nötkött;120;kg;2024;12,5;tkr;X;inkl. moms\n"
+            "Nötkött;80;kg;2024;1,2 MSEK;tkr;;Inkl\n"
+            "Ägg;10;kg;2024;900 kr;;sant;inklusive moms\n")
+    f = kb.calculate(_read(tmp_path, text)).frame
+    # the cell's own unit wins over the column's: 12,5 tkr, 1,2 MSEK, 900 kr
+    assert f["cost_sek"].tolist() == [12_500.0, 1_200_000.0, 900.0]
+    assert f["fairtrade"].tolist() == [True, False, True] and set(f["cost_vat"]) == {"incl"}
+
+
+def test_vat_given_on_some_rows_only_is_an_error():
+    raw = pd.DataFrame({"aktivitet": ["Ägg"] * 3, "mängd": 1, "enhet": "kg", "år": 2024,
+                        "kostnad": ["100", "200", ""], "moms": ["exkl", "", ""]})
+    with pytest.raises(kb.InputError) as err:
+        kb.read_activities(raw)
+    fails = err.value.failures
+    assert fails[["row", "column"]].values.tolist() == [[1, "vat"]]   # row 2 has no cost: nothing to state
+    assert "excl" in fails["reason"].iloc[0]
+
+
+def test_spreadsheet_numbers_as_yes_and_no():
+    # a column of 1 and 0 with blanks arrives from a spreadsheet as 1.0, NaN, 0.0
+    raw = pd.DataFrame({"aktivitet": ["Ägg"] * 4, "mängd": 1, "enhet": "kg", "år": 2024,
+                        "ekologisk": [1.0, np.nan, 0.0, 1.0], "fairtrade": [True, False, True, False]})
+    f = kb.read_activities(raw)
+    assert f["organic"].tolist() == [True, False, False, True]
+    assert f["fairtrade"].tolist() == [True, False, True, False]
+    with pytest.raises(kb.InputError, match="ja/nej"):
+        kb.read_activities(raw.assign(ekologisk=[2.0, 1.0, 0.0, 1.0]))
+
+
+def test_network_shares_given_on_a_row_and_their_errors():
+    raw = pd.DataFrame({"aktivitet": ["Diesel"] * 2, "mängd": 1000, "enhet": "l", "år": 2024,
+                        "fossilfri andel": ["95 %", "0,5"], "återvunnen andel": ["40", ""]})
+    f = kb.read_activities(raw)
+    assert f["fossil_free_share"].tolist() == pytest.approx([0.95, 0.5])
+    assert f["recovered_share"].iloc[0] == pytest.approx(0.40) and np.isnan(f["recovered_share"].iloc[1])
+    with pytest.raises(kb.InputError) as err:
+        kb.read_activities(raw.assign(**{"fossilfri andel": ["-5 %", "mycket"]}))
+    assert err.value.failures[["row", "column", "value"]].values.tolist() == [
+        [0, "fossil_free_share", "-5 %"], [1, "fossil_free_share", "mycket"]]
+
+
+def test_vegetarian_share_worked_from_the_ledger_columns():
+    # 3 500 vegetarian of 3 500 + 6 500 portions = 0.35
+    raw = pd.DataFrame({"aktivitet": ["Serverade måltider"] * 2, "mängd": ["3 500", "6 500"], "enhet": "måltider",
+                        "år": 2024, "vego": ["x", ""]})
+    f = kb.calculate(raw).frame
+    assert f["vegetarian"].tolist() == [True, False] and f["co2e_kg"].tolist() == [0.0, 0.0]
+    assert f.loc[f["vegetarian"], "amount"].sum() / f["amount"].sum() == pytest.approx(0.35)
+    with pytest.raises(kb.InputError, match="expected portions"):   # pieces are not portions
+        kb.calculate(raw.assign(enhet="st"))

@@ -75,7 +75,7 @@ EXAMPLE_UNITS = {
     "length": "distance (km, mil)",
     "passenger_distance": "passenger distance (pkm)",
     "currency": "money (SEK, kSEK, MSEK)",
-    "portion": "portions",
+    "portion": "portions (portion, portioner, måltider)",
     "room_night": "room nights",
     "trip": "trips",
     "count": "pieces (st, styck, pcs)",
@@ -388,12 +388,17 @@ def normalise_unit_text(text: str) -> str:
     'm3'
     >>> normalise_unit_text("kg CO2e/kWh")
     'kg CO2e/kWh'
+    >>> normalise_unit_text("Måltider")
+    'portion'
     """
     t = str(text).strip()
     simple = {"L": "l", "M3": "m3", "KWH": "kWh", "MWH": "MWh", "GWH": "GWh", "KG": "kg",
               "TON": "ton", "T": "t", "NM3": "Nm3", "KM": "km", "MIL": "mil", "ST": "st",
               "LITER": "l", "LITRE": "l", "KUBIKMETER": "m3", "STYCK": "st", "STYCKEN": "st", "PCS": "pcs",
-              "STK": "stk", "PIECE": "piece", "PIECES": "piece", "TKM": "tkm", "TONKM": "tkm", "TONNKM": "tkm"}
+              "STK": "stk", "PIECE": "piece", "PIECES": "piece", "TKM": "tkm", "TONKM": "tkm", "TONNKM": "tkm",
+              # a meal served is one portion
+              "PORTION": "portion", "PORTIONS": "portion", "PORTIONER": "portion", "PORT": "portion",
+              "MÅLTID": "portion", "MÅLTIDER": "portion", "MEAL": "portion", "MEALS": "portion"}
     if t.upper() in simple:
         return simple[t.upper()]
     t = _TONNE_KM.sub("tkm", t.replace("·", "*"))
