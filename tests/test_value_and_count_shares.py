@@ -156,3 +156,17 @@ def test_vegetarian_share_worked_from_the_ledger_columns():
     assert f.loc[f["vegetarian"], "amount"].sum() / f["amount"].sum() == pytest.approx(0.35)
     with pytest.raises(kb.InputError, match="expected portions"):   # pieces are not portions
         kb.calculate(raw.assign(enhet="st"))
+
+
+def test_shares_given_on_a_row_must_agree():
+    # fossil-free = renewable + recovered + nuclear: 60 % + 30 % ≤ 95 % is fine; 70 % + 40 % > 100 %; 50 % > 40 %
+    raw = pd.DataFrame({"aktivitet": ["Fjärrvärme"] * 3, "mängd": 1000, "enhet": "MWh", "år": 2024, "nät": "Eget nät",
+                        "förnybar andel": ["60 %", "70 %", "50"], "återvunnen andel": ["30 %", "40 %", ""],
+                        "fossilfri andel": ["95 %", "", "40 %"]})
+    with pytest.raises(kb.InputError) as err:
+        kb.read_activities(raw)
+    assert err.value.failures[["row", "column", "value"]].values.tolist() == [
+        [1, "recovered_share", "40 %"], [2, "fossil_free_share", "40 %"]]
+    f = kb.read_activities(raw.iloc[:1])
+    assert f[["renewable_share", "recovered_share", "fossil_free_share"]].values.tolist() == [
+        pytest.approx([0.60, 0.30, 0.95])]

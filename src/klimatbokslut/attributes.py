@@ -15,7 +15,8 @@ A row may carry, beside its activity, amount, unit and year:
 * **shares of its energy** (``förnybar andel``, ``fossilfri andel``, ``återvunnen andel``):
   ``"95 %"``, ``"0,95"`` or ``"95"`` (a number above 1 is a percentage) → ``renewable_share``,
   ``fossil_free_share``, ``recovered_share`` in 0–1, which replace the dataset's shares for
-  that row (a supplier's stated mix);
+  that row (a supplier's stated mix); renewable + recovered may not exceed 100 % nor the
+  fossil-free share given on the same row (fossil-free = renewable + recovered + nuclear);
 * ``installed_kw`` (``installerad effekt``): the installed power of own production, kW.
 
 Each unreadable cell is a failure naming the row, the column and the value, with the other
@@ -145,6 +146,25 @@ def _share(fails: CellFailures, df: pd.DataFrame, col: str) -> np.ndarray:
     return out.astype(float)
 
 
+def _check_share_sum(fails: CellFailures, df: pd.DataFrame, out: dict[str, Any]) -> None:
+    """Fossil-free energy includes the renewable and the recovered: the shares given on a row must agree."""
+    parts = [out[c] for c in ("renewable_share", "recovered_share") if c in out]
+    if not parts:
+        return
+    stacked = np.vstack(parts)
+    given = np.nansum(stacked, axis=0)
+    in_range = ~((stacked < 0) | (stacked > 1)).any(axis=0)   # a share out of range is reported once, by itself
+    if len(parts) == 2:
+        fails.add(in_range & (given > 1 + 1e-9), "recovered_share", _text(df, "recovered_share"),
+                  "the renewable and recovered shares given on the row add up to more than 100 %")
+    if "fossil_free_share" in out:
+        ff = out["fossil_free_share"]
+        short = in_range & (ff >= 0) & (ff <= 1) & (given > ff + 1e-9)   # NaN compares False: not given
+        fails.add(short, "fossil_free_share", _text(df, "fossil_free_share"),
+                  lambda: [f"less than the renewable and recovered shares given on the row ({g:.0%}): fossil-free "
+                           "is renewable + recovered + nuclear" for g in given])
+
+
 def check_attributes(fails: CellFailures, df: pd.DataFrame) -> dict[str, Any]:
     """Read the optional columns present in ``df`` (canonical names), adding each bad cell to ``fails``.
 
@@ -162,6 +182,7 @@ def check_attributes(fails: CellFailures, df: pd.DataFrame) -> dict[str, Any]:
     for col in ("renewable_share", "fossil_free_share", "recovered_share"):
         if col in df.columns:
             out[col] = _share(fails, df, col)
+    _check_share_sum(fails, df, out)
     if "installed_kw" in df.columns:
         raw = _text(df, "installed_kw")
         values, problems = parse_numbers(pd.Series(raw, dtype=object))
