@@ -170,3 +170,13 @@ def test_shares_given_on_a_row_must_agree():
     f = kb.read_activities(raw.iloc[:1])
     assert f[["renewable_share", "recovered_share", "fossil_free_share"]].values.tolist() == [
         pytest.approx([0.60, 0.30, 0.95])]
+
+
+def test_an_unknown_unit_in_the_cost_unit_column_is_named_there():
+    raw = pd.DataFrame({"aktivitet": ["Ägg"] * 3, "mängd": 1, "enhet": "kg", "år": 2024,
+                        "kostnad": ["100", "200 kr", "3 USD"], "kostnadsenhet": ["EUR", "EUR", ""]})
+    with pytest.raises(kb.InputError) as err:
+        kb.read_activities(raw)
+    # row 1 has its own unit (kr), which wins over the column's
+    assert err.value.failures[["row", "column", "value"]].values.tolist() == [
+        [0, "cost_unit", "EUR"], [2, "cost", "3 USD"]]

@@ -79,9 +79,12 @@ def _cost(fails: CellFailures, df: pd.DataFrame) -> np.ndarray:
     numbers = np.empty(n, dtype=object)
     unit_col = _text(df, "cost_unit") if "cost_unit" in df.columns else np.full(n, "", dtype=object)
     bad_unit = np.zeros(n, dtype=bool)
+    from_column = np.zeros(n, dtype=bool)   # the unit came from the cost_unit column, not the cell
     for i, (cell, col_unit) in enumerate(zip(raw, unit_col)):
         m = _MONEY_CELL.match(cell) if cell else None
-        unit = ((m.group("unit") if m else None) or col_unit or "kr").lower()
+        own = m.group("unit") if m else None
+        from_column[i] = not own and bool(col_unit)
+        unit = (own or col_unit or "kr").lower()
         numbers[i] = m.group("num") if m else cell
         if unit not in _MONEY:
             bad_unit[i] = True
@@ -89,8 +92,9 @@ def _cost(fails: CellFailures, df: pd.DataFrame) -> np.ndarray:
             scale[i] = _MONEY[unit]
     values, problems = parse_numbers(pd.Series(numbers, dtype=object))
     empty = raw == ""
-    fails.add(bad_unit & ~empty, "cost", raw,
-              f"unknown money unit; write kr, SEK, tkr, kSEK or MSEK ({', '.join(sorted(_MONEY))})")
+    units = f"write kr, SEK, tkr, kSEK or MSEK ({', '.join(sorted(_MONEY))})"
+    fails.add(bad_unit & ~empty & ~from_column, "cost", raw, f"unknown money unit; {units}")
+    fails.add(bad_unit & ~empty & from_column, "cost_unit", unit_col, f"unknown money unit; {units}")
     readable = pd.isna(problems) | empty
     fails.add(~readable & ~bad_unit, "cost", raw, "not an amount of money (e.g. 12 500, 12 500 kr, 12,5 tkr)")
     out = np.where(empty, np.nan, values * scale)
