@@ -58,3 +58,14 @@ def test_an_unknown_share_is_no_data_never_zero(led):
 def test_bad_numerator_names_the_choices():
     with pytest.raises(kb.InputError, match="'renewable', 'fossil_free', 'recovered', 'renewable_or_recovered'"):
         targets.Share("x", minimum=0.5, numerator="green")
+
+
+def test_a_row_giving_some_shares_describes_its_own_mix():
+    # HVO100 given 50 % renewable: fossil-free is 50 % too (a fuel), nothing recovered; a network given 60 %
+    # renewable: its fossil-free and recovered shares are unknown, not the dataset's.
+    rows = pd.DataFrame({"activity": ["hvo100", "district_heating"], "amount": 1.0, "unit": "MWh", "year": 2024,
+                         "region": ["", "Malmö"], "renewable_share": [0.5, 0.6]})
+    f = kb.calculate(rows).frame
+    assert f.loc[0, ["renewable_share", "fossil_free_share", "recovered_share"]].tolist() == [0.5, 0.5, 0.0]
+    assert f.loc[1, "renewable_share"] == 0.6
+    assert np.isnan(f.loc[1, "fossil_free_share"]) and np.isnan(f.loc[1, "recovered_share"])

@@ -17,6 +17,7 @@ import pandas as pd
 
 from ..activities import empty_rejects, validate_frame
 from ..catalogue import activities as catalogue_activities
+from ..catalogue import get_activity
 from ..errors import InputError
 from ..factors import FactorSet, default_factors
 from ..gwp import check_gwp_set
@@ -220,6 +221,8 @@ def _ledger_columns(base: pd.DataFrame, ok: list[Resolved], rc: np.ndarray, gwp:
             mask = np.isfinite(own)
             frame[col] = np.where(mask, own, frame[col])
             given[col] = mask
+    if given:
+        _complete_given_shares(frame, given, base)
     for col in ("co2_kg", "ch4_kg", "n2o_kg"):
         frame[col] = out[col]
     frame["other_gas"] = _per_row([r.other_gas for r in ok], rc)
@@ -250,6 +253,31 @@ def _ledger_columns(base: pd.DataFrame, ok: list[Resolved], rc: np.ndarray, gwp:
     frame["flags"] = _flags_column([r.flags for r in ok], rc, base, share_given)
     frame["unvalued_reason"] = _per_row([r.unvalued_reason for r in ok], rc)
     return pd.DataFrame(frame, index=base.index, copy=False)
+
+
+def _complete_given_shares(frame: dict[str, Any], given: dict[str, np.ndarray], base: pd.DataFrame) -> None:
+    """A row that gives some of its shares describes its own mix: the shares it does not give are not the
+    dataset's. For a fuel, fossil-free is renewable and nothing is recovered; otherwise they are unknown."""
+    cols = ("renewable_share", "fossil_free_share", "recovered_share")
+    any_given = np.zeros(len(base), dtype=bool)
+    for mask in given.values():
+        any_given |= mask
+    acts = base["activity"].astype(object).to_numpy()
+    is_fuel = np.array([get_activity(a).is_fuel for a in pd.unique(acts)], dtype=bool)
+    fuel = dict(zip(pd.unique(acts), is_fuel))
+    row_fuel = np.array([fuel[a] for a in acts], dtype=bool) if len(acts) else np.zeros(0, dtype=bool)
+    for col in cols:
+        mine = given.get(col, np.zeros(len(base), dtype=bool))
+        fill = any_given & ~mine
+        if not fill.any():
+            continue
+        if col == "fossil_free_share":
+            value = np.where(row_fuel, frame["renewable_share"], np.nan)
+        elif col == "recovered_share":
+            value = np.where(row_fuel, 0.0, np.nan)
+        else:
+            value = np.full(len(base), np.nan)
+        frame[col] = np.where(fill, value, frame[col])
 
 
 def _flags_column(key_flags: list[str], rc: np.ndarray, base: pd.DataFrame,
