@@ -27,8 +27,8 @@ def test_unknown_activity_suggests_close_names():
 
 
 def test_unknown_unit():
-    f = failures(frame(unit=["flaskor"]))
-    assert (f.loc[0, "column"], f.loc[0, "value"], f.loc[0, "reason"]) == ("unit", "flaskor", "unknown unit")
+    f = failures(frame(unit=["tunnor"]))
+    assert (f.loc[0, "column"], f.loc[0, "value"], f.loc[0, "reason"]) == ("unit", "tunnor", "unknown unit")
 
 
 def test_wrong_dimension_litres_of_electricity():

@@ -37,7 +37,8 @@ import pandas as pd
 
 from .attributes import ATTRIBUTE_ALIASES, check_attributes
 from .attributes import header_lookup as attribute_headers
-from .catalogue import OWNERSHIP, PURPOSES, get_activity, resolve_activity_name, suggest
+from .catalogue import (OWNERSHIP, PURPOSES, TRAVEL_KINDS, bracket_conflict, flight_band_of, get_activity,
+                        resolve_activity_name, suggest)
 from .errors import FAILURE_COLUMNS, InputError, UnitError
 from .travel import BANDS, CABINS, normalise_band, normalise_cabin
 from .units import EXAMPLE_UNITS, kind_of, normalise_unit_text, parse_numbers, parse_unit
@@ -181,8 +182,54 @@ def _parse_csv(raw: bytes, text: str, encoding: str, separator: str) -> pd.DataF
             df = None
         if df is not None and len(df) == lines - 1:  # no empty line was dropped
             return df
-    return pd.read_csv(io.StringIO(text), sep=separator, dtype=str, keep_default_na=False,
-                       skip_blank_lines=False, engine="c")
+    df = pd.read_csv(io.StringIO(text), sep=separator, dtype=str, keep_default_na=False,
+                     skip_blank_lines=False, engine="c", on_bad_lines="skip")
+    return _ragged_lines(text, separator, df)
+
+
+def _ragged_lines(text: str, separator: str, df: pd.DataFrame) -> pd.DataFrame:
+    """Lines with fewer or more fields than the header, found and recorded (the C reader pads short
+    lines silently and drops long ones): each becomes a row of ``attrs["ragged"]`` (position, fields,
+    header fields, reason or None) that validation reports; a long line is put back as a row of its
+    first fields so it is not lost.
+
+    A short line is read as it is only when the fields it lacks are the last ones and those columns
+    are empty in every other line (an export that trims trailing empty fields); otherwise values may
+    sit in the wrong columns, and the line fails. A long line whose extra fields are empty (trailing
+    separators) is read; otherwise it fails.
+    """
+    header = len(df.columns)
+    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+    counts = np.array([len(r) for r in records[1:]], dtype=np.int64)
+    odd = np.flatnonzero((counts != header) & (counts != 0))
+    if not len(odd):
+        return df
+    long_rows = {int(i): records[i + 1] for i in odd if counts[i] > header}
+    if long_rows:   # the C reader skipped them: rebuild the frame in file order from the records
+        body = [(r + [""] * (header - len(r)))[:header] if r else [""] * header for r in records[1:]]
+        df = pd.DataFrame(body, columns=df.columns, dtype=object)
+    filled = np.zeros(header, dtype=bool)
+    full = counts == header
+    for j in range(header):
+        filled[j] = bool((df.iloc[np.flatnonzero(full), j].astype(str).str.strip() != "").any()) if full.any() else False
+    ragged = []
+    for i in odd:
+        n = int(counts[i])
+        if n < header:
+            lacks = [str(c) for c in df.columns[n:]]
+            ok = not filled[n:].any()
+            reason = None if ok else (f"the line has {n} fields, the header {header}: a field is missing, so values "
+                                      f"may be in the wrong columns (lacking: {', '.join(lacks)}); add the missing "
+                                      "separators")
+        else:
+            extra = long_rows[int(i)][header:]
+            ok = all(not e.strip() for e in extra)
+            reason = None if ok else (f"the line has {n} fields, the header {header}: an extra separator (a value "
+                                      f"with '{separator}' needs quotes) or a missing column name; extra: "
+                                      f"{separator.join(extra)}")
+        ragged.append((int(i), n, header, reason))
+    df.attrs["ragged"] = ragged
+    return df
 
 
 def _read_any(source, *, sheet, sep, encoding) -> pd.DataFrame:
@@ -292,11 +339,17 @@ def validate_frame(raw: pd.DataFrame, *, what: str = "input") -> tuple[pd.DataFr
         return raw, (pd.DataFrame(recs) if recs else empty_rejects())
     df, n_blank, a_codes, a_text = _drop_blank_rows(_canonical_frame(raw, what))
     fails = CellFailures(df["row"].to_numpy())
+    notes = _check_ragged(fails, df, raw)
     act = _check_activity(fails, a_codes, a_text)
     correction = _check_correction(fails, df)
     amount = _check_amount(fails, df, correction)
+    bottles = _bottles(df)
+    if bottles is not None:
+        amount = amount * bottles
     year_num = _check_year(fails, df)
     u_codes, u_norm = _check_unit(fails, df, act)
+    _flight_bands(fails, df, a_text, act)
+    _check_applies(fails, df, act)
     opt = _optional_codes(df)
     _check_options(fails, opt, act)
     ids = _check_ids(fails, opt)
@@ -317,6 +370,7 @@ def validate_frame(raw: pd.DataFrame, *, what: str = "input") -> tuple[pd.DataFr
     # Plain records, not a DataFrame: pandas compares attrs when combining frames.
     valid.attrs["rejects"] = rejects.to_dict("records")
     valid.attrs["blank_rows"] = n_blank
+    valid.attrs["notes"] = notes
     valid.attrs["input_rows"] = len(df)
     return valid, rejects
 
@@ -325,10 +379,19 @@ def _canonical_frame(raw: pd.DataFrame, what: str) -> pd.DataFrame:
     """Headers renamed to the canonical columns, required ones checked, and ``row`` first."""
     df = raw.copy()
     rename: dict[Any, str] = {}
+    same: dict[str, list[Any]] = {}
     for col in df.columns:
         canon = _HEADER_LOOKUP.get(_norm_header(col))
-        if canon and canon not in rename.values():
-            rename[col] = canon
+        if canon:
+            same.setdefault(canon, []).append(col)
+            if canon not in rename.values():
+                rename[col] = canon
+    twice = {canon: cols for canon, cols in same.items() if len(cols) > 1}
+    if twice:
+        raise InputError([{"row": 1, "column": " and ".join(repr(str(c)) for c in cols), "value": canon,
+                           "reason": f"{len(cols)} columns mean {canon}; keep one, or rename the others to a "
+                                     "name that is not a column of activity tables"}
+                          for canon, cols in twice.items()], what=what)
     df = df.rename(columns=rename)
     missing = [c for c in REQUIRED if c not in df.columns]
     if missing:
@@ -343,6 +406,32 @@ def _canonical_frame(raw: pd.DataFrame, what: str) -> pd.DataFrame:
     df = df.reset_index(drop=True)
     df.insert(0, "row", row)
     return df
+
+
+def _check_ragged(fails: CellFailures, df: pd.DataFrame, raw: pd.DataFrame) -> list[str]:
+    """Lines of a CSV with more or fewer fields than the header (``attrs["ragged"]`` of the reader):
+    those that cannot be read safely fail on their line; the ones read are returned as notes."""
+    ragged = raw.attrs.get("ragged") or []
+    if not ragged:
+        return []
+    labels = raw.index.to_numpy()
+    where = {lab: i for i, lab in enumerate(df["row"].to_numpy())}
+    mask = np.zeros(len(df), dtype=bool)
+    values = np.full(len(df), "", dtype=object)
+    reasons = np.full(len(df), None, dtype=object)
+    notes = []
+    for pos, n, header, reason in ragged:
+        label = labels[pos]
+        if reason is None:
+            notes.append(f"line {label}: {n} fields, the header {header}; the missing or extra fields are empty "
+                         "in every line, read as empty")
+            continue
+        i = where.get(label)
+        if i is None:
+            continue
+        mask[i], values[i], reasons[i] = True, f"{n} fields", reason
+    fails.add(mask, "(line)", values, reasons)
+    return notes
 
 
 def _drop_blank_rows(df: pd.DataFrame) -> tuple[pd.DataFrame, int, np.ndarray, np.ndarray]:
@@ -445,6 +534,9 @@ def _unit_reason(activity: Any, unit: str) -> str | None:
     try:
         kind = kind_of(parse_unit(unit))
     except UnitError:
+        if _BOTTLE_WORD.match(unit):
+            return ("a number of bottles needs the bottle's volume: write e.g. 'flaskor à 250 ml' "
+                    "(the size printed on the bottle)")
         return "unknown unit"
     act = get_activity(activity)
     if kind in act.amount_kinds:
@@ -452,9 +544,95 @@ def _unit_reason(activity: Any, unit: str) -> str | None:
     expected = " or ".join(EXAMPLE_UNITS[k] for k in act.amount_kinds)
     extra = ""
     if kind == "volume" and "normal_volume" in act.amount_kinds:
-        extra = "; a gas volume must be at standard conditions (Nm3 or Nl)"
+        others = " or the ".join(EXAMPLE_UNITS[k] for k in act.amount_kinds if k != "normal_volume")
+        return (f"'{unit}' of a gas is ambiguous (its volume depends on pressure and temperature): if the invoice "
+                f"or meter gives normal cubic metres (0 °C, 1 atm), write Nm3 (Nl for litres); otherwise give the "
+                f"{others} it states")
     return (f"a unit of {kind.replace('_', ' ')}" if kind else "a unit of that kind") + \
         f" cannot measure {activity}{extra}; expected {expected}"
+
+
+_BOTTLE_WORD = re.compile(r"^\s*(?:flaskor|flaska|flask|fl\.?|bottles?)\s*$", re.IGNORECASE)
+_BOTTLE = re.compile(r"^\s*(?:flaskor|flaska|flask|fl\.?|bottles?)\s*(?:à|á|a|@|x|om|of|\*)?\s*"
+                     r"(\d+(?:[.,]\d+)?)\s*(ml|cl|dl|l)\s*$", re.IGNORECASE)
+
+
+def _bottles(df: pd.DataFrame) -> np.ndarray | None:
+    """Bottles with a stated volume ("flaskor à 250 ml") become that volume: the unit cell is replaced by
+    the volume's unit, and the returned factor (per row; None when no row counts bottles) multiplies the
+    amount. The unit as written is kept in ``unit_as_given``."""
+    u_codes, u_text = _distinct(df["unit"])
+    size = np.ones(len(u_text))
+    unit = u_text.copy()
+    for i, t in enumerate(u_text):
+        m = _BOTTLE.match(t)
+        if m:
+            size[i], unit[i] = float(m.group(1).replace(",", ".")), m.group(2).lower()
+    if (size == 1.0).all() and (unit == u_text).all():
+        return None
+    df["unit_as_given"] = u_text[u_codes]
+    df["unit"] = unit[u_codes]
+    return size[u_codes]
+
+
+def _flight_bands(fails: CellFailures, df: pd.DataFrame, a_text: np.ndarray, act: _Activities) -> None:
+    """A flight whose name states its band ("Flyg inrikes") gets that band; a name that says only
+    "abroad" ("Flyg utrikes") needs a band or a route; a band column that says otherwise fails."""
+    stated = np.array([flight_band_of(t) if c == "flight" else None for t, c in zip(a_text, act.canon)],
+                      dtype=object)[act.codes]
+    has = pd.notna(stated)
+    if not has.any():
+        return
+    band_cells = df["band"].astype(object).where(df["band"].notna(), "").astype(str).str.strip().to_numpy(
+        dtype=object) if "band" in df.columns else np.full(len(df), "", dtype=object)
+    given = np.array([normalise_band(b) or b for b in band_cells], dtype=object)
+    route = np.zeros(len(df), dtype=bool)
+    for col in ("origin", "destination"):
+        if col in df.columns:
+            route |= ~_empty_mask(df[col])
+    names = a_text[act.codes]
+    international = has & (stated == "international")
+    fails.add(international & (given == "") & ~route, "activity", names,
+              lambda: np.array([f"'{n}' does not say how far: write 'Flyg Europa' (short_haul) or 'Flyg "
+                                f"interkontinentalt' (long_haul), or give the band (short_haul, long_haul) or "
+                                f"origin and destination" for n in names], dtype=object))
+    conflict = has & (given != "") & np.where(international, given == "domestic", given != stated)
+    fails.add(conflict, "band", band_cells,
+              lambda: np.array([f"the activity '{n}' says {'abroad' if s == 'international' else s}; "
+                                f"the band column says otherwise" for n, s in zip(names, stated)], dtype=object))
+    fill = has & ~international & (given == "")
+    if fill.any():
+        band_cells = band_cells.copy()
+        band_cells[fill] = stated[fill]
+        df["band"] = band_cells
+
+
+#: Columns that describe a trip, and the activity kinds they apply to.
+_TRIP_COLUMNS = {"purpose": TRAVEL_KINDS, "cabin": frozenset({"flight"}), "band": frozenset({"flight"}),
+                 "origin": frozenset({"flight"}), "destination": frozenset({"flight"}),
+                 "round_trip": frozenset({"flight"})}
+
+
+def _check_applies(fails: CellFailures, df: pd.DataFrame, act: _Activities) -> None:
+    """A trip's columns on a row they do not describe (a diesel row with purpose "pendling", a train
+    with a cabin class) fail: read silently they would change nothing, or the wrong thing."""
+    kinds = np.array([get_activity(c).kind if c is not None else "" for c in act.canon], dtype=object)[act.codes]
+    for col, applies in _TRIP_COLUMNS.items():
+        if col not in df.columns:
+            continue
+        codes, text = _distinct(df[col], lower=True)
+        if col == "round_trip":
+            filled = ~np.isin(text, list(_FALSE))[codes]
+        elif col == "purpose":   # business is what every row is without a purpose: only commuting changes a row
+            filled = np.array([PURPOSES.get(t) != "business" for t in text], dtype=bool)[codes]
+        else:
+            filled = (text != "")[codes]
+        bad = filled & ~np.isin(kinds, list(applies)) & ~act.bad
+        if bad.any():
+            where = "travel rows (flights, trains, cars, hotels)" if col == "purpose" else "flights"
+            fails.add(bad, col, _cells(df, col),
+                      lambda: np.array([f"{col} applies only to {where}, not to {a}; leave it empty on this row"
+                                        for a in act.per_row], dtype=object))
 
 
 def _check_options(fails: CellFailures, opt: dict[str, tuple[np.ndarray, np.ndarray]], act: _Activities) -> None:
@@ -471,8 +649,9 @@ def _check_options(fails: CellFailures, opt: dict[str, tuple[np.ndarray, np.ndar
     c_codes, c_text = opt["contract"]
     c_norm = np.array([_contract(t) for t in c_text], dtype=object)
     check("contract", lambda t: _contract(t) in ("", *_CONTRACTS) or bool(_OWN_CONTRACT.match(_contract(t))),
-          f"contract must be one of {', '.join(_CONTRACTS)}, the instrument of your own electricity factor row "
-          "(letters, digits and _), or empty for residual_mix")
+          f"contract must be one of {', '.join(_CONTRACTS)} (in Swedish e.g. 'förnybar el', 'ursprungsgaranti "
+          "vattenkraft', 'residualmix'), the instrument of your own electricity factor row (letters, digits "
+          "and _), or empty for residual_mix")
     has_contract = (c_norm != "")[c_codes]
     if has_contract.any():
         takes = np.array([c is not None and get_activity(c).takes_contract for c in act.canon], dtype=bool)
@@ -507,8 +686,26 @@ def _optional_codes(df: pd.DataFrame) -> dict[str, tuple[np.ndarray, np.ndarray]
     return {col: _distinct(df[col]) if col in df.columns else empty for col in OPTIONAL if col != "correction"}
 
 
+#: Contract words as a Swedish electricity invoice or contract states them -> the contract code.
+CONTRACT_WORDS: dict[str, str] = {
+    "förnybar": "go_renewable", "förnybar el": "go_renewable", "förnybar el ursprungsgaranti": "go_renewable",
+    "förnybar el med ursprungsgaranti": "go_renewable", "ursprungsgaranti": "go_renewable",
+    "ursprungsgarantier": "go_renewable", "ursprungsgaranti förnybar": "go_renewable",
+    "100 förnybar": "go_renewable", "100 förnybar el": "go_renewable", "renewable": "go_renewable",
+    "vattenkraft": "go_hydro", "ursprungsgaranti vattenkraft": "go_hydro", "vattenkraft ursprungsgaranti": "go_hydro",
+    "vindkraft": "go_wind", "ursprungsgaranti vindkraft": "go_wind", "vindkraft ursprungsgaranti": "go_wind",
+    "solkraft": "go_solar", "solel": "go_solar", "ursprungsgaranti solkraft": "go_solar",
+    "residualmix": "residual_mix", "residual mix": "residual_mix", "restmix": "residual_mix",
+    "ingen ursprungsgaranti": "residual_mix", "utan ursprungsgaranti": "residual_mix",
+    "ospecificerad el": "residual_mix", "ospecificerad": "residual_mix",
+    "residualmix aib": "residual_mix_aib", "europeisk residualmix": "residual_mix_aib",
+}
+_CONTRACT_WORDS = {re.sub(r"[^a-zåäö0-9]+", " ", k).strip(): v for k, v in CONTRACT_WORDS.items()}
+
+
 def _contract(text: str) -> str:
-    return re.sub(r"[\s\-]+", "_", text.lower())
+    words = re.sub(r"[^a-zåäö0-9]+", " ", text.lower()).strip()
+    return _CONTRACT_WORDS.get(words) or re.sub(r"[\s\-]+", "_", text.lower())
 
 
 def _option_columns(df: pd.DataFrame, opt: dict[str, tuple[np.ndarray, np.ndarray]], good: np.ndarray,
@@ -557,6 +754,10 @@ def _activity_reason(text: str) -> str:
         return "empty activity"
     if text.lower().split(" ")[0].rstrip(":") in _SUMMARY_WORDS:
         return "a summary row, not an activity (totals are computed from the rows)"
+    both = bracket_conflict(text)
+    if both:
+        return (f"the name and its bracketed part name different activities ({', '.join(both)}); "
+                "write the one meant")
     hint = suggest(text)
     return "unknown activity" + (f"; did you mean {', '.join(hint)}?" if hint else
                                  "; see `klimatbokslut factors`, or define an activity of your own in a factor file "

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
+from .invoice_names import FLIGHT_BANDS, INTERNATIONAL_FLIGHTS, INVOICE_NAMES
+
 #: GHG-Protocol categories (snake_case) and, for scope 3, their number.
 CATEGORIES: Final[dict[str, dict]] = {
     "stationary_combustion": {"scope": 1, "sv": "Stationär förbränning", "en": "Stationary combustion"},
@@ -390,7 +392,12 @@ def _names(a: Activity) -> tuple[str, ...]:
 
 def _build_lookup() -> dict[str, str]:
     out: dict[str, str] = {}
-    for a in (*_ACTIVITIES, *_USER.values()):
+    for a in _ACTIVITIES:
+        for name in _names(a):
+            out.setdefault(_norm(name), a.key)
+    for name, key in INVOICE_NAMES.items():
+        out.setdefault(_norm(name), key)
+    for a in _USER.values():
         for name in _names(a):
             out.setdefault(_norm(name), a.key)
     return out
@@ -444,7 +451,56 @@ def resolve_activity_name(text: str) -> str | None:
     >>> resolve_activity_name("Fjärrvärme"), resolve_activity_name("R-404A"), resolve_activity_name("kol")
     ('district_heating', 'r404a', None)
     """
-    return _LOOKUP.get(_norm(text))
+    hit = _LOOKUP.get(_norm(text))
+    if hit is not None or "(" not in str(text):
+        return hit
+    return _bracketed(str(text))
+
+
+_BRACKET = re.compile(r"\(([^()]*)\)")
+
+
+def _bracketed(text: str) -> str | None:
+    """A name with a bracketed part ("Lustgas (N2O)", "Sevofluran (Sevorane)"): the name outside the
+    brackets and the one inside are each looked up; they must not name two different activities."""
+    inner = [m.strip() for m in _BRACKET.findall(text) if m.strip()]
+    outer = _BRACKET.sub(" ", text).strip()
+    keys = {k for k in (_LOOKUP.get(_norm(n)) for n in (outer, *inner) if _norm(n)) if k is not None}
+    return keys.pop() if len(keys) == 1 else None
+
+
+def bracket_conflict(text: str) -> list[str]:
+    """The different activities that the parts of a bracketed name point to (empty if none or one).
+
+    Examples
+    --------
+    >>> bracket_conflict("El (solceller)")
+    ['electricity', 'solar_power']
+    """
+    if "(" not in str(text):
+        return []
+    inner = [m.strip() for m in _BRACKET.findall(str(text)) if m.strip()]
+    outer = _BRACKET.sub(" ", str(text)).strip()
+    keys = [k for k in (_LOOKUP.get(_norm(n)) for n in (outer, *inner) if _norm(n)) if k is not None]
+    return sorted(set(keys)) if len(set(keys)) > 1 else []
+
+
+def flight_band_of(text: str) -> str | None:
+    """The distance band a flight's name states: a band, ``"international"`` ("Flyg utrikes":
+    abroad, band not said) or None.
+
+    Examples
+    --------
+    >>> flight_band_of("Flyg inrikes"), flight_band_of("Utrikesflyg"), flight_band_of("Flyg")
+    ('domestic', 'international', None)
+    """
+    n = _norm(text)
+    for name, band in FLIGHT_BANDS.items():
+        if _norm(name) == n:
+            return band
+    if any(_norm(name) == n for name in INTERNATIONAL_FLIGHTS):
+        return "international"
+    return None
 
 
 def suggest(text: str, n: int = 3) -> list[str]:
