@@ -29,13 +29,14 @@ import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from .catalogue import ACTIVITY_BASED
 from .errors import FAILURE_COLUMNS
-from .units import get_registry
+from .units import Q_, get_registry, kind_of, normalise_unit_text, parse_numbers, parse_unit
 from .validation import as_list, isin_mask
 
 #: Columns of a ledger frame, in order (extra input columns follow ``ownership``).
@@ -160,6 +161,12 @@ def _stack(d, keep_d: np.ndarray, u, keep_u: np.ndarray):
     return np.concatenate([a, b])
 
 
+def _plain_number(v: float) -> str:
+    """An amount as Swedish text: ``39700.0`` -> ``"39 700"``, ``2.5`` -> ``"2,5"``."""
+    text = f"{v:,.0f}" if abs(v) >= 100 or float(v).is_integer() else f"{v:,.2f}".rstrip("0").rstrip(".")
+    return text.replace(",", " ").replace(".", ",")
+
+
 @dataclass(frozen=True)
 class LeftOut:
     """What a CO2e figure leaves out: ledger rows without an emission factor (see :meth:`Ledger.left_out`).
@@ -179,14 +186,20 @@ class LeftOut:
     energy_share: float
     activities: tuple[str, ...] = ()
     reasons: tuple[str, ...] = ()
+    #: Input rows that were rejected (``on_error="collect"``): not in the ledger at all.
+    rejected: int = 0
+    #: What the rejected rows held, as written: ``("Fjärrvärme 39 700 MWh", ...)`` per activity and unit.
+    rejected_amounts: tuple[str, ...] = ()
+    #: Their energy where their unit is one of energy [MWh].
+    rejected_mwh: float = 0.0
 
     def __bool__(self) -> bool:
-        return self.rows > 0
+        return self.rows > 0 or self.rejected > 0
 
     def text(self, lang: str = "en") -> str:
         """One clause for a headline: ``"excluding 2 rows without an emission factor (39 700 MWh, 12 % of the
         energy)"``; empty when nothing is left out."""
-        if not self.rows:
+        if not self:
             return ""
         sv = lang == "sv"
 
@@ -194,16 +207,26 @@ class LeftOut:
             text = f"{v:,.0f}" if abs(v) >= 10 else f"{v:,.1f}"
             return text.replace(",", " ").replace(".", ",") if sv else text
 
-        parts = []
-        if self.energy_mwh:
-            parts.append(f"{num(self.energy_mwh)} MWh")
-            if self.energy_share == self.energy_share:
-                pct = num(100 * self.energy_share)
-                parts.append(f"{pct} % av energin" if sv else f"{pct} % of the energy")
-        extra = f" ({', '.join(parts)})" if parts else ""
-        if sv:
-            return f"exklusive {self.rows} {'rad' if self.rows == 1 else 'rader'} utan emissionsfaktor{extra}"
-        return f"excluding {self.rows} row{'s' if self.rows != 1 else ''} without an emission factor{extra}"
+        clauses = []
+        if self.rows:
+            parts = []
+            if self.energy_mwh:
+                parts.append(f"{num(self.energy_mwh)} MWh")
+                if self.energy_share == self.energy_share:
+                    pct = num(100 * self.energy_share)
+                    parts.append(f"{pct} % av energin" if sv else f"{pct} % of the energy")
+            extra = f" ({', '.join(parts)})" if parts else ""
+            clauses.append(f"{self.rows} {'rad' if self.rows == 1 else 'rader'} utan emissionsfaktor{extra}" if sv
+                           else f"{self.rows} row{'s' if self.rows != 1 else ''} without an emission factor{extra}")
+        if self.rejected:
+            shown = list(self.rejected_amounts[:4])
+            if len(self.rejected_amounts) > 4:
+                more = len(self.rejected_amounts) - 4
+                shown.append(f"{more} till" if sv else f"{more} more")
+            extra = f" ({'; '.join(shown)})" if shown else ""
+            clauses.append(f"{self.rejected} {'avvisad rad' if self.rejected == 1 else 'avvisade rader'}{extra}" if sv
+                           else f"{self.rejected} rejected row{'s' if self.rejected != 1 else ''}{extra}")
+        return ("exklusive " + " och ".join(clauses)) if sv else ("excluding " + " and ".join(clauses))
 
 
 class Ledger:
@@ -400,8 +423,54 @@ class Ledger:
         whole = float(np.nansum(energy[keep])) / 3600.0
         acts = f.loc[un, "activity"].astype(object).astype(str) if un.any() else pd.Series(dtype=object)
         reasons = f.loc[un, "unvalued_reason"].astype(object).astype(str) if un.any() else pd.Series(dtype=object)
+        rejected, amounts, mwh = self._rejected_amounts(filters)
         return LeftOut(rows=int(un.sum()), energy_mwh=left, energy_share=left / whole if whole else float("nan"),
-                       activities=tuple(sorted(set(acts))), reasons=tuple(sorted(set(reasons))))
+                       activities=tuple(sorted(set(acts))), reasons=tuple(sorted(set(reasons))),
+                       rejected=rejected, rejected_amounts=amounts, rejected_mwh=mwh)
+
+    def _rejected_amounts(self, filters: dict[str, Any]) -> tuple[int, tuple[str, ...], float]:
+        """The rejected input rows of a selection, what they held and their energy [MWh].
+
+        Rejected rows are not in the ledger: only a year can select them (from the year
+        cell as written); a selection on any other column cannot say which rejected rows
+        it would have held, so it counts none of them.
+        """
+        r = self.rejects
+        if not len(r) or "row" not in r.columns:
+            return 0, (), 0.0
+        if any(v is not None and k != "year" for k, v in filters.items()):
+            return 0, (), 0.0
+        first = r.drop_duplicates("row", keep="first")
+        years = filters.get("year")
+        if years is not None and "input_year" in first.columns:
+            wanted = {str(int(y)) for y in as_list(years)}
+            written = first["input_year"].astype(object).map(lambda v: str(v).strip().split(".")[0]
+                                                             if v is not None and v == v else "")
+            first = first[written.isin(wanted).to_numpy()]
+        if not len(first):
+            return 0, (), 0.0
+        if not {"input_activity", "input_amount", "input_unit"} <= set(first.columns):
+            return len(first), (), 0.0
+        amount, problems = parse_numbers(first["input_amount"].astype(object))
+        texts: list[str] = []
+        mwh = 0.0
+        groups: dict[tuple[str, str], list[float]] = {}
+        for act, unit, raw, value, bad in zip(first["input_activity"], first["input_unit"], first["input_amount"],
+                                              amount, problems):
+            act, unit = (str(x if x == x and x is not None else "").strip() for x in (act, unit))
+            if bad is not None and bad == bad:   # not a number: shown as written
+                texts.append(f"{act or '?'} {raw} {unit}".strip())
+                continue
+            groups.setdefault((act or "?", unit), []).append(float(value))
+        for (act, unit), known in groups.items():
+            total = sum(known)
+            texts.append(f"{act} {_plain_number(total)} {unit}".strip())
+            try:
+                if known and kind_of(parse_unit(normalise_unit_text(unit))) == "energy":
+                    mwh += float(Q_(total, normalise_unit_text(unit)).to("MWh").magnitude)
+            except Exception:  # an unreadable unit is why the row was rejected: no energy to count
+                pass
+        return len(first), tuple(texts), mwh
 
     def reconcile(self) -> dict[str, int]:
         """Counts that show no row was lost: ``input_rows == ledger_rows + rejected_rows``.

@@ -23,7 +23,7 @@ from typing import Final, NamedTuple
 from ..catalogue import KINDS, SPEND_BASED, Activity
 from ..errors import FactorNotFoundError, InputError
 from ..factors import FactorSet, Selection
-from ..travel import BANDS, distance_band, flight_distance
+from ..travel import BANDS, airport, distance_band, flight_distance
 from ..units import kind_of, parse_unit
 from ..validation import fail
 from .convert import unit_multiplier
@@ -261,6 +261,11 @@ class FlightHandler(TravelHandler):
             if not (key.origin and key.destination):
                 raise key_failure("origin" if not key.origin else "destination",
                            "a flight needs both origin and destination (IATA codes)")
+            for column, code in (("origin", key.origin), ("destination", key.destination)):
+                try:
+                    airport(code)
+                except InputError as exc:
+                    raise key_failure(column, f"{exc.failures.iloc[0]['reason']} ({code})") from None
             try:
                 one_way = flight_distance(key.origin, key.destination)
                 band = band or distance_band(key.origin, key.destination)
