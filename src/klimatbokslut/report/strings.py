@@ -106,10 +106,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "flag_biogenic_unknown": {"sv": "Biogen CO2 okänd (bränsle med biodel utan memopost)",
                               "en": "Biogenic CO2 unknown (fuel with a bio part and no memo figure)"},
     "mwh": {"sv": "MWh", "en": "MWh"},
-    "left_out_intro": {"sv": "Utsläppen ovan omfattar inte rader som saknar emissionsfaktor; deras energi och "
-                             "mängd ingår i energi- och mängdindikatorerna:",
-                       "en": "The emissions above leave out rows without an emission factor; their energy and "
-                             "amounts count in the energy and amount indicators:"},
+    "left_out_intro": {"sv": "Utsläppen ovan omfattar inte rader som saknar emissionsfaktor (deras energi och "
+                             "mängd ingår i energi- och mängdindikatorerna) eller rader som avvisats vid "
+                             "inläsningen (de ingår inte i något tal; se avsnittet om datakvalitet):",
+                       "en": "The emissions above leave out rows without an emission factor (their energy and "
+                             "amounts count in the energy and amount indicators) and rows rejected when read "
+                             "(they count in no figure; see the data-quality section):"},
     "derived": {"sv": "Härledda och egna faktorer", "en": "Derived and own factors"},
     "spend_share": {"sv": "Andel kostnadsbaserade beräkningar", "en": "Share of spend-based estimates"},
     "coverage_table": {"sv": "Täckning: områden med data per år", "en": "Coverage: areas with data per year"},
