@@ -26,13 +26,14 @@ def example_run(tmp_path_factory):
 def test_example_writes_ledger_and_summaries_that_agree(example_run):
     code, tmp_path, out = example_run
     assert code == 0
-    ledger = pd.read_csv(tmp_path / "ledger.csv")
-    by_scope = pd.read_csv(tmp_path / "summary_scope.csv")
+    # The example report is Swedish: its CSV files are written for Swedish Excel.
+    ledger = pd.read_csv(tmp_path / "ledger.csv", sep=";", decimal=",", encoding="utf-8-sig")
+    by_scope = pd.read_csv(tmp_path / "summary_scope.csv", sep=";", decimal=",", encoding="utf-8-sig")
     assert len(ledger) == 240        # 244 rows read, 4 spend rows replaced by litres of fuel
-    assert by_scope["co2e_t"].sum() == pytest.approx(ledger["co2e_kg"].sum() / 1000, rel=1e-9)
+    assert by_scope["Utsläpp (ton CO2e)"].sum() == pytest.approx(ledger["Utsläpp (kg CO2e)"].sum() / 1000, rel=1e-9)
     xl = pd.read_excel(tmp_path / "klimatbokslut_ledger.xlsx", sheet_name=None)
     assert {"ledger", "summary_scope", "rejects", "factors_used", "about"} <= set(xl)
-    assert xl["summary_area"]["co2e_t"].sum() == pytest.approx(by_scope["co2e_t"].sum(), rel=1e-9)
+    assert xl["summary_area"]["co2e_t"].sum() == pytest.approx(by_scope["Utsläpp (ton CO2e)"].sum(), rel=1e-9)
     assert "fictitious" in out and "scope 1" in out
 
 
@@ -74,8 +75,8 @@ def test_example_writes_the_full_report(example_run):
     assert (example_out / "klimatbokslut_2024.html").is_file()
     assert (example_out / "csv" / "totals.csv").is_file()
     xl = pd.read_excel(example_out / "klimatbokslut_2024.xlsx", sheet_name=None)
-    ledger = pd.read_csv(example_out / "ledger.csv")
-    assert xl["totals"]["co2e_t"].sum() == pytest.approx(ledger["co2e_kg"].sum() / 1000, rel=1e-9)
+    ledger = pd.read_csv(example_out / "ledger.csv", sep=";", decimal=",", encoding="utf-8-sig")
+    assert xl["totals"]["co2e_t"].sum() == pytest.approx(ledger["Utsläpp (kg CO2e)"].sum() / 1000, rel=1e-9)
 
 
 def test_report_command_with_a_config(tmp_path, capsys):
@@ -110,7 +111,7 @@ def test_report_errors_exit_non_zero_with_the_key(tmp_path, capsys):
 def test_whatif_switch_fuel(capsys):
     acts = Path(__file__).parent / "data" / "aktiviteter_20.csv"
     code = main(["whatif", "switch-fuel", str(acts), "--from", "diesel", "--to", "hvo100",
-                 "--price-difference", "2 SEK/l", "--year", "2024"])
+                 "--price-difference", "2 SEK/l", "--year", "2024", "--lang", "en"])
     out = capsys.readouterr().out
     assert code == 0      # the file has 10 000 l of diesel in 2024 (row F6)
     r = kb.whatif.switch_fuel(kb.read_activities(acts), "diesel", "hvo100", price_difference="2 SEK/l",
@@ -136,7 +137,7 @@ REGION = Path(__file__).resolve().parents[1] / "examples" / "region" / "aktivite
 ])
 def test_whatif_questions_on_the_command_line_equal_the_library(capsys, argv, call):
     kind, *rest = argv
-    assert main(["whatif", kind, str(REGION), *rest, "--year", "2024"]) == 0
+    assert main(["whatif", kind, str(REGION), *rest, "--year", "2024", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     r = call(kb.read_activities(REGION), {"year": 2024})
     assert r.avoided_co2e.magnitude > 0

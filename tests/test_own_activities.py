@@ -210,7 +210,7 @@ def test_cli_calculate_and_validate_with_factors(tmp_path, capsys):
     assert main(["validate", str(tmp_path / "a.csv")]) == 1          # unknown without the file
     assert main(["validate", "--factors", str(tmp_path / "f.toml"), str(tmp_path / "a.csv")]) == 0
     code = main(["calculate", "--factors", str(tmp_path / "f.toml"), str(tmp_path / "a.csv"),
-                 "-o", str(tmp_path / "out")])
+                 "-o", str(tmp_path / "out"), "--lang", "en"])
     assert code == 0
     ledger = pd.read_csv(tmp_path / "out" / "ledger.csv")
     assert ledger["co2e_kg"].tolist() == [pytest.approx(108.0)]

@@ -96,4 +96,7 @@ def test_problems_list_rows_without_a_factor_beside_the_rejects(fs, tmp_path, ca
     assert "Ljungby" in out and "1 have no emission factor" in err
     assert main(["calculate", "--lenient", str(path), "-o", str(tmp_path / "out")]) == 0
     out, _ = capsys.readouterr()
+    assert "2024: utsläppen är exklusive 1 rad utan emissionsfaktor (39 700 MWh" in out
+    assert main(["calculate", "--lenient", str(path), "-o", str(tmp_path / "out"), "--lang", "en"]) == 0
+    out, _ = capsys.readouterr()
     assert "2024: the CO2e figures are excluding 1 row without an emission factor (39,700 MWh" in out

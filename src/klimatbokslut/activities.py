@@ -37,8 +37,16 @@ import pandas as pd
 
 from .attributes import ATTRIBUTE_ALIASES, check_attributes
 from .attributes import header_lookup as attribute_headers
-from .catalogue import (OWNERSHIP, PURPOSES, TRAVEL_KINDS, bracket_conflict, flight_band_of, get_activity,
-                        resolve_activity_name, suggest)
+from .catalogue import (
+    OWNERSHIP,
+    PURPOSES,
+    TRAVEL_KINDS,
+    bracket_conflict,
+    flight_band_of,
+    get_activity,
+    resolve_activity_name,
+    suggest,
+)
 from .errors import FAILURE_COLUMNS, InputError, UnitError
 from .travel import BANDS, CABINS, normalise_band, normalise_cabin
 from .units import EXAMPLE_UNITS, kind_of, normalise_unit_text, parse_numbers, parse_unit
@@ -210,8 +218,9 @@ def _ragged_lines(text: str, separator: str, df: pd.DataFrame) -> pd.DataFrame:
         df = pd.DataFrame(body, columns=df.columns, dtype=object)
     filled = np.zeros(header, dtype=bool)
     full = counts == header
+    rows_full = np.flatnonzero(full)
     for j in range(header):
-        filled[j] = bool((df.iloc[np.flatnonzero(full), j].astype(str).str.strip() != "").any()) if full.any() else False
+        filled[j] = bool(len(rows_full)) and bool((df.iloc[rows_full, j].astype(str).str.strip() != "").any())
     ragged = []
     for i in odd:
         n = int(counts[i])
@@ -546,8 +555,8 @@ def _unit_reason(activity: Any, unit: str) -> str | None:
     if kind == "volume" and "normal_volume" in act.amount_kinds:
         others = " or the ".join(EXAMPLE_UNITS[k] for k in act.amount_kinds if k != "normal_volume")
         return (f"'{unit}' of a gas is ambiguous (its volume depends on pressure and temperature): if the invoice "
-                f"or meter gives normal cubic metres (0 °C, 1 atm), write Nm3 (Nl for litres); otherwise give the "
-                f"{others} it states")
+                f"or meter gives the volume at standard conditions (normal cubic metres, 0 °C and 1 atm), write "
+                f"Nm3 (Nl for litres); otherwise give the {others} it states")
     return (f"a unit of {kind.replace('_', ' ')}" if kind else "a unit of that kind") + \
         f" cannot measure {activity}{extra}; expected {expected}"
 
@@ -630,9 +639,9 @@ def _check_applies(fails: CellFailures, df: pd.DataFrame, act: _Activities) -> N
         bad = filled & ~np.isin(kinds, list(applies)) & ~act.bad
         if bad.any():
             where = "travel rows (flights, trains, cars, hotels)" if col == "purpose" else "flights"
-            fails.add(bad, col, _cells(df, col),
-                      lambda: np.array([f"{col} applies only to {where}, not to {a}; leave it empty on this row"
-                                        for a in act.per_row], dtype=object))
+            reasons = np.array([f"{col} applies only to {where}, not to {a}; leave it empty on this row"
+                                for a in act.per_row], dtype=object)
+            fails.add(bad, col, _cells(df, col), reasons)
 
 
 def _check_options(fails: CellFailures, opt: dict[str, tuple[np.ndarray, np.ndarray]], act: _Activities) -> None:

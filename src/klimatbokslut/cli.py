@@ -49,41 +49,84 @@ def _example_dir() -> Path:
     raise KlimatbokslutError("the bundled example region is missing from the installation")
 
 
-def _write_outputs(ledger, out: Path, *, title: str) -> list[Path]:
+def _write_table(frame: pd.DataFrame, path: Path, lang: str) -> Path:
+    """A table as CSV: for Swedish Excel (``sv``) or international (``en``)."""
+    from .csvout import write_csv
+
+    return write_csv(frame, path, style="sv" if lang == "sv" else "international")
+
+
+def _write_outputs(ledger, out: Path, *, title: str, lang: str = "sv") -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
-    written = [ledger.to_excel(out / "klimatbokslut_ledger.xlsx"), ledger.to_csv(out / "ledger.csv")]
+    sv = lang == "sv"
+    written = [ledger.to_excel(out / "klimatbokslut_ledger.xlsx"),
+               ledger.to_csv(out / "ledger.csv", style="sv" if sv else "international")]
     for name, by in (("summary_scope", ["year", "scope"]), ("summary_category", ["year", "scope", "category"]),
                      ("summary_area", ["year", "area"])):
-        path = out / f"{name}.csv"
-        ledger.summary(by=by).to_csv(path, index=False, lineterminator="\n")
-        written.append(path)
-    path = out / "factors_used.csv"
-    ledger.factors_used().to_csv(path, index=False, lineterminator="\n")
-    written.append(path)
+        written.append(_write_table(ledger.summary(by=by), out / f"{name}.csv", lang))
+    written.append(_write_table(ledger.factors_used(), out / "factors_used.csv", lang))
     if len(ledger.rejects):
-        path = out / "rejects.csv"
-        ledger.rejects.to_csv(path, index=False, lineterminator="\n")
-        written.append(path)
+        written.append(_write_table(ledger.rejects, out / "rejects.csv", lang))
     print(title)
-    print(_overview(ledger))
+    print(_overview(ledger, lang))
     rec = ledger.reconcile()
-    print(f"\n{rec['ledger_rows']} rows in the ledger, {rec['rejected_rows']} rejected, "
-          f"{rec['input_rows']} read; GWP {ledger.gwp}; factor set {ledger.factor_version}")
-    for year in sorted(int(y) for y in pd.unique(ledger.frame["year"])):
+    if sv:
+        print(f"\n{rec['ledger_rows']} rader i huvudboken, {rec['rejected_rows']} avvisade, {rec['input_rows']} "
+              f"lästa; GWP {ledger.gwp}; faktorversion {ledger.factor_version}")
+    else:
+        print(f"\n{rec['ledger_rows']} rows in the ledger, {rec['rejected_rows']} rejected, "
+              f"{rec['input_rows']} read; GWP {ledger.gwp}; factor set {ledger.factor_version}")
+    years = sorted(int(y) for y in pd.unique(ledger.frame["year"]))
+    for year in years:
         left = ledger.left_out(year=year)
         if left:
-            print(f"{year}: the CO2e figures are {left.text()}")
+            print(f"{year}: {'utsläppen är' if sv else 'the CO2e figures are'} {left.text(lang)}")
+    unplaced = ledger.left_out()
+    placed = sum(ledger.left_out(year=y).rejected for y in years)
+    if unplaced.rejected > placed:
+        n = unplaced.rejected - placed
+        print(f"och {n} avvisade rader utan läsbart år eller med ett år utan andra rader" if sv
+              else f"and {n} rejected rows of no readable year or of a year without other rows")
     for p in written:
-        print(f"wrote {p}")
+        print(f"{'skrev' if sv else 'wrote'} {p}")
     return written
 
 
-def _overview(ledger) -> str:
+def _problem_lines(problems: pd.DataFrame, width: int | None = None) -> str:
+    """The problems as a table that fits the terminal: row, column and value in fixed columns (a long
+    value shortened with …), the reason wrapped under its own column."""
+    import shutil
+    import textwrap
+
+    width = width or shutil.get_terminal_size((100, 24)).columns
+    width = max(width, 60)
+
+    def cell(v: Any, n: int) -> str:
+        t = "" if v is None or (isinstance(v, float) and v != v) else str(v)
+        return t if len(t) <= n else t[: n - 1] + "…"
+
+    recs = problems.to_dict("records")
+    w_row = max([len("row"), *(len(cell(r.get("row"), 8)) for r in recs)])
+    w_col = max([len("column"), *(len(cell(r.get("column"), 14)) for r in recs)])
+    w_val = max([len("value"), *(len(cell(r.get("value"), 24)) for r in recs)])
+    lead = w_row + w_col + w_val + 6
+    wrap = max(width - lead, 30)
+    out = [f"{'row':>{w_row}}  {'column':<{w_col}}  {'value':<{w_val}}  reason"]
+    for r in recs:
+        lines = textwrap.wrap(cell(r.get("reason"), 10_000), wrap) or [""]
+        out.append(f"{cell(r.get('row'), 8):>{w_row}}  {cell(r.get('column'), 14):<{w_col}}  "
+                   f"{cell(r.get('value'), 24):<{w_val}}  {lines[0]}")
+        out.extend(" " * lead + line for line in lines[1:])
+    return "\n".join(out)
+
+
+def _overview(ledger, lang: str = "sv") -> str:
     s = ledger.summary(by=["year", "scope"])
     table = s.pivot(index="year", columns="scope", values="co2e_t").fillna(0.0)
     table.columns = [f"scope {c}" for c in table.columns]
-    table["total"] = table.sum(axis=1)
-    return table.map(lambda v: f"{v:,.1f}".replace(",", " ").replace(".", ",")).to_string()
+    table["total" if lang != "sv" else "totalt"] = table.sum(axis=1)
+    table.index.name = "år" if lang == "sv" else "year"
+    return table.map(lambda v: number(v, 1, lang)).to_string()
 
 
 def _progress(quiet: bool):
@@ -114,8 +157,18 @@ def _write_report(report, out: Path, formats: list[str], say) -> list[Path]:
 
 def _print_report_summary(report) -> None:
     lang = report.language
-    print(f"{report.config.organisation.name}: {number(report.total(report.report_year), 1, lang)} t CO2e "
-          f"in {report.report_year} ({report.ledger.scope2_method}-based scope 2, GWP {report.ledger.gwp})")
+    method = report.ledger.scope2_method
+    total = number(report.total(report.report_year), 1, lang)
+    if lang == "sv":
+        m = {"market": "marknadsbaserad", "location": "platsbaserad"}.get(method, method)
+        print(f"{report.config.organisation.name}: {total} ton CO2e år {report.report_year} ({m} scope 2, "
+              f"GWP {report.ledger.gwp})")
+    else:
+        print(f"{report.config.organisation.name}: {total} t CO2e in {report.report_year} ({method}-based "
+              f"scope 2, GWP {report.ledger.gwp})")
+    left = report.ledger.left_out(year=report.report_year)
+    if left:
+        print(f"  {left.text(lang)}")
     for v in report.targets:
         print(f"  {v.result.status_sv:<13} {v.result.name}")
 
@@ -138,8 +191,10 @@ def _cmd_example(args) -> int:
     report = build_report(cfg, progress=say)
     out = Path(args.output)
     written = _write_report(report, out, ["html", "excel", "csv"], say)
-    _write_outputs(report.ledger, out,
-                   title="Region Exempelby (fictitious example region), t CO2e by year and scope:")
+    sv = report.language == "sv"
+    _write_outputs(report.ledger, out, lang=report.language,
+                   title="Region Exempelby (fiktiv exempelregion, fictitious), ton CO2e per år och scope:" if sv
+                   else "Region Exempelby (fictitious example region), t CO2e by year and scope:")
     _print_report_summary(report)
     for p in written:
         print(f"wrote {p}")
@@ -202,33 +257,117 @@ _WHATIF_ARGS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
 }
 
 
+#: Activities each what-if question changes besides the one named with --from.
+_WHATIF_TOUCHES: dict[str, tuple[str, ...]] = {
+    "switch_contract": ("electricity", "car_ev"), "destroy_n2o": ("n2o", "entonox"), "flights_to_train": ("flight",),
+    "cars_to_ev": ("car_petrol", "car_diesel", "car_unknown", "car_hvo100"),
+}
+
+
 def _cmd_whatif(args) -> int:
     fs = _factor_set(args)
-    acts = read_activities(args.file)
+    lang = args.lang
+    sv = lang == "sv"
     name = args.kind.replace("-", "_")
     run = scenario_function(name)
     if run is None:  # a question of the parser without a registered function
         raise KlimatbokslutError(f"no what-if function {name!r} in this version of klimatbokslut")
+    acts = read_activities(args.file, on_error="collect")
+    checked = calculate(acts, factors=fs, gwp=args.gwp, on_error="collect")
+    problems = checked.problems()
+    if len(problems):
+        touched = _touched(problems, checked, name, args)
+        if touched.any() and not _collect(args):
+            print(_problem_lines(problems[touched]))
+            print(f"\n{_rows_with_problems(problems[touched])} rows this what-if would change cannot be used; "
+                  "correct them, or run with --on-error collect to leave them out (what is left out is stated)",
+                  file=sys.stderr)
+            return 1
+        bad_rows = set(problems["row"])
+        acts = acts[~acts["row"].isin(bad_rows)].copy()
+        acts.attrs["rejects"] = []   # left out here, and stated below
+    _print_notes(acts)
     r = run(acts, **_WHATIF_ARGS[name](args), share=args.share, select=_select(args) or None, gwp=args.gwp,
             factors=fs)
     f = {"year": args.year} if args.year else {}
     print(r.name)
-    print(f"  avoided (market-based):   {number(r.avoided(method='market', **f).magnitude, 3, 'en')} t CO2e")
-    print(f"  avoided (location-based): {number(r.avoided(method='location', **f).magnitude, 3, 'en')} t CO2e")
+    t = "t CO2e"
+    if sv:
+        print(f"  undviks (marknadsbaserat):   {number(r.avoided(method='market', **f).magnitude, 3, lang)} ton CO2e")
+        print(f"  undviks (platsbaserat):      {number(r.avoided(method='location', **f).magnitude, 3, lang)} ton CO2e")
+    else:
+        print(f"  avoided (market-based):   {number(r.avoided(method='market', **f).magnitude, 3, lang)} {t}")
+        print(f"  avoided (location-based): {number(r.avoided(method='location', **f).magnitude, 3, lang)} {t}")
     if r.extra_cost is not None:
-        print(f"  extra cost:               {number(r.extra_cost.to('SEK').magnitude, 0, 'en')} SEK")
-        print(f"  cost per tonne avoided:   {number(r.cost_per_tonne.magnitude, 0, 'en')} SEK/t CO2e")
+        cost = number(r.extra_cost.to("SEK").magnitude, 0, lang)
+        per_t = number(r.cost_per_tonne.magnitude, 0, lang)
+        if sv:
+            print(f"  merkostnad:                  {cost} kr")
+            print(f"  kostnad per undviket ton:    {per_t} kr/ton CO2e")
+        else:
+            print(f"  extra cost:               {cost} SEK")
+            print(f"  cost per tonne avoided:   {per_t} SEK/{t}")
     for note in r.notes:
-        print(f"  note: {note}")
+        print(f"  {'obs' if sv else 'note'}: {note}")
+    if len(problems):
+        left = checked.left_out(**f)
+        n = _rows_with_problems(problems)
+        if sv:
+            print(f"  utelämnat: {n} rader med problem ({left.text('sv').removeprefix('exklusive ')}); "
+                  "de ingår varken före eller efter")
+        else:
+            print(f"  left out: {n} rows with problems ({left.text('en').removeprefix('excluding ')}); "
+                  "they are in neither the baseline nor the scenario")
     return 0
+
+
+def _touched(problems: pd.DataFrame, ledger, name: str, args) -> pd.Series:
+    """Which problem rows the what-if could change: rows of the activity it replaces (and the ones
+    the question always changes), and rows whose activity cannot be read."""
+    keys = set(_WHATIF_TOUCHES.get(name, ()))
+    src = getattr(args, "from_", None)
+    if src:
+        keys.add(resolve_activity_name(src) or src)
+    if name == "switch_anaesthetic" and not src:
+        keys.add("desflurane")
+    written = (problems["input_activity"] if "input_activity" in problems.columns
+               else pd.Series(None, index=problems.index, dtype=object))
+    resolved = written.astype(object).map(lambda a: resolve_activity_name(str(a)) if a == a and a is not None
+                                          else None)
+    kept = dict(zip(ledger.frame["row"], ledger.frame["activity"].astype(object)))   # rows kept without a factor
+    resolved = resolved.where(resolved.notna(), problems["row"].map(kept))
+    return resolved.isna() | resolved.isin(keys)
+
+
+def _collect(args) -> bool:
+    return bool(getattr(args, "lenient", False)) or getattr(args, "on_error", "raise") == "collect"
+
+
+def _print_notes(acts: pd.DataFrame) -> None:
+    for note in acts.attrs.get("notes") or []:
+        print(f"note: {note}")
 
 
 def _cmd_calculate(args) -> int:
     fs = _factor_set(args)
-    acts = read_activities(args.file, on_error="collect" if args.lenient else "raise", sheet=args.sheet)
-    ledger = calculate(acts, factors=fs, gwp=args.gwp, scope2_method=args.method)
-    _write_outputs(ledger, Path(args.output), title=f"{args.file}: t CO2e by year and scope:")
+    acts = read_activities(args.file, on_error="collect", sheet=args.sheet)
+    ledger = calculate(acts, factors=fs, gwp=args.gwp, scope2_method=args.method, on_error="collect")
+    problems = ledger.problems()
+    if len(problems) and not _collect(args):
+        # Every problem of the file and of its factors in one round, as `validate` lists them.
+        print(_problem_lines(problems))
+        rec = ledger.reconcile()
+        print(f"\n{_rows_with_problems(problems)} of {rec['input_rows']} rows cannot be used; nothing was written. "
+              "Correct them, or run with --on-error collect to leave them out (what is left out is stated).",
+              file=sys.stderr)
+        return 1
+    _print_notes(acts)
+    _write_outputs(ledger, Path(args.output), title=f"{args.file}: t CO2e by year and scope:", lang=args.lang)
     return 0
+
+
+def _rows_with_problems(problems: pd.DataFrame) -> int:
+    return int(problems["row"].nunique()) if len(problems) else 0
 
 
 def _cmd_validate(args) -> int:
@@ -240,11 +379,11 @@ def _cmd_validate(args) -> int:
     ledger = calculate(acts, factors=fs, on_error="collect")
     rec = ledger.reconcile()
     problems = ledger.problems()
+    _print_notes(acts)
     if len(problems):
-        cols = [c for c in ("row", "column", "value", "reason") if c in problems.columns]
-        print(problems[cols].to_string(index=False))
+        print(_problem_lines(problems))
         unvalued = rec.get("unvalued_rows", 0)
-        print(f"\n{rec['rejected_rows']} of {rec['input_rows']} rows cannot be used"
+        print(f"\n{_rows_with_problems(problems)} of {rec['input_rows']} rows cannot be used"
               + (f"; {unvalued} have no emission factor (kept for energy and amounts, left out of CO2e)"
                  if unvalued else ""), file=sys.stderr)
         return 1
@@ -425,8 +564,19 @@ def _add_whatif_parser(sub: Any) -> None:
         w.add_argument("--select", action="append", metavar="COLUMN=VALUE",
                        help="only rows with this value (repeatable), e.g. --select site=Centralsjukhuset")
         w.add_argument("--gwp", default="AR6", choices=["AR4", "AR5", "AR6"])
+        w.add_argument("--on-error", default="raise", choices=["raise", "collect"],
+                       help="raise (default): stop on a problem in a row the what-if changes (rows it does not "
+                            "change are left out and stated); collect: leave every bad row out")
+        _add_lang_option(w)
         _add_factors_option(w)
         w.set_defaults(func=_cmd_whatif)
+
+
+def _add_lang_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", default="sv", choices=["sv", "en"],
+                   help="sv (default): Swedish numbers on the terminal and CSV for Swedish Excel (semicolon, "
+                        "decimal comma, UTF-8 with BOM, Swedish column names); en: English and international "
+                        "CSV (comma, decimal point)")
 
 
 def _add_factors_option(p: argparse.ArgumentParser) -> None:
@@ -465,7 +615,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--gwp", default="AR6", choices=["AR4", "AR5", "AR6"])
     p.add_argument("--method", default="market", choices=["market", "location"], help="scope-2 method of co2e_kg")
     p.add_argument("--sheet", default=None, help="Excel sheet")
-    p.add_argument("--lenient", action="store_true", help="write bad rows to rejects.csv instead of stopping")
+    p.add_argument("--on-error", default="raise", choices=["raise", "collect"],
+                   help="raise (default): list every problem and write nothing; collect: leave the bad rows out "
+                        "(rejects.csv) and state what they held")
+    p.add_argument("--lenient", action="store_true", help="the same as --on-error collect")
+    _add_lang_option(p)
     _add_factors_option(p)
     p.set_defaults(func=_cmd_calculate)
 

@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from .catalogue import ACTIVITY_BASED
+from .csvout import neutralise_cells, write_csv
 from .errors import FAILURE_COLUMNS
 from .units import Q_, get_registry, kind_of, normalise_unit_text, parse_numbers, parse_unit
 from .validation import as_list, isin_mask
@@ -61,31 +62,6 @@ _DEFAULTS = {"id": "", "org_unit": "", "site": "", "region": "", "contract": "",
 
 _PART_DIMS = ("row", "id", "activity", "year", "org_unit", "site", "region", "ownership", "area", "unit", "purpose",
               "data_quality")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_cells(df: pd.DataFrame) -> pd.DataFrame:
-    """Make text cells that a spreadsheet would run as a formula inert.
-
-    A leading ``'`` is added to text beginning with ``=``, ``+``, ``-``, ``@``, tab
-    or carriage return (OWASP CSV injection). Numbers are left as they are.
-
-    Examples
-    --------
-    >>> neutralise_cells(pd.DataFrame({"site": ["=HYPERLINK(1)", "Växjö"], "x": [-1, 2]}))["site"].tolist()
-    ["'=HYPERLINK(1)", 'Växjö']
-    """
-    out = df.copy()
-    for col in out.columns:
-        s = out[col]
-        if s.dtype == object or isinstance(s.dtype, (pd.CategoricalDtype, pd.StringDtype)) or str(s.dtype) == "str":
-            text = s.astype(object)
-            mask = text.map(lambda v: isinstance(v, str) and v.startswith(_FORMULA_START))
-            if mask.any():
-                out[col] = text.where(~mask, "'" + text.astype(str))
-    return out
-
-
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
@@ -740,12 +716,18 @@ class Ledger:
         }
         return write_workbook(sheets, path)
 
-    def to_csv(self, path: str | Path) -> Path:
-        """Write the ledger frame as CSV (UTF-8, comma-separated, formula-safe)."""
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        neutralise_cells(self.frame).to_csv(path, index=False, lineterminator="\n")
-        return path
+    def to_csv(self, path: str | Path, *, style: str = "international") -> Path:
+        """Write the ledger frame as CSV (formula-safe).
+
+        Parameters
+        ----------
+        path : str or Path
+        style : {"international", "sv"}
+            ``"international"`` (default): comma, decimal point, UTF-8, the API's column names.
+            ``"sv"``: for Swedish Excel: semicolon, decimal comma, UTF-8 with BOM, Swedish column
+            names and labels (:func:`klimatbokslut.csvout.write_csv`).
+        """
+        return write_csv(self.frame, path, style="sv" if style == "sv" else "international")
 
     def to_parquet(self, path: str | Path) -> Path:
         """Write the ledger (frame, rejects and settings) to one Parquet file."""

@@ -139,8 +139,13 @@ class Report:
         sheets = {name: _plain(neutralise_cells(_plain(df))) for name, df in self._sheets().items()}
         return write_workbook(sheets, path)
 
-    def to_csv(self, folder: str | Path) -> list[Path]:
-        """Write the ledger and every report table as CSV files (UTF-8, comma, formula-safe).
+    def to_csv(self, folder: str | Path, *, style: str | None = None) -> list[Path]:
+        """Write the ledger and every report table as CSV files (formula-safe).
+
+        ``style`` None follows the report's language: a Swedish report writes CSV for Swedish
+        Excel (semicolon, decimal comma, UTF-8 with BOM, Swedish column names and labels), an
+        English one the international form (comma, decimal point, UTF-8); ``"sv"`` or
+        ``"international"`` chooses (:func:`klimatbokslut.csvout.write_csv`).
 
         Examples
         --------
@@ -149,14 +154,13 @@ class Report:
         >>> {"ledger.csv", "totals.csv", "by_area.csv"} <= {p.name for p in paths}
         True
         """
+        from ..csvout import write_csv
+
+        chosen = style or ("sv" if self.language == "sv" else "international")
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        out = []
-        for name, df in self._sheets().items():
-            p = folder / f"{name}.csv"
-            neutralise_cells(_plain(df)).to_csv(p, index=False, lineterminator="\n")
-            out.append(p)
-        return out
+        return [write_csv(df, folder / f"{name}.csv", style="sv" if chosen == "sv" else "international")
+                for name, df in self._sheets().items()]
 
     def _sheets(self) -> dict[str, pd.DataFrame]:
         return {"ledger": self.ledger.frame, **self.tables}

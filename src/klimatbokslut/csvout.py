@@ -1,0 +1,191 @@
+"""CSV files a Swedish Excel opens cleanly, and the international form beside them.
+
+Swedish Excel reads a CSV with the list separator and decimal sign of the Windows region:
+semicolon and decimal comma. It reads the file as UTF-8 only when the file starts with a
+byte-order mark; without one, "Växjö" becomes "VÃ¤xjÃ¶". So the Swedish form (``style="sv"``)
+is: semicolons, decimal commas, UTF-8 with BOM, CRLF line ends (what Excel on Windows writes
+itself), Swedish column names (:data:`COLUMN_LABELS_SV`) and the codes of the label columns
+(area, category, activity, ownership, purpose, scope-2 method) as their Swedish names. Numbers
+keep full precision and have no thousands separator (a space would make Excel read text).
+
+The international form (``style="international"``) is what the library wrote before: commas,
+decimal points, UTF-8 without BOM, ``\\n`` line ends, the column names and codes of the API.
+
+Every text cell that a spreadsheet would run as a formula is neutralised in both forms
+(:func:`neutralise_cells`).
+
+Examples
+--------
+>>> import os, tempfile, pandas as pd
+>>> p = os.path.join(tempfile.mkdtemp(), "t.csv")
+>>> _ = write_csv(pd.DataFrame({"year": [2024], "area": ["business_travel"], "co2e_t": [1234.5]}), p)
+>>> open(p, "rb").read()
+b'\\xef\\xbb\\xbf\\xc3\\x85r;Omr\\xc3\\xa5de;Utsl\\xc3\\xa4pp (ton CO2e)\\r\\n2024;Tj\\xc3\\xa4nsteresor;1234,5\\r\\n'
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+
+__all__ = ["COLUMN_LABELS_SV", "write_csv", "swedish_table", "neutralise_cells"]
+
+Style = Literal["sv", "international"]
+
+#: Swedish column names for the columns of the ledger, its summaries, the rejects, the factors used
+#: and the report's tables. A column not listed keeps its name.
+COLUMN_LABELS_SV: dict[str, str] = {
+    # the row as read
+    "row": "Rad", "id": "Id", "activity": "Aktivitet", "amount": "Mängd", "unit": "Enhet", "year": "År",
+    "org_unit": "Förvaltning", "site": "Anläggning", "region": "Nät/region", "contract": "Avtal",
+    "ownership": "Ägande", "factor_id": "Faktor-id", "correction": "Korrigering", "origin": "Från",
+    "destination": "Till", "cabin": "Klass", "round_trip": "Tur och retur", "band": "Distansband",
+    "purpose": "Syfte", "goods": "Varugrupp", "unit_as_given": "Enhet som angiven", "file": "Fil",
+    "cost_sek": "Kostnad (kr)", "organic": "Ekologisk", "vegetarian": "Vegetarisk",
+    "renewable_share": "Förnybar andel", "fossil_free_share": "Fossilfri andel",
+    "recovered_share": "Återvunnen andel",
+    # placement and results
+    "scope": "Scope", "category": "Kategori", "category_name": "Kategori (namn)", "area": "Område",
+    "area_name": "Område (namn)", "upstream_category": "Kategori uppströms", "data_quality": "Datakvalitet",
+    "co2e_kg": "Utsläpp (kg CO2e)", "co2e_t": "Utsläpp (ton CO2e)", "co2e_direct_kg": "Direkta utsläpp (kg CO2e)",
+    "co2e_upstream_kg": "Uppströms utsläpp (kg CO2e)", "co2e_location_kg": "Platsbaserat (kg CO2e)",
+    "co2e_market_kg": "Marknadsbaserat (kg CO2e)", "co2e_location_t": "Platsbaserat (ton CO2e)",
+    "co2e_market_t": "Marknadsbaserat (ton CO2e)", "co2_kg": "CO2 (kg)", "ch4_kg": "CH4 (kg)", "n2o_kg": "N2O (kg)",
+    "other_gas": "Annan gas", "other_gas_kg": "Annan gas (kg)", "co2_biogenic_kg": "Biogen CO2 (kg)",
+    "co2_biogenic_t": "Biogen CO2 (ton)", "energy_mj": "Energi (MJ)",
+    "energy_normal_mj": "Normalårskorrigerad energi (MJ)",
+    "mwh": "MWh", "distance_km": "Sträcka (km)", "flags": "Flaggor", "flag": "Flagga",
+    "unvalued_reason": "Orsak utan emissionsfaktor", "factor_year": "Faktorns år", "factor_gwp": "Faktorns GWP",
+    "factor_ids": "Faktor-id:n", "source_ids": "Käll-id:n", "total_co2e_t": "Totalt (ton CO2e)",
+    "scope2_co2e_t": "Scope 2 (ton CO2e)", "spend_based_co2e_t": "Kostnadsbaserat (ton CO2e)",
+    "scope2_method": "Metod scope 2", "gwp": "GWP",
+    # rejects
+    "column": "Kolumn", "value": "Värde", "reason": "Orsak", "input_activity": "Aktivitet (indata)",
+    "input_amount": "Mängd (indata)", "input_unit": "Enhet (indata)", "input_year": "År (indata)",
+    # factors
+    "valid_from": "Giltig från", "valid_to": "Giltig till", "edition": "Utgåva", "gas": "Gas",
+    "boundary": "Systemgräns", "method": "Metod", "instrument": "Instrument", "source_id": "Käll-id",
+    "derived": "Härledd", "note": "Anmärkning", "notes": "Anmärkningar", "user": "Egen faktor",
+    "publisher": "Utgivare", "title": "Titel", "source_edition": "Källans utgåva", "source_year": "Källans år",
+    "url": "Webbadress", "licence": "Licens", "seen_in": "Sedd i", "source_note": "Källanmärkning",
+    "used_for_years": "Använd för år", "used_for_other_years": "Använd för andra år", "source": "Källa",
+    # targets, what-if, portfolio
+    "target": "Mål", "name": "Namn", "type": "Typ", "metric": "Mått", "status": "Status",
+    "status_sv": "Status (svenska)", "status_rule": "Statusregel", "actual": "Utfall", "base_year": "Basår",
+    "base_value": "Basårsvärde", "target_year": "Målår", "target_value": "Målvärde", "milestone": "Delmål",
+    "trajectory_value": "Värde på banan", "progress": "Måluppfyllelse", "gap": "Gap", "trend": "Trend",
+    "trend_from_year": "Trend från år", "required_annual_rate": "Nödvändig årlig takt", "share": "Andel",
+    "change": "Förändring", "change_pct": "Förändring (%)", "change_vs_base": "Förändring mot basår",
+    "change_vs_previous": "Förändring mot föregående år", "change_vs_previous_t": "Förändring mot föregående år (ton)",
+    "previous_year": "Föregående år", "falling_vs_base": "Minskar mot basår", "scenario": "Scenario",
+    "baseline_co2e_t": "Utgångsläge (ton CO2e)", "scenario_co2e_t": "Scenario (ton CO2e)",
+    "avoided_co2e_t": "Undviket (ton CO2e)", "avoided_market_t": "Undviket marknadsbaserat (ton CO2e)",
+    "avoided_location_t": "Undviket platsbaserat (ton CO2e)", "avoided_all_years_t": "Undviket alla år (ton CO2e)",
+    "extra_cost_sek": "Merkostnad (kr)", "cost_per_tonne_sek": "Kostnad per ton (kr/ton CO2e)",
+    "portfolio": "Portfölj", "index": "Index", "benchmark_value": "Jämförelsevärde",
+    "relative_to_benchmark": "Relativt jämförelsevärde", "relative_to_index": "Relativt index",
+    "coverage": "Täckning", "coverage_eligible": "Täckning (berättigade)", "scopes": "Scopes", "key": "Nyckel",
+    "rows": "Rader",
+}
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cells(df: pd.DataFrame) -> pd.DataFrame:
+    """Make text cells that a spreadsheet would run as a formula inert.
+
+    A leading ``'`` is added to text beginning with ``=``, ``+``, ``-``, ``@``, tab
+    or carriage return (OWASP CSV injection). Numbers are left as they are.
+
+    Examples
+    --------
+    >>> neutralise_cells(pd.DataFrame({"site": ["=HYPERLINK(1)", "Växjö"], "x": [-1, 2]}))["site"].tolist()
+    ["'=HYPERLINK(1)", 'Växjö']
+    """
+    out = df.copy()
+    for col in out.columns:
+        s = out[col]
+        if s.dtype == object or isinstance(s.dtype, (pd.CategoricalDtype, pd.StringDtype)) or str(s.dtype) == "str":
+            text = s.astype(object)
+            mask = text.map(lambda v: isinstance(v, str) and v.startswith(_FORMULA_START))
+            if mask.any():
+                out[col] = text.where(~mask, "'" + text.astype(str))
+    return out
+
+
+def _code_labels() -> dict[str, dict[str, str]]:
+    """Code -> Swedish label for the columns that hold codes."""
+    from .catalogue import AREAS, CATEGORIES, activities
+
+    categories = {k: v["sv"] for k, v in CATEGORIES.items()}
+    return {
+        "area": {k: v["sv"] for k, v in AREAS.items()},
+        "category": categories,
+        "upstream_category": categories,
+        "activity": {a.key: a.sv for a in activities()},
+        "ownership": {"owned": "ägd", "leased": "leasad", "contracted": "upphandlad"},
+        "purpose": {"business": "tjänsteresa", "commuting": "pendling"},
+        "scope2_method": {"market": "marknadsbaserad", "location": "platsbaserad"},
+        "data_quality": {"supplier_specific": "leverantörsspecifik", "activity_based": "aktivitetsbaserad",
+                         "spend_based": "kostnadsbaserad"},
+    }
+
+
+def swedish_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The table with Swedish column names and the codes of its label columns as Swedish names.
+
+    Examples
+    --------
+    >>> swedish_table(pd.DataFrame({"area": ["energy_buildings"], "ownership": ["owned"]})).to_dict("records")
+    [{'Område': 'Energi i byggnader', 'Ägande': 'ägd'}]
+    """
+    out = frame.copy()
+    out.attrs = {}
+    for col, labels in _code_labels().items():
+        if col in out.columns:
+            text = out[col].astype(object)
+            out[col] = text.map(lambda v, labels=labels: labels.get(v, v) if isinstance(v, str) else v)
+    return out.rename(columns={c: COLUMN_LABELS_SV.get(str(c), c) for c in out.columns})
+
+
+def _plain(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.copy()
+    out.attrs = {}
+    for c in out.columns:
+        if isinstance(out[c].dtype, pd.CategoricalDtype):
+            out[c] = out[c].astype(object)
+    return out
+
+
+def write_csv(frame: pd.DataFrame, path: str | Path, *, style: Style = "sv", labels: bool = True) -> Path:
+    """Write a table as CSV for Swedish Excel (``"sv"``) or in the international form.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+    path : str or Path
+    style : {"sv", "international"}
+        ``"sv"``: ``;``, decimal comma, UTF-8 with BOM, CRLF, Swedish column names and labels.
+        ``"international"``: ``,``, decimal point, UTF-8, ``\\n``, the API's names and codes.
+    labels : bool
+        With ``style="sv"``: Swedish column names and labels (False keeps names and codes).
+
+    Returns
+    -------
+    Path
+    """
+    if style not in ("sv", "international"):
+        raise ValueError(f"style must be 'sv' or 'international', not {style!r}")
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    table = neutralise_cells(_plain(frame))
+    if style == "international":
+        table.to_csv(path, index=False, lineterminator="\n")
+        return path
+    if labels:
+        table = swedish_table(table)
+    table.to_csv(path, index=False, sep=";", decimal=",", encoding="utf-8-sig", lineterminator="\r\n")
+    return path
