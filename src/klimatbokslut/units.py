@@ -115,10 +115,90 @@ def _build_registry():
         ureg.load_definitions(extra)
     for line in _EXTRA_DEFINITIONS:
         ureg.define(line)
-    ureg.formatter.default_format = "~P"
+    _register_format()
+    ureg.formatter.default_format = "~klimatbokslut"
     ureg.formatter.default_sort_func = None   # keep "t CO2e", "kg CO2e / portion" in the order written
     _add_gwp_contexts(ureg)
+    _explain_co2e_conversions(ureg)
     return ureg
+
+
+_SUPERSCRIPT = str.maketrans("0123456789-.", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻·")
+
+
+def _register_format() -> None:
+    """The unit format of printed quantities: ``t CO2e``, ``SEK/t CO2e``, ``kg CO2e/kWh``, ``m³``.
+
+    Units are separated by a space (a unit followed by the gas it counts reads as one name, as
+    in the GHG Protocol's tables), one ``/`` before the denominator, brackets when the
+    denominator has several units.
+    """
+    import pint
+
+    if "klimatbokslut" in getattr(pint.formatting, "REGISTERED_FORMATTERS", {}):
+        return
+
+    @pint.register_unit_format("klimatbokslut")
+    def _format(unit, registry, **options):
+        def power(name: str, exp: float) -> str:
+            return name if exp == 1 else name + f"{exp:g}".translate(_SUPERSCRIPT)
+
+        num = " ".join(power(u, e) for u, e in unit.items() if e > 0) or "1"
+        den_items = [(u, -e) for u, e in unit.items() if e < 0]
+        den = [power(u, e) for u, e in den_items]
+        if not den:
+            return num
+        # "SEK/t CO2e": a mass followed by its gas reads as one unit, as in "t CO2e"
+        one_name = len(den) == 1 or (len(den) == 2 and den_items[1][1] == 1 and _is_gas(den_items[1][0])
+                                     and _is_mass(den_items[0][0]))
+        return f"{num}/{' '.join(den)}" if one_name else f"{num}/({' '.join(den)})"
+
+
+def _is_gas(name: str) -> bool:
+    """A unit that names a gas (``CO2e``, ``CO2``, ``CH4``, ``N2O``, ``HFC-134a`` ...): its own dimension."""
+    ureg = _REGISTRY
+    if ureg is None:
+        return name in ("CO2e", "CO2", "CH4", "N2O")
+    try:
+        dims = dict(ureg.get_dimensionality(name))
+    except Exception:  # not a unit of this registry
+        return False
+    return len(dims) == 1 and next(iter(dims)) not in {"[mass]", "[length]", "[time]", "[temperature]",
+                                                       "[substance]", "[current]", "[luminosity]"}
+
+
+def _is_mass(name: str) -> bool:
+    try:
+        return dict(_REGISTRY.get_dimensionality(name)) == {"[mass]": 1}
+    except Exception:  # not a unit of this registry
+        return False
+
+
+def _explain_co2e_conversions(ureg) -> None:
+    """A CO2e quantity converted to a plain mass (``Q_(3, "t CO2e").to("t")``) fails with the unit meant.
+
+    pint's error stays a :class:`pint.DimensionalityError` (code that catches it still does);
+    its message says that CO2e converts to ``t CO2e`` or ``kg CO2e``.
+    """
+    import pint
+
+    quantity = ureg.Quantity
+    plain_to = quantity.to
+    co2e_dim = "[carbon_dioxide_equivalent]"
+
+    def to(self, other=None, *contexts, **ctx_kwargs):
+        try:
+            return plain_to(self, other, *contexts, **ctx_kwargs)
+        except pint.DimensionalityError as exc:
+            mine = co2e_dim in str(getattr(self, "dimensionality", ""))
+            theirs = co2e_dim in str(exc.dim2) or co2e_dim in str(exc.units2)
+            if mine and not theirs:
+                hint = (f"; a CO2e quantity keeps its CO2e: write {str(self.units).split('/')[0].split()[0]} "
+                        "CO2e (e.g. .to(\"t CO2e\") or .to(\"kg CO2e\"))")
+                raise pint.DimensionalityError(exc.units1, exc.units2, exc.dim1, exc.dim2, extra_msg=hint) from None
+            raise
+
+    quantity.to = to
 
 
 def _add_gwp_contexts(ureg) -> None:
@@ -207,7 +287,7 @@ def parse_number(text: str) -> float:
     >>> parse_number("1.234,5")
     Traceback (most recent call last):
     ...
-    klimatbokslut.errors.NumberFormatError: ambiguous number '1.234,5': both '.' and ',' appear; write 1234,5 or 1234.5
+    klimatbokslut.errors.NumberFormatError: ambiguous number '1.234,5': both '.' and ',' appear, ... write 1 234,5 ...
     """
     arr = parse_numbers(pd.Series([text], dtype=object))
     value, problem = arr[0][0], arr[1][0]
@@ -295,8 +375,8 @@ def parse_numbers(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
         if empty_np[i]:
             reasons[i] = "empty amount"
         elif both_np[i]:
-            reasons[i] = (f"ambiguous number {raw!r}: both '.' and ',' appear; write "
-                          f"{_example_fix(raw)}")
+            reasons[i] = (f"ambiguous number {raw!r}: both '.' and ',' appear, so either could be the decimal "
+                          f"mark; write {_example_fix(raw)}")
         elif multi_bad[i]:
             reasons[i] = f"ambiguous number {raw!r}: several decimal marks"
         elif np.isinf(parsed_np[i]):
@@ -347,7 +427,9 @@ def _example_fix(raw: str) -> str:
     decimals = len(re.sub(r"[^\d]", "", raw[last + 1:]))
     whole = digits[: len(digits) - decimals] or "0"
     frac = digits[len(digits) - decimals:]
-    return f"{whole},{frac} or {whole}.{frac}"
+    grouped = f"{int(whole):,}".replace(",", " ")
+    return (f"{grouped},{frac} (Swedish: space between thousands, decimal comma) or {whole}.{frac}"
+            if frac else f"{grouped} (Swedish: space between thousands) or {whole}")
 
 
 def parse_quantity(text: str):
@@ -394,7 +476,8 @@ def normalise_unit_text(text: str) -> str:
     t = str(text).strip()
     simple = {"L": "l", "M3": "m3", "KWH": "kWh", "MWH": "MWh", "GWH": "GWh", "KG": "kg",
               "TON": "ton", "T": "t", "NM3": "Nm3", "KM": "km", "MIL": "mil", "ST": "st",
-              "LITER": "l", "LITRE": "l", "KUBIKMETER": "m3", "STYCK": "st", "STYCKEN": "st", "PCS": "pcs",
+              "LITER": "l", "LITRE": "l", "KUBIKMETER": "m3", "KBM": "m3", "KUBIK": "m3",
+              "STYCK": "st", "STYCKEN": "st", "PCS": "pcs",
               "STK": "stk", "PIECE": "piece", "PIECES": "piece", "TKM": "tkm", "TONKM": "tkm", "TONNKM": "tkm",
               # a meal served is one portion
               "PORTION": "portion", "PORTIONS": "portion", "PORTIONER": "portion", "PORT": "portion",

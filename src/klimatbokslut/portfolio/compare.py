@@ -76,9 +76,21 @@ def relative_difference(value: Any, benchmark: Any) -> float:
     >>> from klimatbokslut.units import Q_
     >>> round(relative_difference(Q_(1.8, "t CO2e/MSEK"), Q_(5, "t CO2e/MSEK")), 2)
     -0.64
+    >>> round(relative_difference(5.4, 15.0), 2)      # plain numbers in the same unit
+    -0.64
     """
-    v = float(value.to(benchmark.units).magnitude)
-    b = float(benchmark.magnitude)
+    plain = [isinstance(x, (int, float, np.integer, np.floating)) and not isinstance(x, bool)
+             for x in (value, benchmark)]
+    if all(plain):      # two plain numbers in the same unit: compared as they are
+        v, b = float(value), float(benchmark)
+    elif any(plain):
+        which = "value" if plain[0] else "benchmark"
+        raise fail(which, value if plain[0] else benchmark,
+                   "a plain number compared with a quantity: give both with their unit "
+                   "(e.g. \"5,4 t CO2e/MSEK\") or both as plain numbers", what="relative_difference")
+    else:
+        v = float(value.to(benchmark.units).magnitude)
+        b = float(benchmark.magnitude)
     if b == 0 or not np.isfinite(b):
         return float("nan")
     return v / b - 1.0
@@ -117,7 +129,7 @@ def trend(series: Mapping[int, Any], metric: str = "carbon_footprint", *, base_y
     """
     unit = get_metric(metric, what="trend").unit
     years = sorted(int(y) for y in series)
-    values = [float(benchmark_value(series[y], metric, scopes).to(unit).magnitude) for y in years]
+    values = [_trend_value(series[y], y, metric, unit, scopes) for y in years]
     coverage = [series[y].coverage(metric, scopes) if _is_source(series[y]) else float("nan") for y in years]
     out = pd.DataFrame({"year": years, "value": values, "unit": unit, "coverage": coverage})
     out["change_vs_previous"] = out["value"] / out["value"].shift(1) - 1.0
@@ -130,3 +142,11 @@ def trend(series: Mapping[int, Any], metric: str = "carbon_footprint", *, base_y
     else:
         out["change_vs_base"] = np.nan
     return out
+
+
+def _trend_value(item: Any, year: int, metric: str, unit: str, scopes: Iterable[int]) -> float:
+    """One year of a trend: a portfolio's metric, a reported figure with its unit, or a plain number
+    (read as given in the metric's unit)."""
+    if isinstance(item, (int, float, np.integer, np.floating)) and not isinstance(item, bool):
+        return float(item)
+    return float(benchmark_value(item, metric, scopes).to(unit).magnitude)
