@@ -63,9 +63,10 @@ class Outcome:
 def _read_any(path: Path) -> str:
     raw = path.read_bytes()
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return raw.decode("cp1252")
+        text = raw.decode("cp1252")
+    return text.replace("\r\n", "\n")     # an Excel export's CRLF shows as lines on the page
 
 
 def _run_command(line: str) -> str:
@@ -76,11 +77,17 @@ def _run_command(line: str) -> str:
     if not argv or argv[0] != "klimatbokslut":
         raise ValueError(f"only klimatbokslut commands run on a walkthrough page, not {line!r}")
     buf = io.StringIO()
+    old_columns = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = "100"     # tables wrap to the terminal: the page shows a 100-column one
     with contextlib.redirect_stdout(buf), contextlib.redirect_stderr(buf):
         try:
             code = main(argv[1:])
         except SystemExit as exc:      # argparse usage errors
             code = exc.code if isinstance(exc.code, int) else 2
+    if old_columns is None:
+        os.environ.pop("COLUMNS", None)
+    else:
+        os.environ["COLUMNS"] = old_columns
     text = buf.getvalue().rstrip("\n")
     if code:
         text += f"\n[exit {code}]"

@@ -197,7 +197,7 @@ def _cmd_example(args) -> int:
                    else "Region Exempelby (fictitious example region), t CO2e by year and scope:")
     _print_report_summary(report)
     for p in written:
-        print(f"wrote {p}")
+        print(f"{'skrev' if report.language == 'sv' else 'wrote'} {p}")
     return 0
 
 
@@ -223,7 +223,7 @@ def _cmd_report(args) -> int:
     written = _write_report(report, Path(args.output), _formats(args.format), say)
     _print_report_summary(report)
     for p in written:
-        print(f"wrote {p}")
+        print(f"{'skrev' if report.language == 'sv' else 'wrote'} {p}")
     return 0
 
 
@@ -362,7 +362,9 @@ def _cmd_calculate(args) -> int:
               file=sys.stderr)
         return 1
     _print_notes(acts)
-    _write_outputs(ledger, Path(args.output), title=f"{args.file}: t CO2e by year and scope:", lang=args.lang)
+    title = (f"{args.file}: ton CO2e per år och scope:" if args.lang == "sv"
+             else f"{args.file}: t CO2e by year and scope:")
+    _write_outputs(ledger, Path(args.output), title=title, lang=args.lang)
     return 0
 
 

@@ -137,6 +137,15 @@ def _stack(d, keep_d: np.ndarray, u, keep_u: np.ndarray):
     return np.concatenate([a, b])
 
 
+#: The reason of a spend row replaced by activity-based rows of the same goods and year (engine.run).
+REPLACED_BY_ACTIVITY = "replaced by activity-based rows for the same goods and year (not counted twice)"
+
+
+def _replaced(rejects: pd.DataFrame) -> np.ndarray:
+    """Rows of the rejects that were replaced, not refused (their emissions are counted by other rows)."""
+    return rejects["reason"].astype(object).eq(REPLACED_BY_ACTIVITY).to_numpy()
+
+
 def _plain_number(v: float) -> str:
     """An amount as Swedish text: ``39700.0`` -> ``"39 700"``, ``2.5`` -> ``"2,5"``."""
     text = f"{v:,.0f}" if abs(v) >= 100 or float(v).is_integer() else f"{v:,.2f}".rstrip("0").rstrip(".")
@@ -351,7 +360,10 @@ class Ledger:
         strict run (``on_error="raise"``) would have raised, sorted by row.
         """
         unvalued = getattr(self, "unvalued_failures", None)
-        parts = [t for t in (self.rejects, unvalued) if t is not None and len(t)]
+        rejects = self.rejects
+        if len(rejects) and "reason" in rejects.columns:   # spend rows whose goods are counted in litres: no problem
+            rejects = rejects[~_replaced(rejects)]
+        parts = [t for t in (rejects, unvalued) if t is not None and len(t)]
         if not parts:
             return pd.DataFrame(columns=FAILURE_COLUMNS)
         return pd.concat(parts, ignore_index=True).sort_values("row", kind="stable").reset_index(drop=True)
@@ -416,6 +428,8 @@ class Ledger:
             return 0, (), 0.0
         if any(v is not None and k != "year" for k, v in filters.items()):
             return 0, (), 0.0
+        if "reason" in r.columns:   # counted by the activity-based rows that replaced them: not left out
+            r = r[~_replaced(r)]
         first = r.drop_duplicates("row", keep="first")
         years = filters.get("year")
         if years is not None and "input_year" in first.columns:

@@ -21,7 +21,7 @@ from ..catalogue import get_activity
 from ..errors import InputError
 from ..factors import FactorSet, default_factors
 from ..gwp import check_gwp_set
-from ..ledger import Ledger
+from ..ledger import REPLACED_BY_ACTIVITY, Ledger
 from .backends import backend_for
 from .keys import NUMERIC, key_codes
 from .resolve import Failed, Resolved, resolve
@@ -331,7 +331,7 @@ def _replace_spend(valid: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         return valid, empty_rejects()
     gone = valid[hit]
     rej = pd.DataFrame({"row": gone["row"].to_numpy(), "column": "goods", "value": goods[hit].to_numpy(),
-                        "reason": "replaced by activity-based rows for the same goods and year (not counted twice)",
+                        "reason": REPLACED_BY_ACTIVITY,
                         "input_activity": gone["activity"].astype(object).to_numpy(),
                         "input_amount": gone["amount"].to_numpy(), "input_unit": gone["unit"].astype(object).to_numpy(),
                         "input_year": gone["year"].to_numpy()})

@@ -1,0 +1,53 @@
+"""The walkthrough page ``docs/from-excel.md`` runs: its files are the files in
+``examples/export/``, its commands print what the page shows, its Python examples pass.
+
+A change of the library's output that the page does not show fails here; refresh the page
+with ``python tools/docs_walkthrough.py docs/from-excel.md --update`` and review the diff.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _tool():
+    spec = importlib.util.spec_from_file_location("docs_walkthrough", ROOT / "tools" / "docs_walkthrough.py")
+    mod = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    sys.modules["docs_walkthrough"] = mod      # dataclasses look their module up there
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_excel_walkthrough_page_runs_as_shown():
+    tool = _tool()
+    outcome = tool.run_page(ROOT / "docs" / "from-excel.md")
+    assert not outcome.mismatches, "\n\n".join(str(m) for m in outcome.mismatches)
+
+
+def test_the_walkthrough_check_sees_a_changed_output(tmp_path):
+    # The check is not vacuous: a page whose shown output differs from the run fails.
+    tool = _tool()
+    page = (ROOT / "docs" / "from-excel.md").read_text(encoding="utf-8")
+    marker = "$ klimatbokslut validate miljodata_2024.csv\n"
+    assert marker in page
+    changed = page.replace(marker, marker + "all 14 rows can be used\n", 1)
+    p = tmp_path / "from-excel.md"
+    p.write_text(changed, encoding="utf-8")
+    outcome = tool.run_page(p)
+    assert any("validate miljodata_2024.csv" in m.where for m in outcome.mismatches)
+
+
+def test_the_walkthrough_check_sees_a_changed_file(tmp_path):
+    tool = _tool()
+    page = (ROOT / "docs" / "from-excel.md").read_text(encoding="utf-8")
+    changed = page.replace("Diesel MK1;182 000", "Diesel MK1;18 200", 1)
+    assert changed != page
+    p = tmp_path / "from-excel.md"
+    p.write_text(changed, encoding="utf-8")
+    outcome = tool.run_page(p)
+    assert any("file miljodata_2024.csv" in m.where for m in outcome.mismatches)
