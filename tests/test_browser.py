@@ -88,3 +88,98 @@ def test_screenshot_is_kept_as_an_artefact(browser, page):
     assert _console_lines(r.stderr) == []
     assert shot.is_file() and shot.stat().st_size > 50_000
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+# ----------------------------------------------------------------------------- charts read cleanly
+_MEASURE = """
+<script>
+window.addEventListener("load", () => {
+  const out = [];
+  document.querySelectorAll("svg.chart").forEach((svg, k) => {
+    const items = [...svg.querySelectorAll(".lg, .lg-swatch")].map(el => {
+      const b = el.getBBox();
+      return {kind: el.classList.contains("lg") ? "text" : "swatch", label: el.textContent,
+              x: b.x, y: b.y, w: b.width, h: b.height};
+    });
+    const ticks = [...svg.querySelectorAll(".tick")].map(el => el.textContent);
+    const unit = [...svg.querySelectorAll(".axis-unit")].map(el => el.textContent);
+    out.push({chart: k, kind: svg.dataset.chart, title: svg.getAttribute("aria-label"), items, ticks, unit});
+  });
+  const pre = document.createElement("pre");
+  pre.id = "measure";
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+});
+</script>
+"""
+
+
+def _measure(browser, html_path: Path, tmp_path: Path) -> list[dict]:
+    import html as html_lib
+    import json
+
+    copy = tmp_path / "measured.html"
+    text = html_path.read_text(encoding="utf-8")
+    # the report forbids scripts (Content-Security-Policy); the measuring copy lifts that for its one script
+    text = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", text)
+    copy.write_text(text.replace("</body>", _MEASURE + "</body>"), encoding="utf-8")
+    r = _run(browser, "--dump-dom", "--virtual-time-budget=5000", copy.as_uri())
+    assert r.returncode == 0, r.stderr[-2000:]
+    m = re.search(r'<pre id="measure">(.*?)</pre>', r.stdout, re.S)
+    assert m, "the measuring script did not run"
+    return json.loads(html_lib.unescape(m.group(1)))
+
+
+def _overlaps(a: dict, b: dict, tol: float = 0.5) -> bool:
+    return (min(a["x"] + a["w"], b["x"] + b["w"]) - max(a["x"], b["x"]) > tol
+            and min(a["y"] + a["h"], b["y"] + b["h"]) - max(a["y"], b["y"]) > tol)
+
+
+def legend_overlaps(charts: list[dict]) -> list[str]:
+    """Every pair of legend elements (label text, swatch) of one chart whose rendered boxes overlap."""
+    bad = []
+    for c in charts:
+        items = c["items"]
+        for i, a in enumerate(items):
+            for b in items[i + 1:]:
+                if _overlaps(a, b):
+                    bad.append(f"{c['title']}: {a['kind']} {a['label']!r} overlaps {b['kind']} {b['label']!r}")
+    return bad
+
+
+def test_chart_legends_never_overlap_and_axes_name_their_unit(browser, page, tmp_path):
+    charts = _measure(browser, page, tmp_path)
+    assert len(charts) >= 10
+    assert sum(len(c["items"]) for c in charts) > 40          # the legends were measured
+    assert legend_overlaps(charts) == []
+    for c in charts:
+        assert c["unit"], f"{c['title']}: the value axis names no unit"
+        decimals = {t.split(",")[1].__len__() if "," in t else 0 for t in c["ticks"]}
+        assert len(decimals) == 1, f"{c['title']}: ticks in several formats: {c['ticks']}"
+    units = {u for c in charts for u in c["unit"]}
+    assert "ton CO2e" in units
+
+
+def test_the_overlap_check_sees_a_crowded_legend(browser, tmp_path):
+    # The old layout (6.5 px per character) put "HVO100" into the next swatch: the check must see that.
+    from klimatbokslut.report import charts as ch
+
+    def old_legend(items, x, y, w):
+        out, cx = [], x
+        for label, colour, _ in items:
+            out.append(f'<rect x="{cx:.1f}" y="{y:.1f}" width="12" height="10" fill="{colour}" class="lg-swatch"/>')
+            out.append(f'<text x="{cx + 17:.1f}" y="{y + 9:.1f}" class="lg">{label}</text>')
+            cx += 22 + 6.5 * len(label)
+        return "".join(out), 18
+
+    svg, _ = old_legend([("HVO100", "#000", False), ("Bensin", "#111", False), ("Diesel", "#222", False)], 0, 0, 700)
+    page = tmp_path / "crowded.html"
+    style = "<style>.chart .lg { font-size:11.5px; } body { font: 15px/1.5 Arial, sans-serif; }</style>"
+    page.write_text(f'<html><head>{style}</head><body><svg class="chart" data-chart="x" aria-label="t" width="700" '
+                    f'height="40">{svg}</svg></body></html>', encoding="utf-8")
+    assert legend_overlaps(_measure(browser, page, tmp_path))
+    new_svg, _ = ch._legend([("HVO100", "#000", False), ("Bensin", "#111", False), ("Diesel", "#222", False)],
+                            0, 0, 700)
+    page.write_text(f'<html><head>{style}</head><body><svg class="chart" data-chart="x" aria-label="t" width="700" '
+                    f'height="40">{new_svg}</svg></body></html>', encoding="utf-8")
+    assert legend_overlaps(_measure(browser, page, tmp_path)) == []

@@ -31,7 +31,7 @@ Examples
 >>> with dask.config.set(scheduler="synchronous"):
 ...     led = kb.calculate(dd.from_pandas(acts, npartitions=2), on_error="collect")
 ...     print(led.total(), led.reconcile()["balanced"], len(led.rejects))
-59.84425955... t·CO2e True 2
+59.84425955... t CO2e True 2
 >>> round(kb.calculate(acts, on_error="collect").total().magnitude, 9) == round(led.total().magnitude, 9)
 True
 """

@@ -56,36 +56,102 @@ def _svg_open(kind: str, title: str, w: int, h: int, n_series: int) -> str:
             f'aria-label="{escape(title)}"><title>{escape(title)}</title>')
 
 
+#: Font size of legend text in the report's CSS (``.chart .lg``) [px].
+LEGEND_FONT_PX = 11.5
+
+_NARROW = set("iljtfrI.,:;|!'()[] ")
+_WIDE = set("mwMWÅÄÖåäö@%")
+
+
+def text_width(text: str, font_px: float = LEGEND_FONT_PX) -> float:
+    """A generous estimate of the rendered width of ``text`` in the report's sans-serif font [px].
+
+    Per character, in em: narrow letters and punctuation 0.36, wide letters (m, w, M, W, Å ...)
+    0.95, other capitals and digits 0.72, other lower-case 0.6. Wider than Arial and Segoe UI
+    measure (capitals about 0.67, digits 0.56, lower-case about 0.5), so labels laid out with
+    it do not run into the next item; the browser test measures the real boxes.
+
+    Examples
+    --------
+    >>> round(text_width("HVO100"), 1)
+    49.7
+    """
+    em = 0.0
+    for ch in str(text):
+        if ch in _NARROW:
+            em += 0.36
+        elif ch in _WIDE:
+            em += 0.95
+        elif ch.isupper() or ch.isdigit():
+            em += 0.72
+        else:
+            em += 0.6
+    return em * font_px
+
+
 def _legend(items: Sequence[tuple[str, str, bool]], x: float, y: float, w: float) -> tuple[str, float]:
-    """Legend rows below a chart; returns the SVG and the height used."""
+    """Legend rows below a chart; returns the SVG and the height used.
+
+    Each item is a swatch (or a dashed line) and its label; an item's width is the swatch,
+    the label's estimated width (:func:`text_width`) and a gap of 16 px, and an item that
+    does not fit the row starts the next one.
+    """
     out, cx, cy = [], x, y
     for label, colour, dashed in items:
         text = str(label)
-        width = 22 + 6.5 * len(text)
+        width = 17 + text_width(text) + 16
         if cx + width > x + w and cx > x:
             cx, cy = x, cy + 18
         if dashed:
             out.append(f'<line x1="{cx:.1f}" y1="{cy + 5:.1f}" x2="{cx + 14:.1f}" y2="{cy + 5:.1f}" '
-                       f'stroke="{colour}" stroke-width="2" stroke-dasharray="4 3"/>')
+                       f'stroke="{colour}" stroke-width="2" stroke-dasharray="4 3" class="lg-swatch"/>')
         else:
-            out.append(f'<rect x="{cx:.1f}" y="{cy:.1f}" width="12" height="10" fill="{colour}"/>')
+            out.append(f'<rect x="{cx:.1f}" y="{cy:.1f}" width="12" height="10" fill="{colour}" class="lg-swatch"/>')
         out.append(f'<text x="{cx + 17:.1f}" y="{cy + 9:.1f}" class="lg">{escape(text)}</text>')
         cx += width
     return "".join(out), cy - y + 18
 
 
+def tick_decimals(ticks: Sequence[float]) -> int:
+    """Decimals for every tick of one axis, from the step between ticks: one format per axis.
+
+    Examples
+    --------
+    >>> tick_decimals([0.0, 5000.0, 10000.0]), tick_decimals([0.0, 2.5, 5.0]), tick_decimals([0.0, 0.02, 0.04])
+    (0, 1, 2)
+    """
+    if len(ticks) < 2:
+        return 0
+    step = abs(ticks[1] - ticks[0])
+    for d in range(6):
+        if abs(round(step, d) - step) < 1e-9 * max(1.0, step):
+            return d
+    return 6
+
+
+def _tick_text(ticks: Sequence[float], lang: str) -> list[str]:
+    d = tick_decimals(ticks)
+    return [number(tv, d, lang) for tv in ticks]
+
+
+def _unit_label(unit: str | None, x: float, y: float, anchor: str = "start") -> str:
+    if not unit:
+        return ""
+    return f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" class="ax axis-unit">{escape(unit)}</text>'
+
+
 def _yaxis(ticks: list[float], y_of, x0: float, x1: float, lang: str) -> str:
     out = []
-    for tv in ticks:
+    for tv, text in zip(ticks, _tick_text(ticks, lang)):
         y = y_of(tv)
         out.append(f'<line x1="{x0}" y1="{y:.1f}" x2="{x1}" y2="{y:.1f}" class="grid"/>')
-        out.append(f'<text x="{x0 - 6}" y="{y + 4:.1f}" text-anchor="end" class="ax">'
-                   f'{escape(number(tv, None if abs(tv) < 10 else 0, lang))}</text>')
+        out.append(f'<text x="{x0 - 6}" y="{y + 4:.1f}" text-anchor="end" class="ax tick">{escape(text)}</text>')
     return "".join(out)
 
 
 def stacked_bars(categories: Sequence[str], series: Sequence[tuple[str, Sequence[float]]], *, title: str,
-                 lang: str = "sv", width: int = 760, height: int = 340, colours: Sequence[str] | None = None) -> Markup:
+                 lang: str = "sv", width: int = 760, height: int = 340, colours: Sequence[str] | None = None,
+                 unit: str | None = None) -> Markup:
     """Stacked bars: one bar per category (year), one segment per series (area, scope).
 
     Negative values (corrections) stack below zero. Missing values are left out.
@@ -96,7 +162,7 @@ def stacked_bars(categories: Sequence[str], series: Sequence[tuple[str, Sequence
     True
     """
     colours = list(colours or PALETTE)
-    ml, mr, mt, plot_h = 70, 12, 12, height - 60
+    ml, mr, mt, plot_h = 70, 12, 12 + (16 if unit else 0), height - 60
     n = max(len(categories), 1)
     pos_tot = [sum(max(v, 0.0) for _, vals in series for v in [vals[i]] if not is_missing(v))
                for i in range(len(categories))]
@@ -112,7 +178,8 @@ def stacked_bars(categories: Sequence[str], series: Sequence[tuple[str, Sequence
     legend, lh = _legend([(label, colours[i % len(colours)], False) for i, (label, _) in enumerate(series)],
                          ml, mt + plot_h + 30, plot_w)
     total_h = int(mt + plot_h + 30 + lh + 6)
-    out = [_svg_open("stacked-bar", title, width, total_h, len(series)), _yaxis(ticks, y_of, ml, width - mr, lang)]
+    out = [_svg_open("stacked-bar", title, width, total_h, len(series)), _unit_label(unit, 4, 12),
+           _yaxis(ticks, y_of, ml, width - mr, lang)]
     slot = plot_w / n
     bw = min(slot * 0.6, 70)
     for i, cat in enumerate(categories):
@@ -143,7 +210,7 @@ def stacked_bars(categories: Sequence[str], series: Sequence[tuple[str, Sequence
 
 
 def line_chart(series: Sequence[dict[str, Any]], *, title: str, lang: str = "sv", width: int = 560, height: int = 260,
-               x_domain: Sequence[int] | None = None) -> Markup:
+               x_domain: Sequence[int] | None = None, unit: str | None = None) -> Markup:
     """Lines over years: each series is ``{"label", "points": [(year, value)], "dashed", "colour"}``.
 
     Used for target trajectories: the actual series (solid, with points) against the
@@ -166,7 +233,7 @@ def line_chart(series: Sequence[dict[str, Any]], *, title: str, lang: str = "sv"
     ys = [y for _, y in pts] or [0.0, 1.0]
     ticks = nice_ticks(min(0.0, min(ys)), max(ys) if max(ys) > 0 else 1.0)
     lo, hi = ticks[0], ticks[-1]
-    ml, mr, mt, plot_h = 70, 16, 12, height - 56
+    ml, mr, mt, plot_h = 70, 16, 12 + (16 if unit else 0), height - 56
     plot_w = width - ml - mr
 
     def x_of(x: float) -> float:
@@ -178,7 +245,7 @@ def line_chart(series: Sequence[dict[str, Any]], *, title: str, lang: str = "sv"
     items = [(s["label"], s.get("colour") or PALETTE[i % len(PALETTE)], bool(s.get("dashed")))
              for i, s in enumerate(series)]
     legend, lh = _legend(items, ml, mt + plot_h + 28, plot_w)
-    out = [_svg_open("line", title, width, int(mt + plot_h + 28 + lh + 4), len(series)),
+    out = [_svg_open("line", title, width, int(mt + plot_h + 28 + lh + 4), len(series)), _unit_label(unit, 4, 12),
            _yaxis(ticks, y_of, ml, width - mr, lang)]
     step = 1 if x1 - x0 <= 10 else 2
     for x in range(int(x0), int(x1) + 1, step):
@@ -202,7 +269,7 @@ def line_chart(series: Sequence[dict[str, Any]], *, title: str, lang: str = "sv"
 
 
 def hbars(labels: Sequence[str], values: Sequence[float], *, title: str, lang: str = "sv", width: int = 760,
-          colours: Sequence[str] | None = None) -> Markup:
+          colours: Sequence[str] | None = None, unit: str | None = None) -> Markup:
     """Horizontal bars, one per label (scenarios, portfolio vs index); negative values go left.
 
     Examples
@@ -218,17 +285,18 @@ def hbars(labels: Sequence[str], values: Sequence[float], *, title: str, lang: s
     lo, hi = ticks[0], ticks[-1]
     plot_w = width - ml - mr
     plot_h = len(labels) * (bh + gap)
-    height = int(mt + plot_h + 26)
+    height = int(mt + plot_h + 26 + (16 if unit else 0))
 
     def x_of(v: float) -> float:
         return ml + (v - lo) / (hi - lo) * plot_w
 
     out = [_svg_open("hbar", title, width, height, len(labels))]
-    for tv in ticks:
+    for tv, text in zip(ticks, _tick_text(ticks, lang)):
         x = x_of(tv)
         out.append(f'<line x1="{x:.1f}" y1="{mt}" x2="{x:.1f}" y2="{mt + plot_h}" class="grid"/>')
-        out.append(f'<text x="{x:.1f}" y="{mt + plot_h + 16}" text-anchor="middle" class="ax">'
-                   f'{escape(number(tv, None if abs(tv) < 10 else 0, lang))}</text>')
+        out.append(f'<text x="{x:.1f}" y="{mt + plot_h + 16}" text-anchor="middle" class="ax tick">'
+                   f'{escape(text)}</text>')
+    out.append(_unit_label(unit, width - mr, mt + plot_h + 32, "end"))
     for i, (label, v, raw) in enumerate(zip(labels, vals, values)):
         y = mt + i * (bh + gap) + gap / 2
         xa, xb = sorted((x_of(0.0), x_of(v)))

@@ -13,6 +13,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -90,7 +91,15 @@ def _target_chart(v, lang: str) -> Markup:
         lines.append({"label": t("limit", lang), "points": lim, "dashed": True, "colour": "#D55E00"})
     title = f"{res.name} ({unit})" if unit else res.name
     domain = [y for y in (d.get("base_year"), d.get("target_year")) if y is not None]
-    return line_chart(lines, title=title, lang=lang, x_domain=domain)
+    axis = _axis_unit(unit, lang) if unit else ("andel (1 = 100 %)" if lang == "sv" else "share (1 = 100 %)")
+    return line_chart(lines, title=title, lang=lang, x_domain=domain, unit=axis)
+
+
+def _axis_unit(unit: str, lang: str) -> str:
+    """A value axis's unit as the report writes it: "ton CO2e" in Swedish, "t CO2e" in English."""
+    if lang == "sv":
+        return re.sub(r"(?<![A-Za-z])t(?= CO2e)", "ton", unit)
+    return unit
 
 
 def _fmt_target_value(value, unit: str, lang: str) -> str:
@@ -226,7 +235,8 @@ def _total_result(p: _Page) -> dict[str, Any]:
     out["area_table"] = {"rows": area_rows, "total": [p.n(totals.loc[y, "co2e_t"], 1) for y in years],
                          "total_change": percent(totals.loc[p.ry, "change_vs_base"], 0, lang, sign=True)}
     area_series = [(area_name(a, lang), p.series(ba[ba.area == a])) for a in p.areas]
-    out["area_chart"] = stacked_bars([str(y) for y in years], area_series, title=t("by_area_chart", lang), lang=lang)
+    out["area_chart"] = stacked_bars([str(y) for y in years], area_series, title=t("by_area_chart", lang), lang=lang,
+                                     unit=_axis_unit("t CO2e", lang))
     scope_series = []
     scope_rows = []
     for s in (1, 2, 3):
@@ -234,7 +244,7 @@ def _total_result(p: _Page) -> dict[str, Any]:
         scope_rows.append({"name": f"Scope {s}", "cells": p.cells(by_scope[by_scope.scope == s])})
     out["scope_table"] = scope_rows
     out["scope_chart"] = stacked_bars([str(y) for y in years], scope_series, title=t("by_scope_chart", lang),
-                                      lang=lang, colours=_SCOPE_COLOURS)
+                                      lang=lang, colours=_SCOPE_COLOURS, unit=_axis_unit("t CO2e", lang))
     memo = p.tb["biogenic_memo"].set_index("year")["co2_biogenic_t"]
     out["memo"] = [p.n(memo.get(y), 1) for y in years]
     return out
@@ -268,7 +278,7 @@ def _area_sections(p: _Page, area_rows: list[dict[str, Any]]) -> list[dict[str, 
         sections.append({"id": f"area-{a}", "name": area_name(a, lang), "rows": rows, "categories": cat_rows,
                          "total": area_rows[k]["cells"], "goals": goals, "driver": driver,
                          "chart": stacked_bars([str(y) for y in years], series, title=area_name(a, lang) + " (t CO2e)",
-                                               lang=lang, height=260)})
+                                               lang=lang, height=260, unit=_axis_unit("t CO2e", lang))})
     return sections
 
 
@@ -353,7 +363,7 @@ def _portfolio(p: _Page) -> dict[str, Any] | None:
             labels += [f"{pname}: {rec['metric']}", f"{iname}: {rec['metric']}"]
             values += [rec["portfolio"], rec["index"]]
         chart = hbars(labels, values, title=t("portfolio_chart", lang) + " (t CO2e/MSEK)", lang=lang,
-                      colours=["#0072B2", "#8C8C8C"])
+                      colours=["#0072B2", "#8C8C8C"], unit=_axis_unit("t CO2e/MSEK", lang))
     trend_rows = [{"metric": rec["metric"], "year": rec["year"], "value": n(rec["value"], 2),
                    "change": percent(rec["change_vs_base"], 0, lang, sign=True)}
                   for rec in tb["portfolio_trend"].to_dict("records")]
@@ -374,7 +384,8 @@ def _whatif(p: _Page) -> dict[str, Any] | None:
              "cost": n(rec["extra_cost_sek"], 0), "cpt": n(rec["cost_per_tonne_sek"], 0), "notes": rec["notes"]}
             for rec in w.to_dict("records")]
     return {"rows": rows, "chart": hbars(list(w["scenario"]), list(w["avoided_co2e_t"]),
-                                         title=t("whatif_chart", p.lang), lang=p.lang)}
+                                         title=t("whatif_chart", p.lang), lang=p.lang,
+                                         unit=_axis_unit("t CO2e", p.lang))}
 
 
 def _method(p: _Page) -> dict[str, Any]:
