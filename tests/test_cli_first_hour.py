@@ -96,3 +96,17 @@ def test_validate_table_fits_a_terminal(export, capsys, monkeypatch):
     table = text.split("\n\n")[0].splitlines()
     assert max(len(line) for line in table) <= 90, widths
     assert table[0].split() == ["row", "column", "value", "reason"]
+
+
+def test_the_report_headline_is_swedish_and_states_what_it_left_out(export, capsys, tmp_path):
+    cfg = tmp_path / "k.toml"
+    cfg.write_text('report_year = 2024\nactivities = "export.csv"\n[organisation]\nname = "Region T"\n',
+                   encoding="utf-8")
+    code, text = _run(capsys, "report", str(cfg), "-o", "rapport", "--format", "html", "-q")
+    assert code == 0
+    assert re.search(r"^Region T: [\d ]+,\d ton CO2e år 2024 \(marknadsbaserad scope 2, GWP AR6\)$", text, re.M)
+    assert re.search(r"exklusive 1 rad utan emissionsfaktor \(39 700 MWh, \d+ % av energin\) och 1 avvisad rad "
+                     r"\(Bensin 95 23\.400,0 liter\)", text)
+    html = (tmp_path / "rapport" / "klimatbokslut_2024.html").read_text(encoding="utf-8")
+    assert 'data-left-out="2024"' in html and "1 avvisad rad (Bensin 95 23.400,0 liter)" in html
+    assert "skrev rapport/klimatbokslut_2024.html" in text
