@@ -144,7 +144,8 @@ def test_bundled_example_config_is_valid():
     path = _example_dir() / "klimatbokslut.toml"
     cfg = load_config(path)
     assert cfg.organisation.name == "Region Exempelby" and cfg.report_year == 2024
-    assert [t["type"] for t in cfg.targets] == ["annual_reduction", "reduction", "reduction", "cap", "share", "share",
+    assert [t["type"] for t in cfg.targets] == ["annual_reduction", "carbon_budget", "reduction", "reduction", "cap",
+                                                "share", "share",
                                                 "share", "intensity", "share", "share", "share", "share", "share",
                                                 "below_benchmark"]
     assert len(validate(cfg)) == 0

@@ -382,7 +382,8 @@ def test_a_new_kind_registers_itself_and_from_dict_builds_it():
             type("OtherCap", (targets.Target,), {"kind": "cap"})
     finally:
         KINDS.pop("test_floor", None)
-    assert list(KINDS) == ["reduction", "annual_reduction", "cap", "share", "intensity", "below_benchmark"]
+    assert list(KINDS) == ["reduction", "annual_reduction", "cap", "share", "intensity", "below_benchmark",
+                           "carbon_budget"]
 
 
 def test_annual_reduction_is_no_reduction_and_derives_its_fraction():

@@ -74,6 +74,19 @@ def _target_chart(v, lang: str) -> Markup:
     actual = [(s.year, s.to_dict()["actual"]) for s in series]
     lines: list[dict[str, Any]] = [{"label": t("actual", lang), "points": actual, "colour": "#0072B2"}]
     kind = v.target.kind
+    if kind == "carbon_budget":
+        used = [(s.year, s.to_dict()["actual"]) for s in series]
+        lines = [{"label": t("budget_used", lang), "points": used, "colour": "#0072B2"},
+                 {"label": t("budget", lang),
+                  "points": [(d["start_year"], d["budget_t"]), (d["end_year"], d["budget_t"])],
+                  "dashed": True, "colour": "#D55E00"}]
+        allowed = [(s.year, s.to_dict()["trajectory_value"]) for s in v.series if s.trajectory_value is not None]
+        if allowed:
+            end = v.target.allowed_by(d["end_year"])
+            lines.append({"label": t("budget_path", lang), "points": [*allowed, (d["end_year"], end)], "dashed": True,
+                          "colour": "#009E73"})
+        return line_chart(lines, title=f"{res.name} ({unit})", lang=lang, x_domain=[d["start_year"], d["end_year"]],
+                          unit=_axis_unit(unit, lang))
     if kind in ("reduction", "annual_reduction") or (kind in ("share", "intensity") and d.get("target_year")):
         path = []
         if d.get("base_year") is not None and d.get("base_value") is not None:
@@ -298,9 +311,38 @@ def _targets(p: _Page) -> list[dict[str, Any]]:
                       "actual": _fmt_target_value(d["actual"], unit, lang),
                       "change": _change_text(d, v.target.kind, lang),
                       "status": _status_cell(v.result, lang),
-                      "note": " ".join(x for x in (v.result.note, _trend_text(d, lang)) if x),
+                      "note": " ".join(x for x in (v.result.note, _trend_text(d, lang),
+                                                   _budget_text(d, lang) if v.target.kind == "carbon_budget" else "")
+                                       if x),
                       "chart": _target_chart(v, lang)})
     return trows
+
+
+def _budget_text(d: dict[str, Any], lang: str) -> str:
+    """A carbon budget in one sentence: used, left, when it runs out at the trend, the rate needed."""
+    if d.get("used_t") is None:
+        return ""
+    sv = lang == "sv"
+    used, left, total = (number(d[k], 0, lang) for k in ("used_t", "remaining_t", "budget_t"))
+    share = percent(d["share_used"], 0, lang)
+    span = f"{d['start_year']}–{d['year']}"
+    out = (f"{span} har {used} av budgetens {total} ton använts ({share}); kvar: {left} ton." if sv
+           else f"{span}: {used} of the budget's {total} t used ({share}); left: {left} t.")
+    year = d.get("runs_out_year")
+    if d["remaining_t"] < 0:
+        out += " Budgeten är förbrukad." if sv else " The budget is used up."
+    elif year is not None:
+        out += (f" Med nuvarande trend tar budgeten slut {year}." if sv
+                else f" At the current trend the budget runs out in {year}.")
+    else:
+        out += (f" Med nuvarande trend räcker budgeten till {d['end_year']}." if sv
+                else f" At the current trend the budget lasts to {d['end_year']}.")
+    rate = d.get("required_annual_rate")
+    if rate is not None and d["year"] < d["end_year"]:
+        pct = percent(rate, 0, lang)
+        out += (f" För att hålla budgeten behöver utsläppen minska med {pct} per år." if sv
+                else f" Staying within it needs a reduction of {pct} a year.")
+    return out
 
 
 def _change_text(d: dict[str, Any], kind: str, lang: str) -> str:

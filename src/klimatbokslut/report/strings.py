@@ -106,6 +106,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "flag_biogenic_unknown": {"sv": "Biogen CO2 okänd (bränsle med biodel utan memopost)",
                               "en": "Biogenic CO2 unknown (fuel with a bio part and no memo figure)"},
     "mwh": {"sv": "MWh", "en": "MWh"},
+    "budget": {"sv": "Budget", "en": "Budget"},
+    "budget_used": {"sv": "Använt av budgeten (summa)", "en": "Budget used (cumulative)"},
+    "budget_path": {"sv": "Budgetens bana (summa)", "en": "The budget's path (cumulative)"},
     "left_out_intro": {"sv": "Utsläppen ovan omfattar inte rader som saknar emissionsfaktor (deras energi och "
                              "mängd ingår i energi- och mängdindikatorerna) eller rader som avvisats vid "
                              "inläsningen (de ingår inte i något tal; se avsnittet om datakvalitet):",

@@ -89,11 +89,12 @@ from .cap import Cap
 from .share import Share
 from .intensity import Intensity
 from .benchmark import BelowBenchmark
+from .budget import CarbonBudget
 # isort: on
 
 from .spec import evaluate_all, from_dict
 
 __all__ = [
-    "STATUSES", "STATUS_SV", "METRICS", "TargetResult", "Target", "Reduction", "AnnualReduction", "Cap",
+    "STATUSES", "STATUS_SV", "METRICS", "TargetResult", "Target", "Reduction", "AnnualReduction", "Cap", "CarbonBudget",
     "Share", "Intensity", "BelowBenchmark", "from_dict", "evaluate_all",
 ]
