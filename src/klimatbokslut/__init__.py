@@ -12,7 +12,7 @@ Examples
 
 from __future__ import annotations
 
-from . import food, purchases, scale, targets, travel, whatif
+from . import food, purchases, restatement, scale, targets, travel, whatif
 from ._version import __version__
 from .activities import read_activities
 from .api import emissions
@@ -33,7 +33,7 @@ __all__ = [
     "KlimatbokslutError", "Ledger", "Portfolio", "Q_", "UnitError", "apply_factor_files", "build_report",
     "calculate", "compare_ledgers", "default_factors", "define_activity", "emissions", "food", "get_registry",
     "load_config", "parse_quantity", "purchases", "read_activities", "read_factor_file", "register_activity",
-    "scale", "read_holdings", "relative_difference", "targets", "travel", "trend", "unregister_activity",
+    "scale", "read_holdings", "relative_difference", "restatement", "targets", "travel", "trend", "unregister_activity",
     "user_activities", "ureg", "whatif",
 ]
 
