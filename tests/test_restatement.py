@@ -198,3 +198,38 @@ def test_recomputed_history_equals_each_year_calculated_with_the_new_method(amou
     for y, row in hist.set_index("year").iterrows():
         one = kb.calculate(acts[acts["year"] == y], radiative_forcing=True)
         assert row["restated_t"] == pytest.approx(one.total().magnitude, rel=1e-12)
+
+
+# ----------------------------------------------------------------------------- configuration and report
+def _config(tmp_path, **recalculation):
+    p = tmp_path / "a.csv"
+    p.write_text("aktivitet;mängd;enhet;år;förvaltning\n"
+                 "diesel;920;l;2012;Vård\ndiesel;80;l;2012;Tvätteri\ndiesel;880;l;2016;Vård\n", encoding="utf-8")
+    return {"organisation": {"name": "Region T"}, "report_year": 2016, "base_year": 2012, "activities": str(p),
+            "targets": [{"type": "reduction", "name": "Scope 1 −10 %", "base_year": 2012, "target_year": 2020,
+                         "fraction": 0.1, "select": {"scope": 1}}],
+            "recalculation": {"threshold": 0.05, "changes": [{"name": "Tvätteriet såldes", "kind": "divestment",
+                                                              "year": 2015, "select": {"org_unit": "Tvätteri"}}],
+                              **recalculation}}
+
+
+def test_the_report_restates_the_base_year_and_targets_follow_it(tmp_path):
+    r = kb.build_report(_config(tmp_path))
+    led = r.ledger
+    t = r.targets[0].result
+    assert t.base_value.magnitude == pytest.approx(led.total(year=2012, scope=1, org_unit="Vård").magnitude)
+    html = r.to_html(tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "Omräkning av basår" in html and "Målen följs upp mot det omräknade basåret." in html
+    assert "Tvätteriet såldes: avyttrades 2015. Påverkan på basåret 2012: −" in html
+    assert {"restatement", "restated_history", "restatement_adjustments"} <= set(r.tables)
+    reported = kb.build_report(_config(tmp_path, targets_against="reported"))
+    assert reported.targets[0].result.base_value.magnitude == pytest.approx(led.total(year=2012, scope=1).magnitude)
+
+
+def test_a_bad_recalculation_in_the_configuration_names_its_key(tmp_path):
+    with pytest.raises(kb.errors.ConfigError, match=r"recalculation.*threshold"):
+        kb.build_report(_config(tmp_path, threshold=5))
+    cfg = _config(tmp_path)
+    cfg["recalculation"]["changes"][0]["select"] = {"org_unit": "Kök"}
+    with pytest.raises(kb.errors.ConfigError, match="no ledger rows before 2015 match"):
+        kb.build_report(cfg)

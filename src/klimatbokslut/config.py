@@ -45,6 +45,11 @@ Keys (all but ``organisation.name``, ``report_year`` and ``activities`` are opti
                           degree-days), ``normal_degree_days``, ``weather_share``, optional
                           ``select`` and ``source``; targets with ``metric = "energy_normal"``
                           use the corrected energy (:mod:`klimatbokslut.normal_year`)
+``recalculation``         base-year recalculation (:mod:`klimatbokslut.restatement`):
+                          ``threshold``, ``triggers``, ``restate``, ``cumulative``,
+                          ``targets_against`` (``"restated"``, default, or ``"reported"``)
+                          and ``[[recalculation.changes]]`` (``name``, ``kind``, ``year``,
+                          ``select`` / ``activities`` / ``emissions`` …)
 ========================= ==================================================================
 
 Relative paths are read relative to the configuration file. Every error names the
@@ -200,6 +205,63 @@ class ScenarioConfig(_Model):
         return dict(self.model_extra or {})
 
 
+class RecalculationConfig(_Model):
+    """Base-year recalculation (:mod:`klimatbokslut.restatement`): the policy and the changes."""
+
+    threshold: float = 0.05
+    triggers: list[str] = Field(default_factory=lambda: ["structural", "method", "factor_edition", "error"])
+    restate: str = "all"
+    cumulative: bool = True
+    #: Targets evaluate against the restated ledger (default) or the ledger as reported.
+    targets_against: str = "restated"
+    changes: list[dict[str, Any]] = Field(default_factory=list)
+
+    @field_validator("targets_against")
+    @classmethod
+    def _against(cls, v: str) -> str:
+        if v not in ("restated", "reported"):
+            raise ValueError("targets_against is 'restated' or 'reported'")
+        return v
+
+    def policy(self):
+        """The :class:`~klimatbokslut.restatement.RecalculationPolicy`; errors keyed ``recalculation.<key>``."""
+        from .restatement import RecalculationPolicy
+
+        try:
+            return RecalculationPolicy(threshold=self.threshold, triggers=tuple(self.triggers), restate=self.restate,
+                                       cumulative=self.cumulative)
+        except InputError as exc:
+            raise ConfigError(_input_problems(exc, "recalculation")) from None
+
+    def change_objects(self, base: Path | None = None) -> list:
+        """The ``[[recalculation.changes]]`` as objects: ``kind`` divestment, acquisition, outsourcing or
+        correction; an acquisition's ``activities`` is a file relative to the configuration."""
+        from .restatement import Correction, StructuralChange
+
+        out = []
+        for i, spec in enumerate(self.changes):
+            spec = dict(spec)
+            key = f"recalculation.changes[{i}]"
+            try:
+                kind = spec.get("kind")
+                if kind == "correction":
+                    spec.pop("kind")
+                    out.append(Correction(**spec))
+                    continue
+                if isinstance(spec.get("activities"), str):
+                    path = Path(spec["activities"])
+                    path = _resolve(base, path) if base is not None else path
+                    spec["activities"] = read_activities(path)
+                out.append(StructuralChange(**spec))
+            except InputError as exc:
+                raise ConfigError(_input_problems(exc, key)) from None
+            except TypeError as exc:
+                raise ConfigError([(key, f"{exc}; keys: name, kind (divestment, acquisition, outsourcing, "
+                                         "correction), year, select, activities, emissions, scope, category, area")]) \
+                    from None
+        return out
+
+
 class ReportConfig(_Model):
     """A validated configuration; paths are absolute (resolved against the file's folder).
 
@@ -224,6 +286,7 @@ class ReportConfig(_Model):
     targets: list[dict[str, Any]] = Field(default_factory=list)
     scenarios: list[ScenarioConfig] = Field(default_factory=list)
     normal_year: NormalYearConfig | None = None
+    recalculation: RecalculationConfig | None = None
     path: Path | None = None
 
     @field_validator("activities", mode="before")

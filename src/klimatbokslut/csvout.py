@@ -88,6 +88,16 @@ COLUMN_LABELS_SV: dict[str, str] = {
     "relative_to_benchmark": "Relativt jämförelsevärde", "relative_to_index": "Relativt index",
     "coverage": "Täckning", "coverage_eligible": "Täckning (berättigade)", "scopes": "Scopes", "key": "Nyckel",
     "rows": "Rader",
+    # carbon budgets
+    "budget_t": "Budget (ton CO2e)", "used_t": "Använt (ton CO2e)", "remaining_t": "Kvar (ton CO2e)",
+    "share_used": "Andel använd", "runs_out_year": "Tar slut år", "years_left": "År kvar",
+    "trend_t_per_year": "Trend (ton CO2e per år)", "start_year": "Startår", "end_year": "Slutår",
+    # base-year recalculation
+    "kind": "Slag", "kind_sv": "Slag (svenska)", "trigger": "Utlösare",
+    "base_year_effect_t": "Påverkan på basåret (ton CO2e)", "moved_to_scope3_t": "Flyttat till scope 3 (ton CO2e)",
+    "share_of_base": "Andel av basåret", "significant": "Över tröskeln", "cumulative": "Sammantaget",
+    "applied": "Omräknat", "adjustment_t": "Justering (ton CO2e)", "reported_t": "Som redovisat (ton CO2e)",
+    "restated_t": "Omräknat (ton CO2e)", "reasons": "Orsaker",
 }
 
 

@@ -31,6 +31,7 @@ from ..errors import InputError, KlimatbokslutError
 from ..ledger import Ledger, neutralise_cells, write_workbook
 from ..portfolio import METRICS as PORTFOLIO_METRICS
 from ..portfolio import read_holdings, relative_difference, report_metrics, trend
+from ..restatement import restate
 from ..units import get_registry
 from ..whatif import SCENARIOS
 from .html import render
@@ -91,6 +92,8 @@ class Report:
     benchmark: Any
     scenarios: list
     tables: dict = dataclasses.field(default_factory=dict)
+    #: The base-year recalculation (:class:`~klimatbokslut.restatement.Restatement`), when configured.
+    restatement: Any = None
 
     @property
     def language(self) -> str:
@@ -314,13 +317,25 @@ def build_report(config: str | Path | dict | ReportConfig, *, progress=None) -> 
         raise ConfigError([("base_year", f"no ledger rows in {base}; years with data: "
                                          f"{', '.join(map(str, data_years))}")], source=str(cfg.path or "config"))
     years = [y for y in data_years if base <= y <= cfg.report_year]
+    restated = None
+    target_ledger = ledger
+    if cfg.recalculation is not None:
+        say("base-year recalculation")
+        rc = cfg.recalculation
+        try:
+            restated = restate(ledger, rc.change_objects(cfg.path.parent if cfg.path else None), base_year=base,
+                               policy=rc.policy())
+        except InputError as exc:
+            raise ConfigError(_input_problems(exc, "recalculation"), source=str(cfg.path or "config")) from None
+        if rc.targets_against == "restated":
+            target_ledger = restated.ledger
     say("portfolio")
     ports, bench = _portfolios(cfg)
     say("targets")
-    targets = _evaluate_targets(cfg, ledger, [y for y in data_years if y <= cfg.report_year], ports, bench)
+    targets = _evaluate_targets(cfg, target_ledger, [y for y in data_years if y <= cfg.report_year], ports, bench)
     say("what-if scenarios")
     scenarios = _run_scenarios(cfg, acts, factors)
-    report = Report(cfg, ledger, acts, years, targets, ports, bench, scenarios)
+    report = Report(cfg, ledger, acts, years, targets, ports, bench, scenarios, restatement=restated)
     say("tables")
     report.tables = _tables(report)
     return report
@@ -337,6 +352,10 @@ def _tables(r: Report) -> dict[str, pd.DataFrame]:
     tables.update(_portfolio_tables(r))
     if r.scenarios:
         tables["whatif"] = pd.DataFrame([_whatif_row(v) for v in r.scenarios])
+    if r.restatement is not None:
+        tables["restatement"] = r.restatement.assessment.copy()
+        tables["restated_history"] = r.restatement.history.copy()
+        tables["restatement_adjustments"] = r.restatement.adjustments.copy()
     tables.update(_changes(r, tables["by_area"], tables["by_activity"]))
     tables.update(_quality_tables(r, tables["by_area"]))
     tables["about"] = _about(r)

@@ -193,6 +193,7 @@ def context(r: Report) -> dict[str, Any]:
     ctx.update(_total_result(page))
     ctx["sections"] = _area_sections(page, ctx["area_table"]["rows"])
     ctx["targets"] = _targets(page)
+    ctx["restatement"] = _restatement(page)
     ctx["portfolio"] = _portfolio(page)
     ctx["whatif"] = _whatif(page)
     ctx["method"] = _method(page)
@@ -293,6 +294,21 @@ def _area_sections(p: _Page, area_rows: list[dict[str, Any]]) -> list[dict[str, 
                          "chart": stacked_bars([str(y) for y in years], series, title=area_name(a, lang) + " (t CO2e)",
                                                lang=lang, height=260, unit=_axis_unit("t CO2e", lang))})
     return sections
+
+
+def _restatement(p: _Page) -> dict[str, Any] | None:
+    """The base-year recalculation: history as reported and restated, a sentence per change."""
+    rs = p.r.restatement
+    if rs is None:
+        return None
+    lang = p.lang
+    rows = [{"year": h["year"], "reported": p.n(h["reported_t"], 1), "adjustment": number(h["adjustment_t"], 1, lang,
+                                                                                          sign=True),
+             "restated": p.n(h["restated_t"], 1), "reasons": h["reasons"]}
+            for h in rs.history.to_dict("records") if h["year"] <= p.ry]
+    against = p.r.config.recalculation.targets_against if p.r.config.recalculation else "restated"
+    return {"rows": rows, "sentences": rs.sentences(lang), "against": against,
+            "threshold": number(100 * rs.policy.threshold, None, lang)}
 
 
 def _targets(p: _Page) -> list[dict[str, Any]]:

@@ -107,6 +107,20 @@ STRINGS: dict[str, dict[str, str]] = {
                               "en": "Biogenic CO2 unknown (fuel with a bio part and no memo figure)"},
     "mwh": {"sv": "MWh", "en": "MWh"},
     "budget": {"sv": "Budget", "en": "Budget"},
+    "restatement": {"sv": "Omräkning av basår", "en": "Base-year recalculation"},
+    "restatement_intro": {"sv": "Basåret räknas om när organisationen, metoden eller ett fel ändrar det med minst "
+                                "{threshold} % (GHG-protokollet, kapitel 5), så att alla år avser samma organisation "
+                                "och metod.",
+                          "en": "The base year is recalculated when the organisation, the method or an error changes "
+                                "it by at least {threshold} % (GHG Protocol, chapter 5), so every year covers the same "
+                                "organisation and method."},
+    "restatement_against_restated": {"sv": "Målen följs upp mot det omräknade basåret.",
+                                     "en": "Targets are evaluated against the recalculated base year."},
+    "restatement_against_reported": {"sv": "Målen följs upp mot basåret som det först redovisades.",
+                                     "en": "Targets are evaluated against the base year as first reported."},
+    "as_reported": {"sv": "Som redovisat", "en": "As reported"},
+    "adjustment": {"sv": "Justering", "en": "Adjustment"},
+    "restated": {"sv": "Omräknat", "en": "Restated"},
     "budget_used": {"sv": "Använt av budgeten (summa)", "en": "Budget used (cumulative)"},
     "budget_path": {"sv": "Budgetens bana (summa)", "en": "The budget's path (cumulative)"},
     "left_out_intro": {"sv": "Utsläppen ovan omfattar inte rader som saknar emissionsfaktor (deras energi och "
