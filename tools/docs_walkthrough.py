@@ -129,6 +129,7 @@ def _pycon(block: str, where: str, globs: dict, out: Outcome) -> None:
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     report = io.StringIO()
     runner.run(test, out=report.write, clear_globs=False)
+    globs.update(test.globs)          # the page's later blocks see its earlier names (a doctest copies globs)
     if runner.failures:
         out.mismatches.append(Mismatch(f"{where}: python example", block, report.getvalue()))
 
