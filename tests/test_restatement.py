@@ -233,3 +233,25 @@ def test_a_bad_recalculation_in_the_configuration_names_its_key(tmp_path):
     cfg["recalculation"]["changes"][0]["select"] = {"org_unit": "Kök"}
     with pytest.raises(kb.errors.ConfigError, match="no ledger rows before 2015 match"):
         kb.build_report(cfg)
+
+
+def test_a_method_change_in_the_configuration_is_shown_beside_todays_method(tmp_path):
+    p = tmp_path / "f.csv"
+    p.write_text("aktivitet;mängd;enhet;år;distansband\nflyg;400000;pkm;2012;inrikes\nflyg;250000;pkm;2016;inrikes\n",
+                 encoding="utf-8")
+    cfg = {"organisation": {"name": "Region T"}, "report_year": 2016, "base_year": 2012, "activities": str(p),
+           "radiative_forcing": True,
+           "recalculation": {"method_changes": [{"name": "Flyg med RF", "year": 2016,
+                                                 "before": {"radiative_forcing": False}}]}}
+    r = kb.build_report(cfg)
+    h = r.restatement.method_history.set_index("year")
+    without = kb.calculate(pd.DataFrame({"activity": ["flyg"], "amount": [400000], "unit": ["pkm"], "year": [2012],
+                                         "band": ["domestic"]}), radiative_forcing=False)
+    assert h.loc[2012, "reported_t"] == pytest.approx(without.total().magnitude)        # first reported: no RF
+    assert h.loc[2012, "restated_t"] == pytest.approx(r.ledger.total(year=2012).magnitude)   # today's: RF
+    html = r.to_html(tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "Flyg med RF (metodändring 2016): påverkan på basåret 2012 +" in html and 'class="method-history"' in html
+    assert {"method_changes", "method_history"} <= set(r.tables)
+    cfg["recalculation"]["method_changes"][0]["before"] = {"weather": 1}
+    with pytest.raises(kb.errors.ConfigError, match=r"method_changes\[0\]\.before"):
+        kb.build_report(cfg)

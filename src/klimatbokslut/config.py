@@ -48,8 +48,9 @@ Keys (all but ``organisation.name``, ``report_year`` and ``activities`` are opti
 ``recalculation``         base-year recalculation (:mod:`klimatbokslut.restatement`):
                           ``threshold``, ``triggers``, ``restate``, ``cumulative``,
                           ``targets_against`` (``"restated"``, default, or ``"reported"``)
-                          and ``[[recalculation.changes]]`` (``name``, ``kind``, ``year``,
-                          ``select`` / ``activities`` / ``emissions`` …)
+                          ``[[recalculation.changes]]`` (``name``, ``kind``, ``year``,
+                          ``select`` / ``activities`` / ``emissions`` …) and
+                          ``[[recalculation.method_changes]]`` (``name``, ``year``, ``before``)
 ========================= ==================================================================
 
 Relative paths are read relative to the configuration file. Every error names the
@@ -215,6 +216,10 @@ class RecalculationConfig(_Model):
     #: Targets evaluate against the restated ledger (default) or the ledger as reported.
     targets_against: str = "restated"
     changes: list[dict[str, Any]] = Field(default_factory=list)
+    #: ``[[recalculation.method_changes]]``: ``name``, ``year`` (first year with the method of this
+    #: configuration), ``trigger`` (method or factor_edition) and ``before``: the settings in force
+    #: before it (``{ radiative_forcing = false }``, ``{ gwp = "AR5" }``).
+    method_changes: list[dict[str, Any]] = Field(default_factory=list)
 
     @field_validator("targets_against")
     @classmethod
@@ -233,12 +238,36 @@ class RecalculationConfig(_Model):
         except InputError as exc:
             raise ConfigError(_input_problems(exc, "recalculation")) from None
 
+    def method_change_objects(self, current: Mapping[str, Any]) -> tuple[list, dict[str, Any]]:
+        """The method changes as :class:`~klimatbokslut.restatement.MethodChange` objects (each moving
+        to ``current``'s value of the settings it names) and the settings before the first of them."""
+        from .restatement import MethodChange
+
+        out: list[Any] = []
+        before_all: dict[str, Any] = {}
+        allowed = ("gwp", "radiative_forcing", "scope2_method")
+        for i, spec in enumerate(sorted(self.method_changes, key=lambda d: int(d.get("year", 0) or 0),
+                                        reverse=True)):
+            key = f"recalculation.method_changes[{i}]"
+            before = spec.get("before")
+            if not isinstance(before, Mapping) or not before or any(k not in allowed for k in before):
+                raise ConfigError([(f"{key}.before", f"the settings before the change, of {', '.join(allowed)}, "
+                                                     "e.g. before = { radiative_forcing = false }")])
+            try:
+                out.append(MethodChange(str(spec.get("name", "")), spec.get("year"),  # type: ignore[arg-type]
+                                        settings={k: current[k] for k in before},
+                                        trigger=spec.get("trigger", "method")))
+            except InputError as exc:
+                raise ConfigError(_input_problems(exc, key)) from None
+            before_all.update(before)          # the earliest change's "before" wins (applied last)
+        return sorted(out, key=lambda c: c.year), before_all
+
     def change_objects(self, base: Path | None = None) -> list:
         """The ``[[recalculation.changes]]`` as objects: ``kind`` divestment, acquisition, outsourcing or
         correction; an acquisition's ``activities`` is a file relative to the configuration."""
         from .restatement import Correction, StructuralChange
 
-        out = []
+        out: list[Any] = []
         for i, spec in enumerate(self.changes):
             spec = dict(spec)
             key = f"recalculation.changes[{i}]"

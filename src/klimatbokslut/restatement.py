@@ -357,10 +357,20 @@ class Restatement:
     history: pd.DataFrame
     base_year: int
     policy: RecalculationPolicy
+    #: With method changes (:func:`method_history`): every year as first reported and with today's method.
+    method_history: pd.DataFrame | None = None
+    #: The effect of each method change on the base year, and whether it passes the threshold.
+    method_effects: pd.DataFrame | None = None
+
+    def _method_sentences(self, lang: str) -> list[str]:
+        if self.method_effects is None:
+            return []
+        return [_method_sentence(e, self.base_year, self.policy.threshold, lang)
+                for e in self.method_effects.to_dict("records")]
 
     def sentences(self, lang: str = "sv") -> list[str]:
         """One sentence per change: what it is, its effect on the base year, and what was done."""
-        out = []
+        out = self._method_sentences(lang)
         for a in self.assessment.to_dict("records"):
             pct = f"{100 * a['share_of_base']:.1f}".replace(".", "," if lang == "sv" else ".")
             eff = f"{a['base_year_effect_t']:+,.1f}"
@@ -395,6 +405,21 @@ class Restatement:
                 out.append(f"{head}. Effect on the base year {self.base_year}: {eff} t CO2e ({pct} %, threshold "
                            f"{thr} %); {did}.")
         return out
+
+
+def _method_sentence(e: Mapping[str, Any], base_year: int, threshold: float, lang: str) -> str:
+    pct = f"{100 * e['share_of_base']:.1f}"
+    eff = f"{e['base_year_effect_t']:+,.1f}"
+    thr = f"{100 * threshold:g}"
+    if lang == "sv":
+        pct, thr = pct.replace(".", ","), thr.replace(".", ",")
+        eff = eff.replace(",", " ").replace(".", ",").replace("-", "−")
+        verdict = "över tröskeln" if e["significant"] else "under tröskeln"
+        return (f"{e['change']} (metodändring {e['year']}): påverkan på basåret {base_year} {eff} ton CO2e ({pct} %, "
+                f"tröskel {thr} %, {verdict}); alla år är här beräknade med dagens metod.")
+    verdict = "above the threshold" if e["significant"] else "below the threshold"
+    return (f"{e['change']} (method change {e['year']}): effect on the base year {base_year} {eff} t CO2e ({pct} %, "
+            f"threshold {thr} %, {verdict}); every year here is calculated with today's method.")
 
 
 def _rows_of(ledger: Ledger, select: Mapping[str, Any], before: int, what: str) -> np.ndarray:

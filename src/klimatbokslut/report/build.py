@@ -31,7 +31,7 @@ from ..errors import InputError, KlimatbokslutError
 from ..ledger import Ledger, neutralise_cells, write_workbook
 from ..portfolio import METRICS as PORTFOLIO_METRICS
 from ..portfolio import read_holdings, relative_difference, report_metrics, trend
-from ..restatement import restate
+from ..restatement import method_history, restate
 from ..units import get_registry
 from ..whatif import SCENARIOS
 from .html import render
@@ -327,6 +327,16 @@ def build_report(config: str | Path | dict | ReportConfig, *, progress=None) -> 
                                policy=rc.policy())
         except InputError as exc:
             raise ConfigError(_input_problems(exc, "recalculation"), source=str(cfg.path or "config")) from None
+        if rc.method_changes:
+            current = {"gwp": cfg.gwp, "radiative_forcing": cfg.radiative_forcing, "scope2_method": cfg.scope2_method}
+            mchanges, before = rc.method_change_objects(current)
+            try:
+                restated.method_history, restated.method_effects = method_history(
+                    acts, mchanges, base_year=base, policy=rc.policy(), factors=factors,
+                    price_index=cfg.price_index_map(), **{**current, **before})
+            except InputError as exc:
+                raise ConfigError(_input_problems(exc, "recalculation.method_changes"),
+                                  source=str(cfg.path or "config")) from None
         if rc.targets_against == "restated":
             target_ledger = restated.ledger
     say("portfolio")
@@ -356,6 +366,9 @@ def _tables(r: Report) -> dict[str, pd.DataFrame]:
         tables["restatement"] = r.restatement.assessment.copy()
         tables["restated_history"] = r.restatement.history.copy()
         tables["restatement_adjustments"] = r.restatement.adjustments.copy()
+        if r.restatement.method_effects is not None:
+            tables["method_changes"] = r.restatement.method_effects.copy()
+            tables["method_history"] = r.restatement.method_history.copy()
     tables.update(_changes(r, tables["by_area"], tables["by_activity"]))
     tables.update(_quality_tables(r, tables["by_area"]))
     tables["about"] = _about(r)

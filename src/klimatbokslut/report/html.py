@@ -307,7 +307,11 @@ def _restatement(p: _Page) -> dict[str, Any] | None:
              "restated": p.n(h["restated_t"], 1), "reasons": h["reasons"]}
             for h in rs.history.to_dict("records") if h["year"] <= p.ry]
     against = p.r.config.recalculation.targets_against if p.r.config.recalculation else "restated"
-    return {"rows": rows, "sentences": rs.sentences(lang), "against": against,
+    methods = []
+    if rs.method_history is not None:
+        methods = [{"year": h["year"], "reported": p.n(h["reported_t"], 1), "today": p.n(h["restated_t"], 1)}
+                   for h in rs.method_history.to_dict("records") if h["year"] <= p.ry]
+    return {"rows": rows, "sentences": rs.sentences(lang), "against": against, "methods": methods,
             "threshold": number(100 * rs.policy.threshold, None, lang)}
 
 
