@@ -255,3 +255,13 @@ def test_a_method_change_in_the_configuration_is_shown_beside_todays_method(tmp_
     cfg["recalculation"]["method_changes"][0]["before"] = {"weather": 1}
     with pytest.raises(kb.errors.ConfigError, match=r"method_changes\[0\]\.before"):
         kb.build_report(cfg)
+
+
+def test_a_policy_that_restates_only_later_years_keeps_the_history(history):
+    r = restate(history, [StructuralChange("Tvätteriet såldes", kind="divestment", year=2015,
+                                           select={"org_unit": "Tvätteri"})], base_year=2012,
+                policy=RecalculationPolicy(restate="later"))
+    a = r.assessment.iloc[0]
+    assert a["significant"] and not a["applied"]
+    assert r.ledger.total(year=2012).magnitude == pytest.approx(history.total(year=2012).magnitude)
+    assert "policyn räknar bara om senare år" in r.sentences("sv")[0]

@@ -67,8 +67,9 @@ __all__ = ["TRIGGERS", "RESTATE", "CHANGE_KINDS", "RecalculationPolicy", "Struct
 
 #: What can make a base year be recalculated (GHG Protocol ch. 5).
 TRIGGERS = ("structural", "method", "factor_edition", "error")
-#: Which years a significant change restates: every year before the change, or the base year only.
-RESTATE = ("all", "base_year")
+#: Which years a significant change restates: every year before the change, the base year only,
+#: or only later years (the history before the change stays as first reported: no back-casting).
+RESTATE = ("all", "base_year", "later")
 #: Kinds of structural change.
 CHANGE_KINDS = ("divestment", "acquisition", "outsourcing")
 
@@ -109,9 +110,11 @@ class RecalculationPolicy:
     triggers : iterable of str
         The kinds of change the policy restates for: ``structural``, ``method``,
         ``factor_edition``, ``error`` (default all).
-    restate : {"all", "base_year"}
+    restate : {"all", "base_year", "later"}
         ``all`` (default): the base year and every other year before the change, so every year
-        covers the same organisation; ``base_year``: only the base year.
+        covers the same organisation; ``base_year``: only the base year; ``later``: only the
+        years from the change on (which already have the new organisation or method): the
+        history stays as first reported and each change is assessed and reported, not applied.
     cumulative : bool
         Changes each below the threshold are restated together when their effects on the base
         year add up to the threshold (default True; the GHG Protocol asks to consider the
@@ -384,7 +387,9 @@ class Restatement:
                     head = f"{a['change']}: {verb} {a['year']}"
                 did = ("basåret och tidigare år är omräknade" if self.policy.restate == "all" else
                        "basåret är omräknat") if a["applied"] else \
-                    ("under tröskeln: inte omräknat" if not a["significant"] else "utlösaren ingår inte i policyn")
+                    ("under tröskeln: inte omräknat" if not (a["significant"] or a["cumulative"]) else
+                     "policyn räknar bara om senare år: historiken är som först redovisad"
+                     if self.policy.restate == "later" else "utlösaren ingår inte i policyn")
                 if a["kind"] == "outsourcing":
                     moved = f"{a['moved_to_scope3_t']:,.1f}".replace(",", " ").replace(".", ",")
                     out.append(f"{head}. {moved} ton CO2e i basåret {self.base_year} flyttas från scope 1 och 2 till "
@@ -396,7 +401,9 @@ class Restatement:
                 head = f"{a['change']} ({a['kind']}, {a['year']})"
                 did = ("the base year and earlier years are restated" if self.policy.restate == "all" else
                        "the base year is restated") if a["applied"] else \
-                    ("below the threshold: not restated" if not a["significant"] else "trigger not in the policy")
+                    ("below the threshold: not restated" if not (a["significant"] or a["cumulative"]) else
+                     "the policy restates only later years: the history is as first reported"
+                     if self.policy.restate == "later" else "trigger not in the policy")
                 if a["kind"] == "outsourcing":
                     out.append(f"{head}. {a['moved_to_scope3_t']:,.1f} t CO2e of the base year {self.base_year} move "
                                f"from scope 1 and 2 to scope 3 ({pct} %, threshold {thr} %): moved, not reduced; "
@@ -541,7 +548,8 @@ def restate(ledger: Ledger, changes: Iterable[StructuralChange | Correction], *,
             p["cumulative"] = True
     for p in plans:
         c = p["change"]
-        p["applied"] = (p["significant"] or p["cumulative"]) and c.trigger in policy.triggers
+        p["applied"] = ((p["significant"] or p["cumulative"]) and c.trigger in policy.triggers
+                        and policy.restate != "later")
 
     # the restated ledger
     frame = f.copy()
