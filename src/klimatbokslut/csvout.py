@@ -161,7 +161,8 @@ def swedish_table(frame: pd.DataFrame) -> pd.DataFrame:
     return out.rename(columns={c: COLUMN_LABELS_SV.get(str(c), c) for c in out.columns})
 
 
-def _plain(df: pd.DataFrame) -> pd.DataFrame:
+def plain_table(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy without attrs and with categorical columns as plain objects (what files hold)."""
     out = df.copy()
     out.attrs = {}
     for c in out.columns:
@@ -191,7 +192,7 @@ def write_csv(frame: pd.DataFrame, path: str | Path, *, style: Style = "sv", lab
         raise ValueError(f"style must be 'sv' or 'international', not {style!r}")
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    table = neutralise_cells(_plain(frame))
+    table = neutralise_cells(plain_table(frame))
     if style == "international":
         table.to_csv(path, index=False, lineterminator="\n")
         return path

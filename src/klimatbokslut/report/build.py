@@ -26,6 +26,7 @@ from .. import normal_year
 from .._version import __version__
 from ..activities import read_activities
 from ..config import ConfigError, ReportConfig, _build_target, _input_problems, load_config
+from ..csvout import plain_table as _plain
 from ..engine import calculate
 from ..errors import InputError, KlimatbokslutError
 from ..ledger import Ledger, neutralise_cells, write_workbook
@@ -167,15 +168,6 @@ class Report:
 
     def _sheets(self) -> dict[str, pd.DataFrame]:
         return {"ledger": self.ledger.frame, **self.tables}
-
-
-def _plain(df: pd.DataFrame) -> pd.DataFrame:
-    out = df.copy()
-    out.attrs = {}
-    for c in out.columns:
-        if isinstance(out[c].dtype, pd.CategoricalDtype):
-            out[c] = out[c].astype(object)
-    return out
 
 
 def _tiny_config() -> dict:
