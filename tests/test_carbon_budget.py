@@ -108,3 +108,9 @@ def test_the_required_rate_spends_exactly_what_is_left(current, ratio, years):
 def test_runs_out_year_by_hand():
     assert runs_out_year(2024, 100.0, -10.0, 150.0, 2030) == 2026           # 90 + 80 = 170 > 150
     assert runs_out_year(2024, 100.0, -60.0, 60.0, 2030) is None            # 40, then 0: never more than 40
+
+
+def test_a_rate_near_zero_gives_the_plain_sum():
+    # found by the property test: a denormal rate made the closed form 2.0 for one year of 1.5
+    assert budget_from_rate(1.5, 5e-324, 1) == 1.5
+    assert budget_from_rate(100.0, 1e-15, 3) == pytest.approx(300.0)

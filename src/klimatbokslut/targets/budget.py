@@ -67,7 +67,8 @@ def budget_from_rate(start_emissions: float, rate: float, years: int) -> float:
     """
     if rate == 0:
         return start_emissions * years
-    # 1 − (1 − r)^n written with expm1/log1p: exact also for a rate near zero
+    if years <= 1000:       # a period of years: the sum itself, exact for any rate (also one near zero)
+        return start_emissions * math.fsum((1.0 - rate) ** k for k in range(years))
     return start_emissions * -math.expm1(years * math.log1p(-rate)) / rate
 
 
