@@ -68,6 +68,8 @@ def test_whatif_ignores_bad_rows_it_does_not_change_and_says_so(export, capsys):
     assert cost and re.fullmatch(r"\d{1,3}( \d{3})*", cost.group(1))
     avoided = re.search(r"undviks \(marknadsbaserat\):\s+(\S+(?: \d{3})*) ton CO2e", text)
     assert avoided and re.fullmatch(r"\d{1,3}( \d{3})*,\d{3}", avoided.group(1))
+    # the library's note too: HVO100 has less energy per litre, so more litres are bought
+    assert re.search(r"obs: .*: \+\d{1,3}( \d{3})*,\d+ l of fuel are bought", text)
 
 
 def test_whatif_stops_on_a_bad_row_it_would_change(export, capsys):

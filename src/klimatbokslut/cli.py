@@ -18,6 +18,7 @@ factor_id: n2o-release
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable
 from importlib import resources
@@ -308,7 +309,7 @@ def _cmd_whatif(args) -> int:
             print(f"  extra cost:               {cost} SEK")
             print(f"  cost per tonne avoided:   {per_t} SEK/{t}")
     for note in r.notes:
-        print(f"  {'obs' if sv else 'note'}: {note}")
+        print(f"  {'obs' if sv else 'note'}: {_sv_numbers(note) if sv else note}")
     if len(problems):
         left = checked.left_out(**f)
         n = _rows_with_problems(problems)
@@ -319,6 +320,22 @@ def _cmd_whatif(args) -> int:
             print(f"  left out: {n} rows with problems ({left.text('en').removeprefix('excluding ')}); "
                   "they are in neither the baseline nor the scenario")
     return 0
+
+
+_DECIMAL = re.compile(r"(?<![\w.,])([+-]?)(\d+)\.(\d+)(?![\w.])")
+
+
+def _sv_numbers(text: str) -> str:
+    """Decimal numbers in a library note written the Swedish way: ``+8029.41 l`` -> ``+8 029,41 l``.
+
+    Examples
+    --------
+    >>> _sv_numbers("+8029.41 l of fuel; 100% at 2.5 SEK/l in 2024")
+    '+8 029,41 l of fuel; 100% at 2,5 SEK/l in 2024'
+    """
+    def swedish(m: re.Match) -> str:
+        return f"{m.group(1)}{int(m.group(2)):,}".replace(",", " ") + "," + m.group(3)
+    return _DECIMAL.sub(swedish, text)
 
 
 def _touched(problems: pd.DataFrame, ledger, name: str, args) -> pd.Series:
