@@ -80,11 +80,9 @@ def _target_chart(v, lang: str) -> Markup:
                  {"label": t("budget", lang),
                   "points": [(d["start_year"], d["budget_t"]), (d["end_year"], d["budget_t"])],
                   "dashed": True, "colour": "#D55E00"}]
-        allowed = [(s.year, s.to_dict()["trajectory_value"]) for s in v.series if s.trajectory_value is not None]
-        if allowed:
-            end = v.target.allowed_by(d["end_year"])
-            lines.append({"label": t("budget_path", lang), "points": [*allowed, (d["end_year"], end)], "dashed": True,
-                          "colour": "#009E73"})
+        if v.target.allowed_by(d["start_year"]) is not None:     # a budget derived from a rate: its own path
+            path = [(y, v.target.allowed_by(y)) for y in range(d["start_year"], d["end_year"] + 1)]
+            lines.append({"label": t("budget_path", lang), "points": path, "dashed": True, "colour": "#009E73"})
         return line_chart(lines, title=f"{res.name} ({unit})", lang=lang, x_domain=[d["start_year"], d["end_year"]],
                           unit=_axis_unit(unit, lang))
     if kind in ("reduction", "annual_reduction") or (kind in ("share", "intensity") and d.get("target_year")):
