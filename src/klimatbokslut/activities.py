@@ -592,23 +592,29 @@ def _flight_bands(fails: CellFailures, df: pd.DataFrame, a_text: np.ndarray, act
     has = pd.notna(stated)
     if not has.any():
         return
-    band_cells = df["band"].astype(object).where(df["band"].notna(), "").astype(str).str.strip().to_numpy(
-        dtype=object) if "band" in df.columns else np.full(len(df), "", dtype=object)
-    given = np.array([normalise_band(b) or b for b in band_cells], dtype=object)
+    if "band" in df.columns:          # each distinct band once, not each row
+        b_codes, b_text = _distinct(df["band"])
+        band_cells = b_text[b_codes]
+        given = np.array([normalise_band(b) or b for b in b_text], dtype=object)[b_codes]
+    else:
+        band_cells = np.full(len(df), "", dtype=object)
+        given = band_cells
     route = np.zeros(len(df), dtype=bool)
     for col in ("origin", "destination"):
         if col in df.columns:
             route |= ~_empty_mask(df[col])
     names = a_text[act.codes]
     international = has & (stated == "international")
-    fails.add(international & (given == "") & ~route, "activity", names,
-              lambda: np.array([f"'{n}' does not say how far: write 'Flyg Europa' (short_haul) or 'Flyg "
-                                f"interkontinentalt' (long_haul), or give the band (short_haul, long_haul) or "
-                                f"origin and destination" for n in names], dtype=object))
+    # reasons per distinct activity name, mapped to the rows
+    far = np.array([f"'{n}' does not say how far: write 'Flyg Europa' (short_haul) or 'Flyg interkontinentalt' "
+                    f"(long_haul), or give the band (short_haul, long_haul) or origin and destination"
+                    for n in a_text], dtype=object)
+    fails.add(international & (given == "") & ~route, "activity", names, lambda: far[act.codes])
+    said = np.array([f"the activity '{n}' says "
+                     f"{'abroad' if flight_band_of(n) == 'international' else flight_band_of(n)}; the band column "
+                     "says otherwise" for n in a_text], dtype=object)
     conflict = has & (given != "") & np.where(international, given == "domestic", given != stated)
-    fails.add(conflict, "band", band_cells,
-              lambda: np.array([f"the activity '{n}' says {'abroad' if s == 'international' else s}; "
-                                f"the band column says otherwise" for n, s in zip(names, stated)], dtype=object))
+    fails.add(conflict, "band", band_cells, lambda: said[act.codes])
     fill = has & ~international & (given == "")
     if fill.any():
         band_cells = band_cells.copy()
@@ -640,7 +646,7 @@ def _check_applies(fails: CellFailures, df: pd.DataFrame, act: _Activities) -> N
         if bad.any():
             where = "travel rows (flights, trains, cars, hotels)" if col == "purpose" else "flights"
             reasons = np.array([f"{col} applies only to {where}, not to {a}; leave it empty on this row"
-                                for a in act.per_row], dtype=object)
+                                for a in act.canon], dtype=object)[act.codes]     # per distinct activity
             fails.add(bad, col, _cells(df, col), reasons)
 
 
