@@ -17,6 +17,7 @@ OUT = ROOT / "docs" / "factors.md"
 def render() -> str:
     import klimatbokslut as kb
     from klimatbokslut.catalogue import CATEGORIES, activities
+    from klimatbokslut.pedigree import factor_uncertainty
 
     fs = kb.default_factors()
     t = fs.table()
@@ -25,7 +26,10 @@ def render() -> str:
         "",
         f"Generated from the bundled dataset *{fs.name}*, version **{fs.version}**, by "
         "`tools/build_factor_docs.py`. Every row names its source; *derived* rows are computed from "
-        "published figures by `tools/build_factors.py` and their note states the formula.",
+        "published figures by `tools/build_factors.py` and their note states the formula. The *uncertainty* "
+        "column gives each row's distribution (GSD² of a lognormal) and its basis: *class* for a published "
+        "uncertainty of the class of factor, *pedigree* for a default from data-quality scores (flagged where "
+        "used; see [Uncertainty](uncertainty.md)).",
         "",
         "## Activities",
         "",
@@ -41,15 +45,19 @@ def render() -> str:
         lines.append(f"| `{s.source_id}` | {s.publisher} | {title} | {s.edition} | {s.seen_in} | {s.licence} |")
     for file, group in t.groupby("file", sort=True):
         lines += ["", f"## {file}", "",
-                  "| factor_id | activity | region | years | value | unit | boundary | GWP basis | method / instrument | source | derived | note |",
-                  "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+                  "| factor_id | activity | region | years | value | unit | boundary | GWP basis | method / instrument | source | "
+                  "derived | uncertainty | note |",
+                  "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
         for r in group.itertuples(index=False):
             years = f"{r.valid_from}" if r.valid_from == r.valid_to else f"{r.valid_from}–{r.valid_to}"
             mi = "/".join(x for x in (r.method, r.instrument) if x)
             note = str(r.note).replace("|", "\\|")
+            unc = factor_uncertainty(r._asdict()).text()
+            if r.uncertainty_pedigree:
+                unc += f", scores {r.uncertainty_pedigree}"
             lines.append(f"| `{r.factor_id}` | {r.activity} | {r.region} | {years} | {r.value:g} | {r.unit} | "
                          f"{r.boundary} | {r.gwp or 'chosen GWP set'} | {mi} | {r.source_id} | "
-                         f"{'yes' if r.derived else ''} | {note} |")
+                         f"{'yes' if r.derived else ''} | {unc} | {note} |")
     props = fs.properties
     lines += ["", "## Fuel and gas properties", "",
               "| activity | MJ/l | kg/l | MJ/kg | MJ/Nm3 | kg/Nm3 | renewable share | source | note |",

@@ -34,6 +34,8 @@ from factors_history import (  # noqa: E402
     energy_share,
 )
 from factors_history import SOURCES as HISTORY_SOURCES  # noqa: E402
+from factors_uncertainty import SOURCES as UNCERTAINTY_SOURCES  # noqa: E402
+from factors_uncertainty import profile_of  # noqa: E402
 
 OUT = ROOT / "emission_factors"
 VERSION = "2026.1"
@@ -41,6 +43,8 @@ VERSION = "2026.1"
 FACTOR_COLUMNS = [
     "factor_id", "activity", "region", "valid_from", "valid_to", "edition", "value", "unit", "gas",
     "boundary", "gwp", "method", "instrument", "source_id", "derived", "note",
+    "uncertainty_distribution", "uncertainty_parameter", "uncertainty_basis", "uncertainty_pedigree",
+    "uncertainty_source_id", "uncertainty_note",
 ]
 PROPERTY_COLUMNS = [
     "activity", "lhv_mj_per_l", "density_kg_per_l", "lhv_mj_per_kg", "lhv_mj_per_nm3",
@@ -721,7 +725,8 @@ def build() -> dict[str, list[dict]]:
         r["note"] = _with_span_rule(r)
     return {"fuels.csv": fuels, "electricity.csv": elec, "heat.csv": heat, "gases.csv": gases,
             **scope3, "freight.csv": freight, "fuel_properties.csv": props, "energy_shares.csv": shares,
-            "sources.csv": SOURCES + HISTORY_SOURCES + SCOPE3_SOURCES + FREIGHT_SOURCES + HEAT_SOURCES}
+            "sources.csv": SOURCES + HISTORY_SOURCES + SCOPE3_SOURCES + FREIGHT_SOURCES + HEAT_SOURCES
+                           + UNCERTAINTY_SOURCES}
 
 
 def _with_span_rule(row: dict) -> str:
@@ -745,12 +750,13 @@ def _with_edition(row: dict) -> dict:
     return row
 
 
-def _csv_text(rows: list[dict], columns: list[str]) -> str:
+def _csv_text(rows: list[dict], columns: list[str], name: str = "") -> str:
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
     w.writeheader()
     if columns is FACTOR_COLUMNS:
         rows = [_with_edition(r) for r in rows]
+        rows = [r | profile_of(name, r) for r in rows]
     for r in rows:
         w.writerow({k: ("" if r.get(k) is None else r.get(k)) for k in columns})
     return buf.getvalue()
@@ -762,7 +768,7 @@ def render() -> dict[str, str]:
     for name, rows in tables.items():
         cols = (SOURCE_COLUMNS if name == "sources.csv" else PROPERTY_COLUMNS if name == "fuel_properties.csv"
                 else SHARE_COLUMNS if name == "energy_shares.csv" else FACTOR_COLUMNS)
-        files[name] = _csv_text(rows, cols)
+        files[name] = _csv_text(rows, cols, name)
     manifest = {
         "name": "klimatbokslut bundled emission factors",
         "version": VERSION,

@@ -12,7 +12,7 @@ Examples
 
 from __future__ import annotations
 
-from . import food, purchases, restatement, scale, targets, travel, whatif
+from . import food, purchases, restatement, scale, targets, travel, uncertainty, whatif
 from ._version import __version__
 from .activities import read_activities
 from .api import emissions
@@ -25,6 +25,7 @@ from .factors import EmissionFactor, FactorSet, default_factors
 from .ledger import Ledger
 from .portfolio import Portfolio, read_holdings, relative_difference, trend
 from .report import build_report
+from .uncertainty import simulate
 from .units import Q_, get_registry, parse_quantity
 from .userfactors import apply_factor_files, read_factor_file
 
@@ -33,8 +34,8 @@ __all__ = [
     "KlimatbokslutError", "Ledger", "Portfolio", "Q_", "UnitError", "apply_factor_files", "build_report",
     "calculate", "compare_ledgers", "default_factors", "define_activity", "emissions", "food", "get_registry",
     "load_config", "parse_quantity", "purchases", "read_activities", "read_factor_file", "register_activity",
-    "scale", "read_holdings", "relative_difference", "restatement", "targets", "travel", "trend", "unregister_activity",
-    "user_activities", "ureg", "whatif",
+    "scale", "read_holdings", "relative_difference", "restatement", "simulate", "targets", "travel", "trend",
+    "uncertainty", "unregister_activity", "user_activities", "ureg", "whatif",
 ]
 
 

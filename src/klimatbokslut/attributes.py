@@ -17,7 +17,12 @@ A row may carry, beside its activity, amount, unit and year:
   ``fossil_free_share``, ``recovered_share`` in 0–1, which replace the dataset's shares for
   that row (a supplier's stated mix); renewable + recovered may not exceed 100 % nor the
   fossil-free share given on the same row (fossil-free = renewable + recovered + nuclear);
-* ``installed_kw`` (``installerad effekt``): the installed power of own production, kW.
+* ``installed_kw`` (``installerad effekt``): the installed power of own production, kW;
+* the **quality of the amount** (``amount_quality``, ``datakvalitet``, ``underlag``): ``metered``
+  (mätt, avläst), ``invoiced`` (fakturerad), ``estimated`` (uppskattad, schablon) or
+  ``extrapolated`` (extrapolerad, uppräknad), and/or its **uncertainty** (``amount_uncertainty``,
+  ``osäkerhet``): ``"±10 %"``, ``"10 %"`` or ``"0,1"`` (a number above 1 is a percentage), the
+  half-width of the 95 % interval of the amount; both used by :func:`klimatbokslut.simulate`.
 
 Each unreadable cell is a failure naming the row, the column and the value, with the other
 problems of the table in one round.
@@ -31,6 +36,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .pedigree import TIER_ALIASES
 from .units import parse_numbers
 from .validation import CellFailures
 
@@ -48,10 +54,12 @@ ATTRIBUTE_ALIASES: dict[str, tuple[str, ...]] = {
     "fossil_free_share": ("fossil_free_share", "fossilfri andel", "fossilfri_andel", "andel fossilfritt"),
     "recovered_share": ("recovered_share", "återvunnen andel", "återvunnen_andel", "andel återvunnet"),
     "installed_kw": ("installed_kw", "installerad effekt", "installerad_effekt", "effekt kw", "kw"),
+    "amount_quality": ("amount_quality", "datakvalitet", "mängdkvalitet", "underlag", "datakälla mängd"),
+    "amount_uncertainty": ("amount_uncertainty", "osäkerhet", "mängdosäkerhet", "osäkerhet mängd"),
 }
 #: The columns :func:`check_attributes` writes.
 ATTRIBUTE_COLUMNS = ("cost_sek", "cost_vat", "organic", "fairtrade", "vegetarian", "renewable_share",
-                     "fossil_free_share", "recovered_share", "installed_kw")
+                     "fossil_free_share", "recovered_share", "installed_kw", "amount_quality", "amount_uncertainty")
 
 _MONEY = {"kr": 1.0, "sek": 1.0, "kronor": 1.0, "tkr": 1e3, "ksek": 1e3, "mkr": 1e6, "msek": 1e6, "mnkr": 1e6}
 _MONEY_CELL = re.compile(r"^\s*(?P<num>[-+]?[\d\s\u00a0.,]+?)\s*(?P<unit>[a-zåäö]+)?\s*$", re.IGNORECASE)
@@ -193,4 +201,36 @@ def check_attributes(fails: CellFailures, df: pd.DataFrame) -> dict[str, Any]:
         empty = raw == ""
         fails.add(~pd.isna(problems) & ~empty, "installed_kw", raw, "not a number of kW")
         out["installed_kw"] = np.where(empty, np.nan, values)
+    if "amount_quality" in df.columns:
+        out["amount_quality"] = _tier(fails, df)
+    if "amount_uncertainty" in df.columns:
+        out["amount_uncertainty"] = _plus_minus(fails, df)
     return out
+
+
+def _tier(fails: CellFailures, df: pd.DataFrame) -> pd.Categorical:
+    """The data-quality tier of each amount (canonical name, ``""`` when blank)."""
+    raw = _text(df, "amount_quality")
+    lookup = {alias: tier for tier, aliases in TIER_ALIASES.items() for alias in aliases}
+    canon = np.array([lookup.get(x.strip().lower(), "?") if x.strip() else "" for x in raw], dtype=object)
+    fails.add(canon == "?", "amount_quality", raw,
+              "the quality of the amount: metered (mätt), invoiced (fakturerad), estimated (uppskattad) or "
+              "extrapolated (extrapolerad)")
+    canon[canon == "?"] = ""
+    return pd.Categorical(canon, categories=["", *TIER_ALIASES])
+
+
+def _plus_minus(fails: CellFailures, df: pd.DataFrame) -> np.ndarray:
+    """The ±x of each amount as a fraction (NaN when blank)."""
+    raw = _text(df, "amount_uncertainty")
+    clean = [x.replace("±", "").replace("+/-", "").replace("+-", "").strip() for x in raw]
+    pct = np.array([x.endswith("%") for x in clean], dtype=bool)
+    values, problems = parse_numbers(pd.Series([x.rstrip("%").strip() for x in clean], dtype=object))
+    empty = raw == ""
+    fails.add(~pd.isna(problems) & ~empty, "amount_uncertainty", raw,
+              "not an uncertainty (write ±10 %, 10 % or 0,1: the half-width of the 95 % interval)")
+    out = np.where(empty, np.nan, values)
+    out = np.where(pct | (out > 1), out / 100.0, out)
+    fails.add(np.isfinite(out) & (out <= 0), "amount_uncertainty", raw,
+              "an uncertainty is more than 0 % (leave the cell blank to use the quality's default)")
+    return out.astype(float)

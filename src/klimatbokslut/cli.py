@@ -28,6 +28,7 @@ from typing import Any
 import pandas as pd
 
 from .activities import read_activities
+from .pedigree import factor_uncertainty
 from .catalogue import get_activity, resolve_activity_name, suggest
 from .config import load_config, validate
 from .engine import calculate
@@ -496,7 +497,9 @@ def _cmd_factors(args) -> int:
         return 0
     if args.action == "list":
         rows = _activity_filter(table, args.activity)
-        cols = ["factor_id", "activity", "region", "valid_from", "valid_to", "value", "unit", "boundary", "publisher"]
+        rows = rows.assign(uncertainty=[factor_uncertainty(r).text() for r in rows.to_dict("records")])
+        cols = ["factor_id", "activity", "region", "valid_from", "valid_to", "value", "unit", "boundary", "publisher",
+                "uncertainty"]
         with pd.option_context("display.max_rows", None, "display.width", 200, "display.max_colwidth", 40):
             print(rows[cols].to_string(index=False))
         print(f"\n{len(rows)} factors; dataset {fs.name} version {fs.version}")
@@ -511,6 +514,7 @@ def _cmd_factors(args) -> int:
             return 2
         for key, value in hit.iloc[0].items():
             print(f"{key}: {value}")
+        print(f"uncertainty: {factor_uncertainty(hit.iloc[0].to_dict()).text()}")
         return 0
     if args.action == "export":
         if not args.id:

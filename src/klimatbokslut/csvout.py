@@ -98,6 +98,22 @@ COLUMN_LABELS_SV: dict[str, str] = {
     "share_of_base": "Andel av basåret", "significant": "Över tröskeln", "cumulative": "Sammantaget",
     "applied": "Omräknat", "adjustment_t": "Justering (ton CO2e)", "reported_t": "Som redovisat (ton CO2e)",
     "restated_t": "Omräknat (ton CO2e)", "reasons": "Orsaker",
+    # uncertainty
+    "uncertainty_distribution": "Osäkerhet: fördelning", "uncertainty_parameter": "Osäkerhet: parameter",
+    "uncertainty_basis": "Osäkerhet: grund", "uncertainty_pedigree": "Osäkerhet: pedigree-poäng",
+    "uncertainty_source_id": "Osäkerhet: käll-id", "uncertainty_note": "Osäkerhet: anmärkning",
+    "amount_quality": "Mängdens kvalitet", "amount_uncertainty": "Mängdens osäkerhet",
+    "distribution": "Fördelning", "parameter": "Parameter", "basis": "Grund", "pedigree": "Pedigree-poäng",
+    "tier": "Kvalitetsnivå", "group": "Grupp", "relative_variance": "Relativ varians",
+    "mean_t": "Medelvärde (ton CO2e)", "sd_t": "Standardavvikelse (ton CO2e)", "low_t": "Nedre gräns (ton CO2e)",
+    "high_t": "Övre gräns (ton CO2e)", "low_pct": "Nedre gräns (relativt)", "high_pct": "Övre gräns (relativt)",
+    "interval": "Intervall", "probability": "Sannolikhet", "probability_path": "Sannolikhet (banan)",
+    "probability_decrease": "Sannolikhet för minskning", "compared_with": "Jämfört med", "against": "Mot år",
+    "change_t": "Förändring (ton CO2e)", "variance_share": "Andel av variansen", "draws": "Dragningar",
+    "seed": "Frövärde", "items": "Antal", "analytic_sd_t": "Analytisk standardavvikelse (ton CO2e)",
+    "avoided_low_t": "Undviket nedre gräns (ton CO2e)", "avoided_high_t": "Undviket övre gräns (ton CO2e)",
+    "cost_per_tonne_low_sek": "Kostnad per ton nedre gräns (kr)",
+    "cost_per_tonne_high_sek": "Kostnad per ton övre gräns (kr)",
 }
 
 

@@ -57,12 +57,17 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .errors import DatasetIntegrityError, FactorNotFoundError, InputError
+from .pedigree import UNCERTAINTY_COLUMNS, uncertainty_problems
 from .units import get_registry
 
 Boundary = Literal["TTW", "WTT", "WTW", "direct", "lifecycle"]
 BOUNDARIES = ("TTW", "WTT", "WTW", "direct", "lifecycle")
-FACTOR_COLUMNS = ["factor_id", "activity", "region", "valid_from", "valid_to", "edition", "value", "unit", "gas",
-                  "boundary", "gwp", "method", "instrument", "source_id", "derived", "note"]
+#: Columns every factor file has.
+REQUIRED_FACTOR_COLUMNS = ["factor_id", "activity", "region", "valid_from", "valid_to", "edition", "value", "unit",
+                           "gas", "boundary", "gwp", "method", "instrument", "source_id", "derived", "note"]
+#: Columns of a factor row: the required ones, then its uncertainty (optional in a file; see
+#: :mod:`klimatbokslut.pedigree`).
+FACTOR_COLUMNS = REQUIRED_FACTOR_COLUMNS + UNCERTAINTY_COLUMNS
 PROPERTY_COLUMNS = ["activity", "lhv_mj_per_l", "density_kg_per_l", "lhv_mj_per_kg", "lhv_mj_per_nm3",
                     "density_kg_per_nm3", "kwh_per_km", "renewable_share", "source_id", "derived", "note"]
 _NUMERIC_PROPERTIES = PROPERTY_COLUMNS[1:8]
@@ -116,6 +121,17 @@ class EmissionFactor(BaseModel):
     source_id: str = UNSOURCED
     derived: bool = False
     note: str = ""
+    uncertainty_distribution: str = ""
+    uncertainty_parameter: str = ""
+    uncertainty_basis: str = ""
+    uncertainty_pedigree: str = ""
+    uncertainty_source_id: str = ""
+    uncertainty_note: str = ""
+
+    @field_validator("uncertainty_parameter", "uncertainty_pedigree", mode="before")
+    @classmethod
+    def _text(cls, v: Any) -> str:
+        return "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)
 
     @field_validator("value")
     @classmethod
@@ -141,6 +157,9 @@ class EmissionFactor(BaseModel):
             raise ValueError(f"unknown gas {self.gas!r}") from None
         if not any(dim in unit.dimensionality for dim in gas_dim):
             raise ValueError(f"unit {self.unit!r} is not an amount of {self.gas}")
+        problems = uncertainty_problems(self.__dict__)
+        if problems:
+            raise ValueError("; ".join(f"{col} {val!r}: {why}" for col, val, why in problems))
         return self
 
 
@@ -297,9 +316,12 @@ class FactorSet:
         failures = []
         for name in sorted(present - _DATA_FILES_NOT_FACTORS):
             df = _read_csv(folder / name)
-            missing = [c for c in FACTOR_COLUMNS if c not in df.columns]
+            missing = [c for c in REQUIRED_FACTOR_COLUMNS if c not in df.columns]
             if missing:
                 raise DatasetIntegrityError(f"{folder / name}: missing columns {missing}")
+            for col in UNCERTAINTY_COLUMNS:
+                if col not in df.columns:
+                    df[col] = ""
             df = df[FACTOR_COLUMNS].copy()
             df["file"] = name
             frames.append(df)
@@ -331,6 +353,11 @@ class FactorSet:
                 if sid and sid not in known:
                     failures.append({"row": rec["factor_id"], "column": "source_id", "value": sid,
                                      "reason": f"source not in sources.csv ({rec['file']})"})
+        for fid, usid, file in zip(factors["factor_id"], factors["uncertainty_source_id"], factors["file"],
+                                   strict=True):
+            if usid and usid not in known:
+                failures.append({"row": fid, "column": "uncertainty_source_id", "value": usid,
+                                 "reason": f"source not in sources.csv ({file})"})
         dup = factors["factor_id"].duplicated(keep="first")
         for fid in factors.loc[dup, "factor_id"]:
             failures.append({"row": fid, "column": "factor_id", "value": fid, "reason": "duplicate factor_id"})
@@ -702,6 +729,15 @@ def _coerce_factors(df: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
     for rec in out[bad_num].to_dict("records"):
         failures.append({"row": rec["factor_id"], "column": "value/valid_from/valid_to", "value": None,
                          "reason": f"not a number ({rec['file']})"})
+    for col in UNCERTAINTY_COLUMNS:
+        out[col] = out[col].fillna("").astype(str) if col in out.columns else ""
+    for rec in out[UNCERTAINTY_COLUMNS + ["factor_id", "file"]].drop_duplicates(UNCERTAINTY_COLUMNS).to_dict("records"):
+        problems = uncertainty_problems(rec)
+        if problems:
+            same = out[(out[UNCERTAINTY_COLUMNS] == pd.Series({c: rec[c] for c in UNCERTAINTY_COLUMNS})).all(axis=1)]
+            for fid, file in zip(same["factor_id"], same["file"], strict=True):
+                for col, val, why in problems:
+                    failures.append({"row": fid, "column": col, "value": val, "reason": f"{why} ({file})"})
     bad_boundary = ~out["boundary"].isin(BOUNDARIES)
     for rec in out[bad_boundary].to_dict("records"):
         failures.append({"row": rec["factor_id"], "column": "boundary", "value": rec["boundary"],
