@@ -1,6 +1,6 @@
 """Show that the published-figure tests catch a change to any one bundled value.
 
-For each bundled number in turn (a factor row's value, a numeric cell of
+For each bundled number in turn (a factor row's value and its uncertainty parameter, a numeric cell of
 ``fuel_properties.csv`` or of ``energy_shares.csv``) a copy of the dataset is made
 with that one number multiplied by ten (a zero is set to one instead), and the
 check of ``tests/test_published_figures.py`` must report that key. Run from the
@@ -28,7 +28,14 @@ sys.path.insert(0, str(ROOT / "src"))
 import pandas as pd  # noqa: E402
 
 import klimatbokslut as kb  # noqa: E402
-from test_published_figures import PROPERTY_COLUMNS, SHARE_COLUMNS, load_fixture, mismatches  # noqa: E402
+from test_published_figures import PROPERTY_COLUMNS, SHARE_COLUMNS, load_fixture  # noqa: E402
+from test_published_figures import mismatches as figure_mismatches  # noqa: E402
+from test_uncertainty import uncertainty_mismatches  # noqa: E402
+
+
+def mismatches(fs: kb.FactorSet, fixture) -> list[str]:
+    """The published-figure check and the uncertainty check together."""
+    return figure_mismatches(fs, fixture) + uncertainty_mismatches(fs)
 
 
 def _mutate(value: float) -> tuple[float, str]:
@@ -51,6 +58,10 @@ def mutants(fs: kb.FactorSet) -> Iterator[tuple[str, str, kb.FactorSet]]:
         new, how = _mutate(float(rec["value"]))
         factors.iloc[i, factors.columns.get_loc("value")] = new
         yield str(rec["factor_id"]), how, _with(fs, "factors", factors)
+        factors = fs.factors.copy()
+        new, how = _mutate(float(rec["uncertainty_parameter"]))
+        factors.iloc[i, factors.columns.get_loc("uncertainty_parameter")] = str(new)
+        yield f"uncertainty:{rec['factor_id']}", how, _with(fs, "factors", factors)
     for i, rec in enumerate(fs.properties.to_dict("records")):
         for col in PROPERTY_COLUMNS:
             if rec.get(col) is None or rec[col] != rec[col]:

@@ -1,0 +1,294 @@
+"""Uncertainty: factor data, activity-data tiers, Monte Carlo per distinct factor, analytic check.
+
+Expected values are worked by hand from the distributions (written next to each assert).
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from statistics import NormalDist
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import klimatbokslut as kb
+from klimatbokslut.errors import InputError
+from klimatbokslut.pedigree import ACTIVITY_TIERS, factor_uncertainty, pedigree_gsd2, tier_uncertainty
+from klimatbokslut.targets import Cap, Reduction
+
+Z95 = 1.959964
+REGION = Path(__file__).resolve().parents[1] / "examples" / "region" / "klimatbokslut.toml"
+
+
+@pytest.fixture(scope="module")
+def example_ledger():
+    return kb.build_report(REGION).ledger
+
+
+def _heat_factors(rows):
+    return kb.default_factors().with_factors([
+        dict(activity="district_heating", region=region, valid_from=y0, valid_to=y1, value=value,
+             unit="g CO2e/kWh", gas="CO2e", boundary="lifecycle", source_id="", **unc)
+        for region, y0, y1, value, unc in rows])
+
+
+def _heat_ledger(fs, rows, **extra):
+    df = pd.DataFrame({"activity": "district_heating", "unit": "MWh",
+                       "amount": [r[0] for r in rows], "year": [r[1] for r in rows],
+                       "region": [r[2] for r in rows], **extra})
+    return kb.calculate(df, factors=fs)
+
+
+NORMAL10 = dict(uncertainty_distribution="normal", uncertainty_parameter=0.10, uncertainty_basis="stated")
+NORMAL20 = dict(uncertainty_distribution="normal", uncertainty_parameter=0.20, uncertainty_basis="stated")
+
+
+# ----------------------------------------------------------------------------- factor data
+def test_bundled_factor_uncertainties_are_the_published_class_values():
+    t = kb.default_factors().factors.set_index("factor_id")
+    # ecoinvent v2 basic uncertainty: CO2 from combustion 1.05, CH4 and N2O from combustion 1.5 (GSD²).
+    assert float(t.loc["diesel_fossil-ttw-co2", "uncertainty_parameter"]) == 1.05
+    assert float(t.loc["diesel_fossil-ttw-ch4", "uncertainty_parameter"]) == 1.5
+    assert float(t.loc["diesel_fossil-ttw-n2o", "uncertainty_parameter"]) == 1.5
+    assert (t["uncertainty_distribution"] == "lognormal").all()
+    assert set(t["uncertainty_basis"]) == {"class", "pedigree"}
+
+
+#: Published basic uncertainties (ecoinvent v2, GSD²) of the factor classes the bundled rows use.
+CLASS_GSD2 = {"CO2 from combustion": 1.05, "CO2_biogenic from combustion": 1.05, "CH4 from combustion": 1.5,
+              "N2O from combustion": 1.5}
+
+
+def uncertainty_mismatches(factors) -> list[str]:
+    """Bundled rows whose uncertainty parameter differs from its class value or from its pedigree scores."""
+    out = []
+    t = factors.factors
+    for rec in t[~t["user"].astype(bool)].to_dict("records"):
+        param = float(rec["uncertainty_parameter"])
+        if rec["uncertainty_basis"] == "pedigree":
+            scores = tuple(int(x) for x in rec["uncertainty_pedigree"].split(","))
+            expected = pedigree_gsd2(scores)
+        else:
+            what = rec["uncertainty_note"].removeprefix("basic uncertainty of ").removesuffix(" (ecoinvent v2)")
+            expected = CLASS_GSD2.get(what, float("nan"))
+        if not math.isclose(param, expected, rel_tol=1e-9):
+            out.append(f"uncertainty:{rec['factor_id']}: bundled {param}, expected {expected}")
+    return out
+
+
+def test_every_bundled_uncertainty_equals_its_class_or_scores():
+    """A pedigree row's GSD² is recomputed from its five scores, a class row's is the published value
+    (tools/mutation_check.py shows a parameter ×10 fails here)."""
+    t = kb.default_factors().factors
+    assert (t["uncertainty_basis"] == "pedigree").sum() > 250
+    assert uncertainty_mismatches(kb.default_factors()) == []
+
+
+def test_pedigree_by_hand():
+    # spend rows: 0.0006 + 0.002 (reliability 3) + 0 + 0.002 (temporal 3) + 0.0001 (geo 3) + 0.04 (tech 4)
+    assert pedigree_gsd2((3, 1, 3, 3, 4)) == round(math.exp(2 * math.sqrt(0.0447)), 4) == 1.5263
+    assert tier_uncertainty("metered").parameter == round(math.exp(2 * math.sqrt(0.0006)), 4) == 1.0502
+    assert tier_uncertainty("estimated").parameter == round(math.exp(2 * math.sqrt(0.0092)), 4)
+    assert set(ACTIVITY_TIERS) == {"metered", "invoiced", "estimated", "extrapolated"}
+
+
+def test_user_row_without_uncertainty_gets_a_flagged_default():
+    u = factor_uncertainty({"factor_id": "x"})
+    assert u.basis == "default" and u.parameter == pedigree_gsd2((3, 3, 3, 3, 3))
+
+
+def test_bad_uncertainty_columns_are_named_all_at_once():
+    with pytest.raises(InputError) as exc:
+        _heat_factors([("A", 2024, 2024, 10.0, dict(uncertainty_distribution="lognormal",
+                                                    uncertainty_parameter=0.5)),
+                       ("B", 2024, 2024, 10.0, dict(uncertainty_distribution="triangle",
+                                                    uncertainty_parameter=1.1))])
+    text = str(exc.value)
+    assert "GSD² is a number ≥ 1" in text and "triangle" in text and "lognormal, normal, none" in text
+
+
+def test_pedigree_scores_alone_give_the_parameter():
+    fs = _heat_factors([("A", 2024, 2024, 10.0, dict(uncertainty_distribution="lognormal",
+                                                     uncertainty_pedigree="2,2,1,3,3", uncertainty_basis="pedigree"))])
+    rec = fs.factors[fs.factors["region"] == "A"].iloc[0].to_dict()
+    assert factor_uncertainty(rec).parameter == pedigree_gsd2((2, 2, 1, 3, 3))
+
+
+def test_factors_show_prints_the_uncertainty(capsys):
+    from klimatbokslut.cli import main
+    assert main(["factors", "show", "diesel_fossil-ttw-ch4"]) == 0
+    assert "uncertainty: lognormal GSD² 1.5 (class)" in capsys.readouterr().out
+
+
+# ----------------------------------------------------------------------------- activity data
+def test_amount_quality_and_uncertainty_columns_are_read_and_checked():
+    df = pd.DataFrame({"aktivitet": ["diesel_fossil"] * 3, "mängd": [100, 100, 100], "enhet": ["l"] * 3,
+                       "år": [2024] * 3, "datakvalitet": ["mätt", "Uppskattad", "gissad"],
+                       "osäkerhet": ["±10 %", "", "-3"]})
+    with pytest.raises(InputError) as exc:
+        kb.read_activities(df)
+    fails = exc.value.failures
+    assert set(fails["column"]) == {"amount_quality", "amount_uncertainty"}
+    assert fails.loc[fails["column"] == "amount_quality", "value"].tolist() == ["gissad"]
+    good = kb.read_activities(df.iloc[:2])
+    assert good["amount_quality"].astype(str).tolist() == ["metered", "estimated"]
+    assert good["amount_uncertainty"].iloc[0] == pytest.approx(0.10)
+
+
+def test_stated_uncertainty_of_an_amount_is_used():
+    fs = _heat_factors([("A", 2024, 2024, 100.0, dict(uncertainty_distribution="none"))])
+    led = _heat_ledger(fs, [(1000, 2024, "A")], amount_uncertainty=[0.10])
+    sim = kb.simulate(led, draws=20000, seed=3)
+    # lognormal with GSD² 1.1: the 95th percentile is exp(1.644854·σ − σ²/2)·100 t, σ = ln(1.1)/2
+    s = math.log(1.1) / 2
+    hi = 100 * math.exp(1.644854 * s - s * s / 2)
+    assert sim.summary("year")["high_t"][0] == pytest.approx(hi, rel=0.004)
+    assert sim.groups["basis"].tolist() == ["stated"]
+
+
+def test_unstated_quality_is_invoiced_and_flagged():
+    fs = _heat_factors([("A", 2024, 2024, 100.0, dict(uncertainty_distribution="none"))])
+    sim = kb.simulate(_heat_ledger(fs, [(1000, 2024, "A")]), draws=100)
+    assert sim.groups["basis"].tolist() == ["default"]
+    assert "invoiced assumed" in sim.groups["note"][0]
+    d = sim.defaults()
+    assert d.loc[d["kind"] == "activity_data", "co2e_t"].iloc[0] == pytest.approx(100.0)
+
+
+# ----------------------------------------------------------------------------- Monte Carlo
+def test_variance_of_a_sum_of_two_independent_factors():
+    """100 t ±10 % and 50 t ±20 % (normal, 95 %): sd = √((100·0.10/1.96)² + (50·0.20/1.96)²) = 7.2155 t."""
+    fs = _heat_factors([("A", 2024, 2024, 100.0, NORMAL10), ("B", 2024, 2024, 50.0, NORMAL20)])
+    led = _heat_ledger(fs, [(1000, 2024, "A"), (1000, 2024, "B")])
+    sim = kb.simulate(led, draws=20000, seed=11, activity_data=False)
+    expected = math.sqrt((100 * 0.10 / Z95) ** 2 + (50 * 0.20 / Z95) ** 2)
+    assert expected == pytest.approx(7.2155, abs=1e-4)
+    assert sim.analytic("year")["sd_t"][0] == pytest.approx(expected, rel=1e-9)
+    assert sim.summary("year")["sd_t"][0] == pytest.approx(expected, rel=0.02)   # MC: ~0.5 % standard error
+
+
+def test_the_same_factor_cancels_in_a_change_between_years():
+    """One factor row for 2023–2024, equal amounts: the change is 0 t in every draw."""
+    fs = _heat_factors([("A", 2023, 2024, 100.0, NORMAL20)])
+    led = _heat_ledger(fs, [(1000, 2023, "A"), (1000, 2024, "A")])
+    sim = kb.simulate(led, draws=5000, seed=5, activity_data=False)
+    ch = sim.change(2024, against=2023)
+    assert ch["change_t"] == 0 and abs(ch["low_t"]) < 1e-9 and abs(ch["high_t"]) < 1e-9
+    # each year alone is uncertain: ±20 % (95 %) is ±16.8 % at 90 %
+    s = sim.summary("year")
+    assert s["high_pct"].tolist() == pytest.approx([0.20 * 1.644854 / Z95] * 2, rel=0.05)
+
+
+def test_different_editions_are_independent_in_a_change():
+    fs = _heat_factors([("A", 2023, 2023, 100.0, NORMAL20), ("A", 2024, 2024, 100.0, NORMAL20)])
+    led = _heat_ledger(fs, [(1000, 2023, "A"), (1000, 2024, "A")])
+    sim = kb.simulate(led, draws=20000, seed=5, activity_data=False)
+    ch = sim.change(2024, against=2023)
+    sd = math.sqrt(2) * 100 * 0.20 / Z95        # difference of two independent draws
+    assert ch["high_t"] == pytest.approx(1.644854 * sd, rel=0.03)
+    assert ch["probability_decrease"] == pytest.approx(0.5, abs=0.02)
+
+
+def test_monte_carlo_mean_converges_to_the_point_value():
+    led = kb.calculate(pd.DataFrame({"activity": ["diesel_fossil", "spend_equipment_materials"],
+                                     "amount": [10000, 1e6], "unit": ["l", "SEK"], "year": [2024, 2024],
+                                     "region": ["", "kommun"], "amount_quality": ["invoiced", "estimated"]}))
+    sim = kb.simulate(led, draws=40000, seed=2)
+    s = sim.summary("year")
+    se = s["sd_t"][0] / math.sqrt(40000)
+    assert abs(s["mean_t"][0] - s["co2e_t"][0]) < 4 * se
+    assert s["co2e_t"][0] == pytest.approx(led.total().to("t CO2e").magnitude)
+
+
+def test_same_seed_gives_byte_identical_outputs():
+    led = kb.calculate(pd.DataFrame({"activity": ["diesel_fossil", "electricity"], "amount": [1000, 5e4],
+                                     "unit": ["l", "kWh"], "year": [2024, 2024]}))
+    a = kb.simulate(led, draws=3000, seed=42).summary(["year", "scope"]).to_csv()
+    b = kb.simulate(led, draws=3000, seed=42).summary(["year", "scope"]).to_csv()
+    c = kb.simulate(led, draws=3000, seed=43).summary(["year", "scope"]).to_csv()
+    assert a == b and a != c
+
+
+def test_a_factor_draws_the_same_in_two_ledgers():
+    """Common random numbers: the draw of a factor does not depend on the other factors of the ledger."""
+    one = kb.calculate(pd.DataFrame({"activity": ["n2o"], "amount": [10], "unit": ["kg"], "year": [2024]}))
+    two = kb.calculate(pd.DataFrame({"activity": ["n2o", "diesel_fossil"], "amount": [10, 100], "unit": ["kg", "l"],
+                                     "year": [2024, 2024]}))
+    d1 = kb.simulate(one, draws=500, seed=9, activity_data=False).draws_by("year", select={"activity": "n2o"})[2]
+    d2 = kb.simulate(two, draws=500, seed=9, activity_data=False).draws_by("year", select={"activity": "n2o"})[2]
+    assert np.array_equal(d1, d2)
+
+
+@settings(max_examples=25, deadline=None)
+@given(gsd2=st.floats(1.02, 3.0), mwh=st.floats(1.0, 1e5))
+def test_interval_matches_the_lognormal_quantiles(gsd2, mwh):
+    """One lognormal factor: the 5th and 95th percentiles are exp(∓1.645σ − σ²/2) × value."""
+    fs = _heat_factors([("A", 2024, 2024, 80.0, dict(uncertainty_distribution="lognormal",
+                                                     uncertainty_parameter=round(gsd2, 4)))])
+    led = _heat_ledger(fs, [(mwh, 2024, "A")])
+    sim = kb.simulate(led, draws=20000, seed=1, activity_data=False)
+    s = math.log(round(gsd2, 4)) / 2
+    point = 80.0 * mwh / 1000
+    row = sim.summary("year").iloc[0]
+    z = NormalDist().inv_cdf(0.95)
+    assert row["high_t"] == pytest.approx(point * math.exp(z * s - s * s / 2), rel=0.01 + 0.02 * s)
+    assert row["low_t"] == pytest.approx(point * math.exp(-z * s - s * s / 2), rel=0.01 + 0.02 * s)
+    inside = sim.draws_by("year")[2][0]
+    assert ((inside >= row["low_t"]) & (inside <= row["high_t"])).mean() == pytest.approx(0.90, abs=0.002)
+
+
+def test_analytic_agrees_with_monte_carlo_on_the_example_region(example_ledger):
+    sim = kb.simulate(example_ledger, draws=4000, seed=7)
+    mc = sim.summary("year")
+    an = sim.analytic("year")
+    assert np.allclose(mc["co2e_t"], an["co2e_t"])
+    assert np.allclose(mc["sd_t"], an["sd_t"], rtol=0.15)
+
+
+def test_contributions_add_up_and_name_the_largest():
+    fs = _heat_factors([("A", 2024, 2024, 100.0, NORMAL10), ("B", 2024, 2024, 50.0, NORMAL20)])
+    led = _heat_ledger(fs, [(1000, 2024, "A"), (1000, 2024, "B")])
+    sim = kb.simulate(led, draws=2000, seed=1, activity_data=False)
+    c = sim.contributions(2024)
+    # (100·0.1)² = (50·0.2)²: each factor half of the variance
+    assert c["variance_share"].sum() == pytest.approx(1.0)
+    assert c.loc[c["kind"] == "factor", "variance_share"].tolist() == pytest.approx([0.5, 0.5])
+    by_area = sim.contributions_by(2024, "region")
+    assert by_area["variance_share"].sum() == pytest.approx(1.0)
+
+
+def test_probability_of_a_cap_by_hand():
+    """Lognormal factor GSD² 1.2, activity data certain: P(80 t·r ≤ 85 t) = Φ((ln(85/80) + σ²/2)/σ)."""
+    fs = _heat_factors([("A", 2024, 2024, 80.0, dict(uncertainty_distribution="lognormal",
+                                                     uncertainty_parameter=1.2))])
+    led = _heat_ledger(fs, [(1000, 2024, "A")])
+    sim = kb.simulate(led, draws=40000, seed=4, activity_data=False)
+    cap = Cap("Fjärrvärme", limit="85 t CO2e", select={"activity": "district_heating"})
+    s = math.log(1.2) / 2
+    expected = NormalDist().cdf((math.log(85 / 80) + s * s / 2) / s)
+    got = sim.target_probability(cap, 2024)
+    assert got["probability"] == pytest.approx(expected, abs=0.01)
+
+
+def test_probability_of_a_reduction_moves_with_the_base_year():
+    """Same factor both years: the threshold (base × 0.9) moves with the draw; only activity data decide."""
+    fs = _heat_factors([("A", 2022, 2024, 100.0, NORMAL20)])
+    led = _heat_ledger(fs, [(1000, 2022, "A"), (880, 2024, "A")], amount_quality=["metered", "metered"])
+    sim = kb.simulate(led, draws=40000, seed=8)
+    t = Reduction("Värme", base_year=2022, target_year=2024, fraction=0.10,
+                  select={"activity": "district_heating"})
+    # ln(a24/a22) ~ N(0, 2σ²), σ = ln(1.0502)/2: P(88·a24 ≤ 90·a22) = Φ(ln(90/88)/(σ√2))
+    s = math.log(1.0502) / 2
+    expected = NormalDist().cdf(math.log(90 / 88) / (s * math.sqrt(2)))
+    assert sim.target_probability(t, 2024)["probability"] == pytest.approx(expected, abs=0.01)
+
+
+def test_simulate_rejects_bad_arguments():
+    led = kb.calculate(pd.DataFrame({"activity": ["n2o"], "amount": [1], "unit": ["kg"], "year": [2024]}))
+    for kwargs, word in ((dict(draws=1), "draws"), (dict(interval=1.5), "interval"), (dict(method="x"), "method")):
+        with pytest.raises(InputError, match=word):
+            kb.simulate(led, **kwargs)
