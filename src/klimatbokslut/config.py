@@ -51,6 +51,9 @@ Keys (all but ``organisation.name``, ``report_year`` and ``activities`` are opti
                           ``[[recalculation.changes]]`` (``name``, ``kind``, ``year``,
                           ``select`` / ``activities`` / ``emissions`` …) and
                           ``[[recalculation.method_changes]]`` (``name``, ``year``, ``before``)
+``uncertainty``           Monte Carlo of the account (:func:`klimatbokslut.simulate`): ``draws``
+                          (10 000), ``seed``, ``interval`` (0.90), ``activity_data`` (true),
+                          ``enabled`` (true; false leaves the uncertainty out of the report)
 ========================= ==================================================================
 
 Relative paths are read relative to the configuration file. Every error names the
@@ -182,6 +185,16 @@ class NormalYearConfig(_Model):
             if not dd > 0:
                 raise ValueError(f"degree-days must be above 0 (year {year}: {dd})")
         return v
+
+
+class UncertaintyConfig(_Model):
+    """Monte Carlo of the account (:func:`klimatbokslut.simulate`)."""
+
+    enabled: bool = True
+    draws: int = Field(default=10_000, ge=100, le=1_000_000)
+    seed: int = Field(default=20240101, ge=0)
+    interval: float = Field(default=0.90, gt=0.0, lt=1.0)
+    activity_data: bool = True
 
 
 class ScenarioConfig(_Model):
@@ -316,6 +329,7 @@ class ReportConfig(_Model):
     scenarios: list[ScenarioConfig] = Field(default_factory=list)
     normal_year: NormalYearConfig | None = None
     recalculation: RecalculationConfig | None = None
+    uncertainty: UncertaintyConfig = Field(default_factory=UncertaintyConfig)
     path: Path | None = None
 
     @field_validator("activities", mode="before")

@@ -114,6 +114,7 @@ COLUMN_LABELS_SV: dict[str, str] = {
     "avoided_low_t": "Undviket nedre gräns (ton CO2e)", "avoided_high_t": "Undviket övre gräns (ton CO2e)",
     "cost_per_tonne_low_sek": "Kostnad per ton nedre gräns (kr)",
     "cost_per_tonne_high_sek": "Kostnad per ton övre gräns (kr)",
+    "activity_data": "Mängder dragna", "against_kind": "Jämfört med (slag)",
 }
 
 

@@ -33,10 +33,12 @@ from ..ledger import Ledger, neutralise_cells, write_workbook
 from ..portfolio import METRICS as PORTFOLIO_METRICS
 from ..portfolio import read_holdings, relative_difference, report_metrics, trend
 from ..restatement import method_history, restate
+from ..uncertainty import simulate
 from ..units import get_registry
 from ..whatif import SCENARIOS
 from .html import render
 from .names import area_name, category_name
+from .uncertainty import uncertainty_tables
 
 __all__ = ["Report", "build_report"]
 
@@ -95,6 +97,12 @@ class Report:
     tables: dict = dataclasses.field(default_factory=dict)
     #: The base-year recalculation (:class:`~klimatbokslut.restatement.Restatement`), when configured.
     restatement: Any = None
+    #: Monte Carlo of the ledger (:class:`~klimatbokslut.uncertainty.Simulation`); None when disabled.
+    uncertainty: Any = None
+    #: Monte Carlo of the ledger the targets are evaluated against (the restated one when restated).
+    target_uncertainty: Any = None
+    #: The ledger the targets are evaluated against (the restated one when restated).
+    target_ledger: Any = None
 
     @property
     def language(self) -> str:
@@ -337,7 +345,15 @@ def build_report(config: str | Path | dict | ReportConfig, *, progress=None) -> 
     targets = _evaluate_targets(cfg, target_ledger, [y for y in data_years if y <= cfg.report_year], ports, bench)
     say("what-if scenarios")
     scenarios = _run_scenarios(cfg, acts, factors)
-    report = Report(cfg, ledger, acts, years, targets, ports, bench, scenarios, restatement=restated)
+    report = Report(cfg, ledger, acts, years, targets, ports, bench, scenarios, restatement=restated,
+                    target_ledger=target_ledger)
+    if cfg.uncertainty.enabled:
+        say("uncertainty")
+        uc = cfg.uncertainty
+        settings = dict(draws=uc.draws, seed=uc.seed, interval=uc.interval, activity_data=uc.activity_data)
+        report.uncertainty = simulate(ledger, **settings)
+        report.target_uncertainty = report.uncertainty if target_ledger is ledger \
+            else simulate(target_ledger, **settings)
     say("tables")
     report.tables = _tables(report)
     return report
@@ -363,6 +379,8 @@ def _tables(r: Report) -> dict[str, pd.DataFrame]:
             tables["method_history"] = r.restatement.method_history.copy()
     tables.update(_changes(r, tables["by_area"], tables["by_activity"]))
     tables.update(_quality_tables(r, tables["by_area"]))
+    if r.uncertainty is not None:
+        tables.update(uncertainty_tables(r))
     tables["about"] = _about(r)
     return tables
 

@@ -41,7 +41,7 @@ _SCOPE_COLOURS = ["#D55E00", "#0072B2", "#009E73"]
 
 
 def _num(lang):
-    return lambda v, d=1: number(v, d, lang)
+    return lambda v, d=1, sign=False: number(v, d, lang, sign=sign)
 
 
 def _one(values) -> float:
@@ -196,6 +196,7 @@ def context(r: Report) -> dict[str, Any]:
     ctx["whatif"] = _whatif(page)
     ctx["method"] = _method(page)
     ctx["quality"] = _quality(page)
+    ctx["uncertainty"] = _uncertainty(page)
     ctx["appendix"] = _appendix(page)
     ctx["sites"] = [{"org_unit": x["org_unit"], "site": x["site"], "t": page.n(x["co2e_t"], 1)}
                     for x in tb["by_site"].to_dict("records")]
@@ -521,6 +522,78 @@ def _quality(p: _Page) -> dict[str, Any]:
                       "cells": ["✓" if bool(x.get(str(y), False)) else "–" for y in p.years]}
                      for x in tb["coverage"].to_dict("records")],
     }
+
+
+#: The simulation's notes on target probabilities, in Swedish.
+_UNC_NOTES_SV = {
+    "not a CO2e target: no factor uncertainty is propagated":
+        "inte ett utsläppsmål: ingen faktorosäkerhet förs vidare",
+    "a portfolio target: no factor uncertainty is propagated":
+        "ett mål för pensionsmedlen: ingen faktorosäkerhet förs vidare",
+    "no value in the year": "inget värde för året",
+    "the target has no value to compare with in the year": "målet har inget värde att jämföra med för året",
+    "probability that the budget is not used up by the year (and, as probability_path, that the use is within the "
+    "budget's path)": "sannolikhet att budgeten inte är förbrukad vid årets slut",
+}
+
+
+def _interval(low: float, high: float, n: Callable[..., str], digits: int = 1) -> str:
+    return f"{n(low, digits)}–{n(high, digits)}"
+
+
+def _uncertainty(p: _Page) -> dict[str, Any] | None:
+    """The uncertainty part of the data-quality section and the summary's intervals."""
+    tb, lang, n, ry = p.tb, p.lang, p.n, p.ry
+    if "uncertainty_totals" not in tb:
+        return None
+    sim = p.r.uncertainty
+    pct = number(100 * sim.interval, 0, lang)
+    tot = tb["uncertainty_totals"].set_index("year")
+    by_scope = tb["uncertainty_by_scope"]
+    rows = []
+    for y in p.years:
+        cells = {"year": y, "total": n(tot.loc[y, "co2e_t"], 1),
+                 "interval": _interval(tot.loc[y, "low_t"], tot.loc[y, "high_t"], n, 0),
+                 "rel": f"{percent(tot.loc[y, 'low_pct'], 0, lang, sign=True)} / "
+                        f"{percent(tot.loc[y, 'high_pct'], 0, lang, sign=True)}"}
+        for s in (1, 2, 3):
+            hit = by_scope[(by_scope.year == y) & (by_scope.scope == s)]
+            cells[f"s{s}"] = _interval(hit["low_t"].iloc[0], hit["high_t"].iloc[0], n, 0) if len(hit) else "–"
+        rows.append(cells)
+    ch = tb["uncertainty_changes"]
+    changes = [{"year": x["year"], "against": x["against"], "change": n(x["change_t"], 1, sign=True),
+                "interval": f"{n(x['low_t'], 0, sign=True)} … {n(x['high_t'], 0, sign=True)}",
+                "pct": percent(x["change_pct"], 1, lang, sign=True),
+                "pct_interval": f"{percent(x['low_pct'], 1, lang, sign=True)} … "
+                                f"{percent(x['high_pct'], 1, lang, sign=True)}",
+                "p": percent(x["probability_decrease"], 0, lang)} for x in ch.to_dict("records")]
+    targets = [{"name": x["name"], "status": x["status"],
+                "p": percent(x["probability"], 0, lang) if x["probability"] == x["probability"] else "–",
+                "cmp": t(f"cmp_{x['compared_with']}", lang) if x["compared_with"] else "",
+                "note": _UNC_NOTES_SV.get(x["note"], x["note"]) if lang == "sv" else x["note"]}
+               for x in tb["uncertainty_targets"].to_dict("records")]
+    contrib = [{"kind": t(f"kind_{x['kind']}", lang),
+                "name": x["name"] if x["kind"] == "factor" else x["name"],
+                "t": n(x["co2e_t"], 1), "dist": f"GSD² {number(x['parameter'], 4, lang)}",
+                "basis": t(f"basis_{x['basis']}", lang), "share": percent(x["variance_share"], 1, lang)}
+               for x in tb["uncertainty_contributions"].head(10).to_dict("records")]
+    areas = [{"area": area_name(x["area"], lang), "t": n(x["co2e_t"], 1),
+              "share": percent(x["variance_share"], 1, lang)}
+             for x in tb["uncertainty_area_contributions"].to_dict("records")]
+    defaults = [t("defaults_line", lang, kind=t(f"kind_{x['kind']}", lang), items=x["items"], t=n(x["co2e_t"], 0),
+                  basis=t(f"basis_{x['basis']}", lang)) for x in tb["uncertainty_defaults"].to_dict("records")]
+    st = tb["uncertainty_settings"].set_index("year")
+    base_change = ch[(ch["year"] == ry) & (ch["against"] == p.years[0])]
+    summary = {"total": _interval(tot.loc[ry, "low_t"], tot.loc[ry, "high_t"], n, 0), "label": t("interval", lang,
+                                                                                                    pct=pct)}
+    if len(base_change):
+        x = base_change.iloc[0]
+        summary["vs_base"] = (f"{percent(x['low_pct'], 1, lang, sign=True)} … {percent(x['high_pct'], 1, lang, sign=True)}"
+                              f"; {t('p_decrease', lang, p=percent(x['probability_decrease'], 0, lang))}")
+    return {"intro": t("unc_intro", lang, draws=number(sim.draws, 0, lang), seed=sim.seed, pct=pct),
+            "pct": pct, "rows": rows, "changes": changes, "targets": targets, "contrib": contrib, "areas": areas,
+            "defaults": defaults, "summary": summary,
+            "check": t("unc_check", lang, an=n(st.loc[ry, "analytic_sd_t"], 0), mc=n(st.loc[ry, "sd_t"], 0), year=ry)}
 
 
 def _appendix(p: _Page) -> list[dict[str, Any]]:

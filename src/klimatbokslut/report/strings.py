@@ -151,6 +151,54 @@ STRINGS: dict[str, dict[str, str]] = {
     "balanced": {"sv": "Alla rader är redovisade (inlästa = använda + avvisade)",
                  "en": "Every row is accounted for (read = used + rejected)"},
     "not_balanced": {"sv": "Raderna stämmer inte!", "en": "Rows do not reconcile!"},
+    "uncertainty": {"sv": "Osäkerhet", "en": "Uncertainty"},
+    "interval": {"sv": "{pct} %-intervall", "en": "{pct}% interval"},
+    "p_decrease": {"sv": "sannolikhet för minskning {p}", "en": "probability of a decrease {p}"},
+    "unc_intro": {
+        "sv": "Osäkerheten är beräknad med Monte Carlo ({draws} dragningar, frövärde {seed}): varje "
+              "emissionsfaktor dras en gång per dragning och samma dragning används i alla år och områden där "
+              "faktorn används, så dess osäkerhet tar till stor del ut sig i förändringen mellan år. "
+              "Mängderna dras per aktivitet, år och datakvalitet. Intervallen är centrala {pct} %-intervall.",
+        "en": "The uncertainty is computed by Monte Carlo ({draws} draws, seed {seed}): each emission factor is "
+              "drawn once per draw and the same draw is used in every year and area that uses the factor, so its "
+              "uncertainty largely cancels in the change between years. Amounts are drawn per activity, year and "
+              "data quality. Intervals are central {pct}% intervals."},
+    "unc_total": {"sv": "Utsläpp med osäkerhetsintervall", "en": "Emissions with uncertainty intervals"},
+    "unc_changes": {"sv": "Förändring med osäkerhetsintervall", "en": "Change with uncertainty intervals"},
+    "unc_targets": {"sv": "Sannolikhet att målet nås ({year})", "en": "Probability that the target is met ({year})"},
+    "unc_contrib": {"sv": "Största bidragen till osäkerheten ({year})",
+                    "en": "Largest contributions to the uncertainty ({year})"},
+    "unc_contrib_note": {"sv": "Andel av variansen i årets totala utsläpp (första ordningens uppskattning). Bättre "
+                               "data för de översta raderna minskar osäkerheten mest.",
+                         "en": "Share of the variance of the year's total (first-order estimate). Better data for "
+                               "the top rows reduces the uncertainty most."},
+    "unc_areas": {"sv": "Osäkerhet per område ({year})", "en": "Uncertainty by area ({year})"},
+    "unc_defaults": {"sv": "Där schabloner används för osäkerheten", "en": "Where defaults stand in for the "
+                                                                            "uncertainty"},
+    "unc_check": {"sv": "Kontroll: analytisk standardavvikelse (första ordningen) {an} t mot Monte Carlo {mc} t "
+                        "({year}).",
+                  "en": "Check: analytic standard deviation (first order) {an} t against Monte Carlo {mc} t ({year})."},
+    "unc_left_out": {"sv": "Intervallen omfattar inte rader utan emissionsfaktor eller avvisade rader (se ovan).",
+                     "en": "The intervals leave out rows without an emission factor and rejected rows (see above)."},
+    "probability": {"sv": "Sannolikhet", "en": "Probability"},
+    "target": {"sv": "Mål", "en": "Target"},
+    "note": {"sv": "Anmärkning", "en": "Note"},
+    "compared_with": {"sv": "Jämfört med", "en": "Compared with"},
+    "share_of_variance": {"sv": "Andel av variansen", "en": "Share of variance"},
+    "source_of_uncertainty": {"sv": "Källa till osäkerhet", "en": "Source of uncertainty"},
+    "basis": {"sv": "Grund", "en": "Basis"},
+    "kind_factor": {"sv": "Emissionsfaktor", "en": "Emission factor"},
+    "kind_activity_data": {"sv": "Mängd", "en": "Amount"},
+    "basis_class": {"sv": "publicerad för faktortypen", "en": "published for the class"},
+    "basis_pedigree": {"sv": "schablon (pedigree)", "en": "default (pedigree)"},
+    "basis_default": {"sv": "schablon (ej angiven)", "en": "default (not stated)"},
+    "basis_stated": {"sv": "angiven", "en": "stated"},
+    "basis_not drawn": {"sv": "inte dragen", "en": "not drawn"},
+    "cmp_path": {"sv": "banan", "en": "the path"},
+    "cmp_target": {"sv": "målvärdet", "en": "the target value"},
+    "cmp_budget": {"sv": "budgeten", "en": "the budget"},
+    "defaults_line": {"sv": "{kind}: {items} st, {t} t CO2e ({basis})",
+                      "en": "{kind}: {items}, {t} t CO2e ({basis})"},
 }
 
 _STATUS_EN = {"helt": "met", "delvis": "partly", "inte alls": "not at all", "värde saknas": "no value"}
