@@ -25,8 +25,13 @@ REGION = Path(__file__).resolve().parents[1] / "examples" / "region" / "klimatbo
 
 
 @pytest.fixture(scope="module")
-def example_ledger():
-    return kb.build_report(REGION).ledger
+def example_report():
+    return kb.build_report(REGION)
+
+
+@pytest.fixture(scope="module")
+def example_ledger(example_report):
+    return example_report.ledger
 
 
 def _heat_factors(rows):
@@ -292,3 +297,79 @@ def test_simulate_rejects_bad_arguments():
     for kwargs, word in ((dict(draws=1), "draws"), (dict(interval=1.5), "interval"), (dict(method="x"), "method")):
         with pytest.raises(InputError, match=word):
             kb.simulate(led, **kwargs)
+
+
+# ----------------------------------------------------------------------------- what-if
+def test_whatif_interval_by_hand():
+    """Residual-mix electricity moved to guarantees of origin (0 g/kWh): avoided = 100 MWh × factor × r,
+    so its 5th/95th percentiles are exp(∓1.645σ − σ²/2) × the point, σ = ln(GSD²)/2 of the residual mix."""
+    from klimatbokslut.whatif import switch_contract
+    acts = pd.DataFrame({"activity": ["electricity"], "amount": [100], "unit": ["MWh"], "year": [2024]})
+    res = switch_contract(acts, "go_renewable")
+    u = res.uncertainty(draws=40000, seed=6, activity_data=False)
+    fid = res.baseline.frame["factor_ids"].astype(str)[0].split(";")[0]
+    gsd2 = float(kb.default_factors().factors.set_index("factor_id").loc[fid, "uncertainty_parameter"])
+    s = math.log(gsd2) / 2
+    point = float(res.avoided_co2e.magnitude)
+    assert u["avoided_t"] == pytest.approx(point)
+    assert u["avoided_high_t"] == pytest.approx(point * math.exp(1.644854 * s - s * s / 2), rel=0.003)
+    assert u["avoided_low_t"] == pytest.approx(point * math.exp(-1.644854 * s - s * s / 2), rel=0.003)
+    assert u["probability_avoided"] == 1.0
+
+
+def test_whatif_amounts_keep_their_draw():
+    """Diesel replaced by HVO100: with the factors fixed, the litres' draw is common to both ledgers, so the
+    avoided tonnes vary exactly as the amount does (a ±x % group, not two independent ones)."""
+    from klimatbokslut.whatif import switch_fuel
+    acts = pd.DataFrame({"activity": ["diesel_fossil"], "amount": [10000], "unit": ["l"], "year": [2024],
+                         "amount_uncertainty": [0.10]})
+    res = switch_fuel(acts, "diesel_fossil", "hvo100", share=1.0)
+    u = res.uncertainty(draws=20000, seed=2)
+    point = float(res.avoided_co2e.magnitude)
+    # the factor draws widen it; the amount alone would give exp(±1.645·ln(1.1)/2) ≈ +8.1 %/−7.5 %
+    assert u["avoided_low_t"] < point < u["avoided_high_t"]
+    assert u["avoided_high_t"] / point - 1 < 0.5
+
+
+def test_cost_per_tonne_interval_follows_the_avoided_tonnes():
+    from klimatbokslut.whatif import switch_fuel
+    acts = pd.DataFrame({"activity": ["diesel_fossil"], "amount": [10000], "unit": ["l"], "year": [2024]})
+    res = switch_fuel(acts, "diesel_fossil", "hvo100", share=1.0, price_difference="3 SEK/l")
+    u = res.uncertainty(draws=5000, seed=3)
+    cost = float(res.extra_cost.to("SEK").magnitude)
+    assert u["cost_per_tonne_low_sek"] == pytest.approx(cost / u["avoided_high_t"])
+    assert u["cost_per_tonne_high_sek"] == pytest.approx(cost / u["avoided_low_t"])
+
+
+# ----------------------------------------------------------------------------- the example report
+def test_example_report_shows_intervals_contributions_and_probabilities(example_report, tmp_path):
+    r = example_report
+    tb = r.tables
+    tot = tb["uncertainty_totals"].set_index("year")
+    for y in r.years:
+        assert tot.loc[y, "low_t"] < tot.loc[y, "co2e_t"] < tot.loc[y, "high_t"]
+        assert tot.loc[y, "co2e_t"] == pytest.approx(r.total(y))
+    assert tb["uncertainty_contributions"]["variance_share"].sum() == pytest.approx(1.0)
+    assert tb["uncertainty_area_contributions"]["variance_share"].sum() == pytest.approx(1.0)
+    probs = tb["uncertainty_targets"]
+    co2e = probs[probs["probability"].notna()]
+    assert len(co2e) >= 3 and co2e["probability"].between(0, 1).all()
+    assert {"avoided_low_t", "avoided_high_t"} <= set(tb["whatif"].columns)
+    html = r.to_html(tmp_path / "k.html").read_text(encoding="utf-8")
+    assert 'id="uncertainty"' in html and 'data-interval="total"' in html and 'data-interval="whatif"' in html
+    assert "Sannolikhet att målet nås" in html and "Största bidragen till osäkerheten" in html
+    sheets = pd.ExcelFile(r.to_excel(tmp_path / "k.xlsx")).sheet_names
+    assert {"uncertainty_totals", "uncertainty_targets", "uncertainty_contributions"} <= set(sheets)
+
+
+def test_example_report_uncertainty_is_reproducible(example_report, tmp_path):
+    again = kb.build_report(REGION)
+    for name in ("uncertainty_totals", "uncertainty_changes", "uncertainty_targets", "whatif"):
+        assert example_report.tables[name].to_csv() == again.tables[name].to_csv(), name
+
+
+def test_uncertainty_can_be_switched_off():
+    from klimatbokslut.report.build import _tiny_config
+    cfg = _tiny_config() | {"uncertainty": {"enabled": False}}
+    r = kb.build_report(cfg)
+    assert r.uncertainty is None and not any(k.startswith("uncertainty") for k in r.tables)

@@ -369,7 +369,7 @@ def _tables(r: Report) -> dict[str, pd.DataFrame]:
     tables = _summary_tables(r)
     tables.update(_portfolio_tables(r))
     if r.scenarios:
-        tables["whatif"] = pd.DataFrame([_whatif_row(v) for v in r.scenarios])
+        tables["whatif"] = pd.DataFrame([_whatif_row(v, r) for v in r.scenarios])
     if r.restatement is not None:
         tables["restatement"] = r.restatement.assessment.copy()
         tables["restated_history"] = r.restatement.history.copy()
@@ -511,13 +511,21 @@ def _about(r: Report) -> pd.DataFrame:
     return pd.DataFrame(list(about.items()), columns=["key", "value"]).astype(str)
 
 
-def _whatif_row(v: ScenarioView) -> dict[str, Any]:
-    """One line of the what-if table: totals of the scenario's year (all years when it has none)."""
+def _whatif_row(v: ScenarioView, r: Report | None = None) -> dict[str, Any]:
+    """One line of the what-if table: totals of the scenario's year (all years when it has none), with the
+    intervals of the tonnes avoided and the cost per tonne when the report has a simulation."""
     res = v.result
     year = (v.params.get("select") or {}).get("year")
     f = {} if year is None else {"year": year}
     cpt = res.cost_per_tonne
-    return {"scenario": v.name, "type": v.type, "year": year,
+    unc: dict[str, Any] = {}
+    if r is not None and r.uncertainty is not None:
+        sim = r.uncertainty
+        u = res.uncertainty(draws=sim.draws, seed=sim.seed, interval=sim.interval,
+                            activity_data=bool(sim.groups["basis"].ne("not drawn").all()), **f)
+        unc = {k: u[k] for k in ("avoided_low_t", "avoided_high_t", "probability_avoided", "cost_per_tonne_low_sek",
+                                 "cost_per_tonne_high_sek")}
+    return {"scenario": v.name, "type": v.type, "year": year, **unc,
             "baseline_co2e_t": _q(res.baseline.total(**f)), "scenario_co2e_t": _q(res.scenario.total(**f)),
             "avoided_co2e_t": _q(res.avoided(**f)),
             "avoided_location_t": _q(res.avoided(method="location", **f)),

@@ -442,7 +442,12 @@ def _whatif(p: _Page) -> dict[str, Any] | None:
     rows = [{"name": rec["scenario"], "year": rec["year"] or "", "baseline": n(rec["baseline_co2e_t"], 1),
              "scenario": n(rec["scenario_co2e_t"], 1), "avoided": n(rec["avoided_co2e_t"], 1),
              "avoided_location": n(rec["avoided_location_t"], 1),
-             "cost": n(rec["extra_cost_sek"], 0), "cpt": n(rec["cost_per_tonne_sek"], 0), "notes": rec["notes"]}
+             "cost": n(rec["extra_cost_sek"], 0), "cpt": n(rec["cost_per_tonne_sek"], 0), "notes": rec["notes"],
+             "avoided_interval": (_interval(rec["avoided_low_t"], rec["avoided_high_t"], n, 1)
+                                  if "avoided_low_t" in rec else ""),
+             "cpt_interval": (_interval(rec["cost_per_tonne_low_sek"], rec["cost_per_tonne_high_sek"], n, 0)
+                              if rec.get("cost_per_tonne_low_sek") is not None
+                              and rec.get("cost_per_tonne_low_sek") == rec.get("cost_per_tonne_low_sek") else "")}
             for rec in w.to_dict("records")]
     return {"rows": rows, "chart": hbars(list(w["scenario"]), list(w["avoided_co2e_t"]),
                                          title=t("whatif_chart", p.lang), lang=p.lang,

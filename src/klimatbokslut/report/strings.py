@@ -182,6 +182,10 @@ STRINGS: dict[str, dict[str, str]] = {
                      "en": "The intervals leave out rows without an emission factor and rejected rows (see above)."},
     "probability": {"sv": "Sannolikhet", "en": "Probability"},
     "target": {"sv": "Mål", "en": "Target"},
+    "whatif_interval": {"sv": "Inom parentes: {pct} %-intervall (Monte Carlo, samma dragningar för utgångsläge och "
+                              "scenario; kostnaden per ton räknad på hela perioden).",
+                        "en": "In brackets: {pct}% interval (Monte Carlo, the same draws for baseline and scenario; "
+                              "the cost per tonne over the whole period)."},
     "note": {"sv": "Anmärkning", "en": "Note"},
     "compared_with": {"sv": "Jämfört med", "en": "Compared with"},
     "share_of_variance": {"sv": "Andel av variansen", "en": "Share of variance"},

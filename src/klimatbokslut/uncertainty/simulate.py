@@ -428,7 +428,7 @@ def _z(interval: float) -> float:
 
 
 def simulate(ledger, *, draws: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED, interval: float = DEFAULT_INTERVAL,
-             method: str | None = None, activity_data: bool = True) -> Simulation:
+             method: str | None = None, activity_data: bool = True, groups_like=None) -> Simulation:
     """Monte Carlo of a ledger's CO2e, one draw per distinct factor and activity-data group.
 
     Parameters
@@ -444,6 +444,11 @@ def simulate(ledger, *, draws: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED, in
         Scope-2 method (default: the ledger's).
     activity_data : bool
         Draw the amounts too (by their tier or stated ±%); False draws the factors alone.
+    groups_like : Ledger, optional
+        A ledger of the same input rows (a what-if's baseline): each row's amount is drawn in
+        the group of that ledger's row with the same ``row`` number, so a litre replaced by
+        another fuel keeps its draw and the difference between the ledgers is not blurred by
+        amounts that did not change.
 
     Examples
     --------
@@ -491,7 +496,13 @@ def simulate(ledger, *, draws: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED, in
         else np.full(n, "", dtype=object)
     stated = pd.to_numeric(f["amount_uncertainty"], errors="coerce").to_numpy(dtype=float) \
         if "amount_uncertainty" in f.columns else np.full(n, np.nan)
-    gkey = pd.DataFrame({"activity": f["activity"].astype(object).to_numpy(), "year": f["year"].to_numpy(),
+    group_activity = f["activity"].astype(object).to_numpy()
+    if groups_like is not None and "row" in f.columns and "row" in groups_like.frame.columns:
+        first = groups_like.frame.drop_duplicates("row")
+        lookup = pd.Series(first["activity"].astype(object).to_numpy(), index=first["row"].to_numpy())
+        mapped = lookup.reindex(f["row"].to_numpy()).to_numpy(dtype=object)
+        group_activity = np.where(pd.isna(mapped), group_activity, mapped)
+    gkey = pd.DataFrame({"activity": group_activity, "year": f["year"].to_numpy(),
                          "tier": tier, "stated": np.where(np.isfinite(stated), stated, -1.0)})
     g_codes, g_uniq = pd.MultiIndex.from_frame(gkey).factorize(sort=True) if n else (np.zeros(0, np.int64), [])
     g_rows = []

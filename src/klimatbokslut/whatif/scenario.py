@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeAlias
 
+import numpy as np
 import pandas as pd
 
 from ..engine import calculate
@@ -120,6 +121,62 @@ class WhatIfResult:
                 "avoided_co2e_t": float(self.avoided_co2e.magnitude),
                 "extra_cost_sek": None if self.extra_cost is None else float(self.extra_cost.to("SEK").magnitude),
                 "cost_per_tonne_sek": None if cpt is None else float(cpt.magnitude)}
+
+    def uncertainty(self, *, draws: int = 10_000, seed: int = 20240101, interval: float = 0.90,
+                    method: str | None = None, activity_data: bool = True, **filters: Any) -> dict[str, Any]:
+        """Interval of the tonnes avoided and of the cost per tonne (Monte Carlo).
+
+        Baseline and scenario are drawn with common random numbers: a factor is the same draw
+        in both, and an amount keeps its draw when the scenario changes what it is
+        (:func:`klimatbokslut.simulate` with ``groups_like``). ``filters`` narrow the avoided
+        tonnes (``year=2024``); the cost per tonne is, as :attr:`cost_per_tonne`, for the whole
+        ledger. Its interval follows from the avoided tonnes' (the cost is taken as known); when
+        the avoided tonnes' interval reaches zero or below, the upper end is not bounded (NaN,
+        said in ``note``).
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> from klimatbokslut.whatif import switch_fuel
+        >>> acts = pd.DataFrame({"activity": ["diesel_fossil"], "amount": [10000], "unit": ["l"], "year": [2024]})
+        >>> u = switch_fuel(acts, "diesel_fossil", "hvo100", share=1.0).uncertainty(draws=2000, seed=1)
+        >>> bool(u["avoided_low_t"] < u["avoided_t"] < u["avoided_high_t"]), u["probability_avoided"]
+        (True, 1.0)
+        """
+        from ..uncertainty import simulate
+
+        settings = dict(draws=draws, seed=seed, interval=interval, method=method, activity_data=activity_data)
+        base = simulate(self.baseline, **settings)
+        scen = simulate(self.scenario, groups_like=self.baseline, **settings)
+        select = {k: v for k, v in filters.items()}
+
+        def avoided(sel: dict) -> tuple[float, np.ndarray]:
+            _, pb, db = base.draws_by([], select=sel or None)
+            _, ps, ds = scen.draws_by([], select=sel or None)
+            return float(pb.sum() - ps.sum()), db.sum(axis=0) - ds.sum(axis=0)
+
+        point, d = avoided(select)
+        lo, hi = base.quantiles
+        out: dict[str, Any] = {"avoided_t": point, "avoided_low_t": float(np.quantile(d, lo)),
+                               "avoided_high_t": float(np.quantile(d, hi)),
+                               "probability_avoided": float((d > 0).mean()), "interval": interval,
+                               "cost_per_tonne_sek": None, "cost_per_tonne_low_sek": None,
+                               "cost_per_tonne_high_sek": None, "note": ""}
+        if self.extra_cost is not None:
+            cost = float(self.extra_cost.to("SEK").magnitude)
+            _, whole = avoided({})
+            a_lo, a_hi = float(np.quantile(whole, lo)), float(np.quantile(whole, hi))
+            cpt = self.cost_per_tonne
+            out["cost_per_tonne_sek"] = float(cpt.magnitude)
+            if a_lo > 0:
+                ends = sorted((cost / a_hi, cost / a_lo))
+                out["cost_per_tonne_low_sek"], out["cost_per_tonne_high_sek"] = ends
+            else:
+                out["cost_per_tonne_low_sek"] = cost / a_hi if a_hi > 0 and cost >= 0 else float("nan")
+                out["cost_per_tonne_high_sek"] = float("nan")
+                out["note"] = ("the interval of the tonnes avoided reaches zero: the cost per tonne has no upper "
+                               "bound")
+        return out
 
     def __repr__(self) -> str:
         cost = "" if self.extra_cost is None else f", extra cost {self.extra_cost.to('SEK').magnitude:.0f} SEK"
