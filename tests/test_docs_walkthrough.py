@@ -35,6 +35,12 @@ def test_the_recalculation_page_runs_as_shown():
     assert not outcome.mismatches, "\n\n".join(str(m) for m in outcome.mismatches)
 
 
+def test_the_uncertainty_page_runs_as_shown():
+    tool = _tool()
+    outcome = tool.run_page(ROOT / "docs" / "uncertainty.md")
+    assert not outcome.mismatches, "\n\n".join(str(m) for m in outcome.mismatches)
+
+
 def test_the_walkthrough_check_sees_a_changed_output(tmp_path):
     # The check is not vacuous: a page whose shown output differs from the run fails.
     tool = _tool()

@@ -18,7 +18,18 @@ OUT = Path(__file__).resolve().parents[1] / "examples" / "region" / "aktiviteter
 OWN = OUT.with_name("aktiviteter_egna.csv")
 OWN_HEADER = "id;aktivitet;mängd;enhet;år;förvaltning;anläggning;varugrupp"
 HEADER = ("id;aktivitet;mängd;enhet;år;förvaltning;anläggning;nät;avtal;ägande;från;till;tur_och_retur;syfte;varugrupp;"
-          "förnybar andel;kostnad;ekologisk;vegetarisk")
+          "förnybar andel;kostnad;ekologisk;vegetarisk;datakvalitet")
+#: The quality of each amount, by the row id's letters: meter readings (electricity, heat, cooling, solar,
+#: weighed incinerated waste), estimates (refrigerant top-ups, waste weighed only in part), the staff survey
+#: scaled to all staff (commuting); everything else is invoiced.
+QUALITY = {"EL": "mätt", "FV": "mätt", "FK": "mätt", "SOL": "mätt", "W1": "mätt", "R": "uppskattad",
+           "W2": "uppskattad", "W3": "uppskattad", "W4": "uppskattad", "P": "extrapolerad"}
+
+
+def _quality(rid: str) -> str:
+    code = rid.split("-", 1)[1]
+    letters = code.rstrip("0123456789")
+    return QUALITY.get(code, QUALITY.get(letters, "fakturerad"))
 YEARS = (2021, 2022, 2023, 2024)
 
 
@@ -31,7 +42,7 @@ def main() -> None:
         if txt.endswith(",0"):
             txt = txt[:-2]
         rows.append(";".join(map(str, (rid, act, txt, unit, year, org, site, net, avtal, own, frm, to, tr, syfte,
-                                       goods, share, cost, eko, veg))))
+                                       goods, share, cost, eko, veg, _quality(rid)))))
 
     for k, y in enumerate(YEARS):
         # own and leased vehicles: diesel falls as HVO100 grows. The national blend shares of pump diesel and

@@ -386,6 +386,58 @@ def _cmd_calculate(args) -> int:
     return 0
 
 
+def _cmd_uncertainty(args) -> int:
+    """Monte Carlo of an activity file: totals with intervals, changes, the largest contributors."""
+    from .csvout import write_csv
+    from .report.fmt import number, percent
+    from .uncertainty import simulate
+
+    fs = _factor_set(args)
+    acts = read_activities(args.file, on_error="collect", sheet=args.sheet)
+    ledger = calculate(acts, factors=fs, gwp=args.gwp, scope2_method=args.method, on_error="collect")
+    problems = ledger.problems()
+    if len(problems) and not _collect(args):
+        print(_problem_lines(problems))
+        print(f"\n{_rows_with_problems(problems)} of {ledger.reconcile()['input_rows']} rows cannot be used; "
+              "correct them, or run with --on-error collect to leave them out", file=sys.stderr)
+        return 1
+    sim = simulate(ledger, draws=args.draws, seed=args.seed, interval=args.interval)
+    sv = args.lang == "sv"
+    pct = number(100 * sim.interval, 0, args.lang)
+    lines = [f"{args.file}: {sim.draws} {'dragningar, frövärde' if sv else 'draws, seed'} {sim.seed}"]
+    totals = sim.summary("year")
+    years = [int(y) for y in totals["year"]]
+    for rec in totals.to_dict("records"):
+        lines.append(f"  {rec['year']}: {number(rec['co2e_t'], 1, args.lang)} t CO2e, "
+                     f"{pct} %{'-intervall' if sv else ' interval'} {number(rec['low_t'], 1, args.lang)}–"
+                     f"{number(rec['high_t'], 1, args.lang)}")
+    for y in years[1:]:
+        ch = sim.change(y, against=years[0])
+        lines.append(f"  {y} {'mot' if sv else 'vs'} {years[0]}: {percent(ch['change_pct'], 1, args.lang, sign=True)}"
+                     f" ({percent(ch['low_pct'], 1, args.lang, sign=True)} … "
+                     f"{percent(ch['high_pct'], 1, args.lang, sign=True)}); "
+                     f"{'sannolikhet för minskning' if sv else 'probability of a decrease'} "
+                     f"{percent(ch['probability_decrease'], 0, args.lang)}")
+    top = sim.contributions(years[-1], top=5)
+    lines.append(f"{'Största bidragen till osäkerheten' if sv else 'Largest contributions to the uncertainty'} "
+                 f"({years[-1]}):")
+    for rec in top.to_dict("records"):
+        lines.append(f"  {percent(rec['variance_share'], 1, args.lang)}  {rec['name']} ({rec['basis']})")
+    lo = ledger.left_out()
+    if lo:
+        lines.append(lo.text(args.lang))
+    print("\n".join(lines))
+    if args.output:
+        out = Path(args.output)
+        out.mkdir(parents=True, exist_ok=True)
+        style = "sv" if sv else "international"
+        for name, df in (("uncertainty_totals", totals), ("uncertainty_by_scope", sim.summary(["year", "scope"])),
+                         ("uncertainty_contributions", sim.contributions(years[-1])),
+                         ("uncertainty_factors", sim.factors), ("uncertainty_activity_data", sim.groups)):
+            write_csv(df, out / f"{name}.csv", style=style)
+    return 0
+
+
 def _rows_with_problems(problems: pd.DataFrame) -> int:
     return int(problems["row"].nunique()) if len(problems) else 0
 
@@ -645,6 +697,23 @@ def build_parser() -> argparse.ArgumentParser:
     _add_lang_option(p)
     _add_factors_option(p)
     p.set_defaults(func=_cmd_calculate)
+
+    p = sub.add_parser("uncertainty", help="Monte Carlo of an activity file: totals with intervals, changes, the "
+                                           "largest contributors to the uncertainty")
+    p.add_argument("file", help="activity file")
+    p.add_argument("-o", "--output", default=None, help="write the tables as CSV to this folder")
+    p.add_argument("--draws", type=int, default=10_000, help="number of draws (default 10 000)")
+    p.add_argument("--seed", type=int, default=20240101, help="the same seed gives the same numbers")
+    p.add_argument("--interval", type=float, default=0.90, help="central interval (default 0.90)")
+    p.add_argument("--gwp", default="AR6", choices=["AR4", "AR5", "AR6"])
+    p.add_argument("--method", default="market", choices=["market", "location"], help="scope-2 method")
+    p.add_argument("--sheet", default=None, help="Excel sheet")
+    p.add_argument("--on-error", default="raise", choices=["raise", "collect"],
+                   help="raise (default): list every problem; collect: leave the bad rows out (and say so)")
+    p.add_argument("--lenient", action="store_true", help="the same as --on-error collect")
+    _add_lang_option(p)
+    _add_factors_option(p)
+    p.set_defaults(func=_cmd_uncertainty)
 
     p = sub.add_parser("validate", help="check a configuration (.toml) or an activity file without computing")
     p.add_argument("file", help="configuration (.toml) or activity file (CSV or Excel)")

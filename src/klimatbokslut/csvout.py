@@ -115,6 +115,7 @@ COLUMN_LABELS_SV: dict[str, str] = {
     "cost_per_tonne_low_sek": "Kostnad per ton nedre gräns (kr)",
     "cost_per_tonne_high_sek": "Kostnad per ton övre gräns (kr)",
     "activity_data": "Mängder dragna", "against_kind": "Jämfört med (slag)",
+    "probability_avoided": "Sannolikhet att något undviks",
 }
 
 
