@@ -65,3 +65,26 @@ def swedish_csv(df: pd.DataFrame, path, encoding: str = "utf-8") -> None:
     out = df.rename(columns={"activity": "aktivitet", "amount": "mängd", "unit": "enhet", "year": "år",
                              "org_unit": "förvaltning", "site": "anläggning", "region": "nät"})
     out.to_csv(path, sep=";", decimal=",", index=False, encoding=encoding)
+
+
+#: A dozen activities, for the benchmark of validation on a plain string frame.
+DOZEN = ("diesel", "hvo100", "petrol", "electricity", "district_heating", "n2o", "sevoflurane", "car_petrol",
+         "train", "food_beef", "waste_incineration", "heating_oil")
+
+
+def plain_activities(n: int, seed: int = 1) -> pd.DataFrame:
+    """``n`` rows of a dozen activities with the text columns as plain Python strings (object dtype), the way
+    a frame built in a script or read with ``dtype=object`` looks.
+
+    Examples
+    --------
+    >>> df = plain_activities(2000)
+    >>> len(df), df["activity"].nunique(), str(df["activity"].dtype)
+    (2000, 12, 'object')
+    """
+    pairs = [i for i, p in enumerate(PAIRS) if p[0] in DOZEN]
+    df = activities(n * 3, seed)
+    keep = df["activity"].isin(list(DOZEN)).to_numpy()
+    df = df[keep].head(n).reset_index(drop=True)
+    assert len(df) == n and df["activity"].nunique() == len(DOZEN) == len({PAIRS[i][0] for i in pairs})
+    return df.astype({c: object for c in df.columns if c not in ("amount", "year")})

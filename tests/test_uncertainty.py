@@ -373,3 +373,18 @@ def test_uncertainty_can_be_switched_off():
     cfg = _tiny_config() | {"uncertainty": {"enabled": False}}
     r = kb.build_report(cfg)
     assert r.uncertainty is None and not any(k.startswith("uncertainty") for k in r.tables)
+
+
+def test_command_line_uncertainty(tmp_path, capsys):
+    from klimatbokslut.cli import main
+    csv = tmp_path / "a.csv"
+    csv.write_text("aktivitet;mängd;enhet;år;datakvalitet\ndiesel_fossil;10 000;l;2023;fakturerad\n"
+                   "diesel_fossil;9 000;l;2024;fakturerad\n", encoding="utf-8")
+    assert main(["uncertainty", str(csv), "--draws", "4000", "--seed", "1", "-o", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out
+    assert "90 %-intervall" in out and "2024 mot 2023: −10,0 %" in out and "sannolikhet för minskning" in out
+    assert (tmp_path / "out" / "uncertainty_totals.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    bad = tmp_path / "b.csv"
+    bad.write_text("aktivitet;mängd;enhet;år;datakvalitet\nDiesel;10;l;2024;gissad\n", encoding="utf-8")
+    assert main(["uncertainty", str(bad)]) == 1
+    assert "gissad" in capsys.readouterr().out

@@ -385,8 +385,10 @@ def validate_frame(raw: pd.DataFrame, *, what: str = "input") -> tuple[pd.DataFr
 
 
 def _canonical_frame(raw: pd.DataFrame, what: str) -> pd.DataFrame:
-    """Headers renamed to the canonical columns, required ones checked, and ``row`` first."""
-    df = raw.copy()
+    """Headers renamed to the canonical columns, required ones checked, and ``row`` first.
+
+    A shallow copy: the columns are shared with ``raw`` (copy-on-write keeps ``raw`` unchanged)."""
+    df = raw.copy(deep=False)
     rename: dict[Any, str] = {}
     same: dict[str, list[Any]] = {}
     for col in df.columns:
@@ -754,7 +756,9 @@ def _carry_extras(valid: pd.DataFrame, df: pd.DataFrame, good: np.ndarray) -> No
     """Columns the reader does not know are carried to the valid rows unchanged."""
     keep_all = bool(good.all())
     for c in [c for c in df.columns if c not in ("row", *REQUIRED, *OPTIONAL, *ATTRIBUTE_ALIASES)]:
-        if isinstance(df[c].dtype, np.dtype):
+        if df[c].dtype == object:   # kept as given: letting pandas infer a string dtype would convert every cell
+            valid[c] = pd.Series(df[c].to_numpy()[good], index=valid.index, dtype=object)
+        elif isinstance(df[c].dtype, np.dtype):
             valid[c] = df[c].to_numpy()[good]
         else:  # str, categorical ...: keep the dtype; str through object and back costs ~0.7 s per 1M rows
             valid[c] = df[c].array if keep_all else df[c].array[good]
