@@ -23,18 +23,18 @@ import sys
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
 from .activities import read_activities
-from .pedigree import factor_uncertainty
 from .catalogue import get_activity, resolve_activity_name, suggest
 from .config import load_config, validate
 from .engine import calculate
 from .errors import InputError, KlimatbokslutError
 from .factors import FactorSet, default_factors
 from .ledger import neutralise_cells
+from .pedigree import factor_uncertainty
 from .report import build_report
 from .report.fmt import number
 from .userfactors import apply_factor_files
@@ -430,7 +430,7 @@ def _cmd_uncertainty(args) -> int:
     if args.output:
         out = Path(args.output)
         out.mkdir(parents=True, exist_ok=True)
-        style = "sv" if sv else "international"
+        style: Literal["sv", "international"] = "sv" if sv else "international"
         for name, df in (("uncertainty_totals", totals), ("uncertainty_by_scope", sim.summary(["year", "scope"])),
                          ("uncertainty_contributions", sim.contributions(years[-1])),
                          ("uncertainty_factors", sim.factors), ("uncertainty_activity_data", sim.groups)):

@@ -194,9 +194,9 @@ def factor_uncertainty(rec: dict) -> Uncertainty:
     note = "" if _blank(rec.get("uncertainty_note")) else str(rec["uncertainty_note"])
     source = "" if _blank(rec.get("uncertainty_source_id")) else str(rec["uncertainty_source_id"])
     if not dist:
-        scores = USER_FACTOR_DEFAULT
-        return Uncertainty("lognormal", pedigree_gsd2(scores), "default",
-                           f"no uncertainty stated: default from pedigree scores {','.join(map(str, scores))}",
+        return Uncertainty("lognormal", pedigree_gsd2(USER_FACTOR_DEFAULT), "default",
+                           "no uncertainty stated: default from pedigree scores "
+                           f"{','.join(map(str, USER_FACTOR_DEFAULT))}",
                            "ecoinvent_v3_pedigree")
     basis = "" if _blank(rec.get("uncertainty_basis")) else str(rec["uncertainty_basis"]).strip()
     if dist == "none":

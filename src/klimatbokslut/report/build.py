@@ -350,10 +350,11 @@ def build_report(config: str | Path | dict | ReportConfig, *, progress=None) -> 
     if cfg.uncertainty.enabled:
         say("uncertainty")
         uc = cfg.uncertainty
-        settings = dict(draws=uc.draws, seed=uc.seed, interval=uc.interval, activity_data=uc.activity_data)
-        report.uncertainty = simulate(ledger, **settings)
+        report.uncertainty = simulate(ledger, draws=uc.draws, seed=uc.seed, interval=uc.interval,
+                                      activity_data=uc.activity_data)
         report.target_uncertainty = report.uncertainty if target_ledger is ledger \
-            else simulate(target_ledger, **settings)
+            else simulate(target_ledger, draws=uc.draws, seed=uc.seed, interval=uc.interval,
+                          activity_data=uc.activity_data)
     say("tables")
     report.tables = _tables(report)
     return report

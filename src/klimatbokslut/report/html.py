@@ -593,8 +593,9 @@ def _uncertainty(p: _Page) -> dict[str, Any] | None:
                                                                                                     pct=pct)}
     if len(base_change):
         x = base_change.iloc[0]
-        summary["vs_base"] = (f"{percent(x['low_pct'], 1, lang, sign=True)} … {percent(x['high_pct'], 1, lang, sign=True)}"
-                              f"; {t('p_decrease', lang, p=percent(x['probability_decrease'], 0, lang))}")
+        summary["vs_base"] = (f"{percent(x['low_pct'], 1, lang, sign=True)} … "
+                              f"{percent(x['high_pct'], 1, lang, sign=True)}; "
+                              f"{t('p_decrease', lang, p=percent(x['probability_decrease'], 0, lang))}")
     return {"intro": t("unc_intro", lang, draws=number(sim.draws, 0, lang), seed=sim.seed, pct=pct),
             "pct": pct, "rows": rows, "changes": changes, "targets": targets, "contrib": contrib, "areas": areas,
             "defaults": defaults, "summary": summary,

@@ -382,8 +382,10 @@ class Simulation:
         actual = float(result.actual.magnitude)
         kind = getattr(target, "kind", "")
         if kind == "carbon_budget":
-            start = int(target.start_year)
-            used = sum(float(target._measure(ledger, y).value) * scale.get(y, ones) for y in range(start, year + 1))
+            start = int(getattr(target, "start_year", year))
+            used = np.zeros(self.draws)
+            for y in range(start, int(year) + 1):
+                used = used + float(target._measure(ledger, y).value) * scale.get(y, ones)
             allowed = result.trajectory_value.magnitude if result.trajectory_value is not None else float("nan")
             total = float(result.target_value.magnitude)
             out.update(probability=float((used <= total).mean()),

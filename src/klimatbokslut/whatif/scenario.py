@@ -145,9 +145,10 @@ class WhatIfResult:
         """
         from ..uncertainty import simulate
 
-        settings = dict(draws=draws, seed=seed, interval=interval, method=method, activity_data=activity_data)
-        base = simulate(self.baseline, **settings)
-        scen = simulate(self.scenario, groups_like=self.baseline, **settings)
+        base = simulate(self.baseline, draws=draws, seed=seed, interval=interval, method=method,
+                        activity_data=activity_data)
+        scen = simulate(self.scenario, draws=draws, seed=seed, interval=interval, method=method,
+                        activity_data=activity_data, groups_like=self.baseline)
         select = {k: v for k, v in filters.items()}
 
         def avoided(sel: dict) -> tuple[float, np.ndarray]:
