@@ -58,6 +58,34 @@ def test_double_encoded_file_is_refused(tmp_path):
         kb.read_activities(p)
 
 
+@pytest.mark.parametrize("column", ["aktivitet", "id", "mängd"])
+def test_double_encoded_cell_is_refused_by_the_typed_reader_too(tmp_path, column):
+    """One double-encoded cell (a dictionary column, a plain-text column) in an otherwise clean UTF-8 file."""
+    rows = {"aktivitet": "Fjärrvärme", "id": "A1", "mängd": "1 000"}
+    rows[column] = "FjÃ¤rrvÃ¤rme"
+    text = f"id;aktivitet;mängd;enhet;år\n{rows['id']};{rows['aktivitet']};{rows['mängd']};kWh;2024\n" \
+           + "A2;El;5;kWh;2024\n" * 50
+    with pytest.raises(kb.InputError, match="double-encoded"):
+        kb.read_activities(write(tmp_path, text, "utf-8"))
+
+
+def test_typed_reader_reads_what_the_general_reader_reads(tmp_path):
+    """The dictionary-encoded read of a clean UTF-8 export and the general reader give the same rows."""
+    from klimatbokslut.activities import _typed_arrow_read, validate_frame
+    text = "id;aktivitet;mängd;enhet;år;förvaltning\n" + "".join(
+        f"R{i};{a};{i},5;{u};{2021 + i % 4};Förv {i % 3} \n"
+        for i, (a, u) in enumerate([("Diesel", "l"), ("El", "kWh"), ("Fjärrvärme", "MWh"), ("Lustgas", "kg")] * 5))
+    p = write(tmp_path, text, "utf-8")
+    raw = p.read_bytes()
+    typed = _typed_arrow_read(raw, None, None)
+    assert typed is not None and str(typed[0]["aktivitet"].dtype) == "category"
+    general = pd.read_csv(io.StringIO(text), sep=";", dtype=str, keep_default_na=False)
+    a, _ = validate_frame(typed[0])
+    b, _ = validate_frame(general)
+    cols = ["id", "activity", "amount", "unit", "year", "org_unit"]
+    assert a[cols].astype(str).values.tolist() == b[cols].astype(str).values.tolist()
+
+
 def test_trailing_summary_rows_are_rejected_with_a_reason(tmp_path):
     text = table(";") + "Summa;3 747;;;\nTotalt:;3 747;;;\n"
     acts = kb.read_activities(write(tmp_path, text, "utf-8"), on_error="collect")

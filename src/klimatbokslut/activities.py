@@ -29,6 +29,7 @@ import hashlib
 import io
 import re
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
@@ -160,12 +161,81 @@ def read_csv_text(path: str | Path, *, sep: str | None = None, encoding: str | N
     ('cp1252', ['Fjärrvärme', '1 234,5', 'kWh', '2024'])
     """
     raw = Path(path).read_bytes()
-    text, used = _decode(raw, encoding, str(path))
-    separator = sep or _sniff_sep(text)
-    df = _parse_csv(raw, text, used, separator)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        digest = pool.submit(lambda: hashlib.sha256(raw).hexdigest())   # hashlib releases the GIL
+        fast = _typed_arrow_read(raw, encoding, sep)
+        if fast is not None:
+            df, used, separator = fast
+        else:
+            text, used = _decode(raw, encoding, str(path))
+            separator = sep or _sniff_sep(text)
+            df = _parse_csv(raw, text, used, separator)
+        sha = digest.result()
     df.index = pd.RangeIndex(2, len(df) + 2, name="row")
-    df.attrs.update(encoding=used, separator=separator, source=str(path), sha256=hashlib.sha256(raw).hexdigest())
+    df.attrs.update(encoding=used, separator=separator, source=str(path), sha256=sha)
     return df
+
+
+#: Columns read as plain text by the typed reader (many distinct values); every other column is read
+#: dictionary-encoded, so validation works on its distinct values without hashing every cell.
+_PLAIN_TEXT_COLUMNS = frozenset({"amount", "id", "cost", "amount_uncertainty", "installed_kw"})
+
+
+def _typed_arrow_read(raw: bytes, encoding: str | None, sep: str | None) -> tuple[pd.DataFrame, str, str] | None:
+    """A UTF-8 export read by Arrow without decoding it in Python: text columns dictionary-encoded
+    (pandas categoricals), the amount and other many-valued columns as text.
+
+    Used only where it gives exactly what the general reader gives: UTF-8 (with or without BOM) with
+    ``\n`` line ends, no quotes, no NUL byte, nothing that looks double-encoded, distinct header
+    names, no empty line and every line as long as the header (Arrow refuses both). Anything
+    else returns None and goes through the general reader, which explains the problem.
+    """
+    if encoding not in (None, "utf-8", "utf-8-sig") or raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    data = raw[3:] if bom else raw
+    # Single-byte searches (memchr); "double-encoded" is checked on the distinct values after reading.
+    if b'"' in data or b"\x00" in data or b"\r" in data:
+        return None
+    end = data.find(b"\n")
+    try:
+        first = (data if end < 0 else data[:end]).decode("utf-8")
+    except UnicodeDecodeError:              # not UTF-8 (a Windows-1252 export): the general reader decodes it
+        return None
+    separator = sep or _sniff_sep(data[:65536].decode("utf-8", errors="ignore"))
+    names = next(csv.reader([first], delimiter=separator), [])
+    if not names or len(set(names)) != len(names) or any(not n.strip() for n in names):
+        return None
+    dictionary = pa.dictionary(pa.int32(), pa.string())
+    types = {n: (pa.string() if _HEADER_LOOKUP.get(_norm_header(n)) in _PLAIN_TEXT_COLUMNS else dictionary)
+             for n in names}
+    try:   # an empty line fails here (ignore_empty_lines=False), so no row is lost or renumbered
+        table = pacsv.read_csv(io.BytesIO(data),
+                               parse_options=pacsv.ParseOptions(delimiter=separator, ignore_empty_lines=False),
+                               convert_options=pacsv.ConvertOptions(column_types=types, strings_can_be_null=False,
+                                                                    quoted_strings_can_be_null=False))
+        frame = table.to_pandas()
+    except (pa.ArrowInvalid, pa.ArrowTypeError, UnicodeDecodeError):   # a cell that is not UTF-8
+        return None
+    if any(m in first for m in _MOJIBAKE) or any(_looks_double_encoded(frame[c]) for c in frame.columns):
+        return None                         # the general reader refuses it with its reason
+    return frame, ("utf-8-sig" if bom else "utf-8"), separator
+
+
+def _looks_double_encoded(s: pd.Series) -> bool:
+    """Whether a column read as UTF-8 holds UTF-8 text decoded as Windows-1252 ("Ã¤" for "ä")."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    values = s.cat.categories if isinstance(s.dtype, pd.CategoricalDtype) else s
+    arr = pa.array(values.astype(object) if values.dtype == object else values, type=pa.string(),
+                   from_pandas=True)
+    if not len(arr) or not pc.any(pc.match_substring(arr, "Ã")).as_py():
+        return False
+    return any(m in str(v) for v in pd.unique(pd.Series(values)) for m in _MOJIBAKE)
 
 
 def _parse_csv(raw: bytes, text: str, encoding: str, separator: str) -> pd.DataFrame:
@@ -800,7 +870,10 @@ def _is_text_like(s: pd.Series) -> bool:
 
 def _distinct(s: pd.Series, lower: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Codes per row and the stripped text of each distinct value; missing values are ''."""
-    codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    if isinstance(s.dtype, pd.CategoricalDtype):   # a dictionary-encoded column: its codes, no hashing of cells
+        codes, uniques = s.cat.codes.to_numpy(), s.cat.categories
+    else:
+        codes, uniques = pd.factorize(s, use_na_sentinel=True)
     text = ["" if (u is None or (isinstance(u, float) and u != u)) else str(u).strip() for u in uniques]
     if lower:
         text = [t.lower() for t in text]
@@ -827,9 +900,10 @@ def _empty_mask(s: pd.Series) -> np.ndarray:
 
 def _categorical(codes: np.ndarray, values: np.ndarray) -> pd.Categorical:
     """A Categorical from per-row codes into per-distinct values (values may repeat; -1 = last value)."""
-    codes = np.where(codes < 0, len(values) - 1, codes)
     cats, inverse = np.unique(np.asarray(values, dtype=object).astype(str), return_inverse=True)
-    return pd.Categorical.from_codes(inverse.ravel()[codes], categories=pd.Index(cats, dtype=object))
+    small = inverse.ravel().astype(np.int8 if len(cats) < 127 else np.int16 if len(cats) < 32767 else np.int32)
+    # code -1 takes the last value (numpy's negative index), as the docstring says
+    return pd.Categorical.from_codes(small.take(codes), categories=pd.Index(cats, dtype=object))
 
 
 def _attach_raw(rejects: pd.DataFrame, df: pd.DataFrame) -> pd.DataFrame:
