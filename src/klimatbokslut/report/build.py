@@ -382,6 +382,10 @@ def _tables(r: Report) -> dict[str, pd.DataFrame]:
     tables.update(_quality_tables(r, tables["by_area"]))
     if r.uncertainty is not None:
         tables.update(uncertainty_tables(r))
+        # the summary tables carry their intervals too
+        for name, by in (("totals", ["year"]), ("by_scope", ["year", "scope"])):
+            ends = tables[f"uncertainty_{name}"][[*by, "low_t", "high_t"]]
+            tables[name] = tables[name].merge(ends, on=by, how="left")
     tables["about"] = _about(r)
     return tables
 

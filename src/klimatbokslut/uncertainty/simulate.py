@@ -221,10 +221,7 @@ class Simulation:
         parts = self._parts([*by, *(select or {})])
         mask = selection_mask(parts, select, what=what) if select else np.ones(len(parts), dtype=bool)
         if by:
-            keys = parts[by].astype(object)
-            codes, uniq = pd.MultiIndex.from_frame(keys).factorize(sort=True) if len(by) > 1 \
-                else pd.factorize(keys[by[0]], sort=True)
-            labels = pd.DataFrame(list(uniq) if len(by) > 1 else {by[0]: list(uniq)}, columns=by)
+            codes, labels = _group_codes(parts[by])
         else:
             codes, labels = np.zeros(len(parts), dtype=np.int64), pd.DataFrame(index=[0])
         codes = np.where(mask, codes, -1)
@@ -424,6 +421,24 @@ class Simulation:
         return pd.DataFrame(rows)
 
 
+def _group_codes(frame: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:
+    """One code per row for its combination of the frame's columns, and the combinations (sorted).
+
+    Each column is factorised (a categorical by its codes), the codes are combined into one
+    integer and that is made dense: no tuples per row.
+    """
+    combined = np.zeros(len(frame), dtype=np.int64)
+    per_column = []
+    for c in frame.columns:
+        k, u = pd.factorize(frame[c], sort=True, use_na_sentinel=False)
+        combined = combined * max(len(u), 1) + k
+        per_column.append((k, u))
+    uniq, first, codes = np.unique(combined, return_index=True, return_inverse=True)
+    labels = pd.DataFrame({c: np.asarray(u, dtype=object)[k[first]] for c, (k, u) in zip(frame.columns, per_column,
+                                                                                          strict=True)})
+    return codes.ravel().astype(np.int64), labels
+
+
 def _z(interval: float) -> float:
     from statistics import NormalDist
     return NormalDist().inv_cdf(0.5 + interval / 2.0)
@@ -506,7 +521,8 @@ def simulate(ledger, *, draws: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED, in
         group_activity = np.where(pd.isna(mapped), group_activity, mapped)
     gkey = pd.DataFrame({"activity": group_activity, "year": f["year"].to_numpy(),
                          "tier": tier, "stated": np.where(np.isfinite(stated), stated, -1.0)})
-    g_codes, g_uniq = pd.MultiIndex.from_frame(gkey).factorize(sort=True) if n else (np.zeros(0, np.int64), [])
+    g_codes, g_labels = _group_codes(gkey) if n else (np.zeros(0, np.int64), gkey)
+    g_uniq = list(g_labels.itertuples(index=False, name=None))
     g_rows = []
     amounts = np.empty((len(g_uniq), int(draws)))
     for i, (act, year, t, x) in enumerate(g_uniq):
