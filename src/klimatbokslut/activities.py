@@ -422,11 +422,11 @@ def validate_frame(raw: pd.DataFrame, *, what: str = "input") -> tuple[pd.DataFr
     act = _check_activity(fails, a_codes, a_text)
     correction = _check_correction(fails, df)
     amount = _check_amount(fails, df, correction)
-    bottles = _bottles(df)
+    bottles, u_codes, u_text = _bottles(df)
     if bottles is not None:
         amount = amount * bottles
     year_num = _check_year(fails, df)
-    u_codes, u_norm = _check_unit(fails, df, act)
+    u_codes, u_norm = _check_unit(fails, df, act, u_codes, u_text)
     _flight_bands(fails, df, a_text, act)
     _check_applies(fails, df, act)
     opt = _optional_codes(df)
@@ -592,17 +592,25 @@ def _check_year(fails: CellFailures, df: pd.DataFrame) -> np.ndarray:
     return year_num
 
 
-def _check_unit(fails: CellFailures, df: pd.DataFrame, act: _Activities) -> tuple[np.ndarray, np.ndarray]:
-    """Units checked per distinct (activity, unit); returns the unit codes and normalised texts."""
-    u_codes, u_text = _distinct(df["unit"])
+def _check_unit(fails: CellFailures, df: pd.DataFrame, act: _Activities, u_codes: np.ndarray,
+                u_text: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Units checked per distinct (activity, unit) (``u_codes`` per row into ``u_text``, as
+    :func:`_distinct` gives them); returns the unit codes and normalised texts."""
     u_norm = np.array([normalise_unit_text(u) for u in u_text], dtype=object)
-    unit_text = u_norm[u_codes]
-    pair = act.codes.astype(np.int64) * (len(u_text) + 1) + u_codes
-    p_inv, p_uniq = pd.factorize(pair)            # hash, not a sort of every row
-    p_reason = np.array([_unit_reason(act.per_row[i], unit_text[i]) for i in _first_index(p_inv, len(p_uniq))],
-                        dtype=object)
-    ureason = p_reason[p_inv.ravel()]
-    fails.add(pd.notna(ureason), "unit", _cells(df, "unit"), ureason)
+    # Every (activity, unit) pair as one small integer: a table lookup, no hashing of a million rows.
+    n_u = len(u_text)
+    a_codes = act.codes.astype(np.int64) % (len(act.canon) + 1)     # -1 (missing) -> the last slot
+    pair = a_codes * n_u + u_codes % n_u
+    seen = np.zeros((len(act.canon) + 1) * n_u, dtype=bool)
+    seen[pair] = True
+    canon = np.append(np.asarray(act.canon, dtype=object), None)
+    reasons = np.full(len(seen), None, dtype=object)
+    for p in np.flatnonzero(seen):
+        reasons[p] = _unit_reason(canon[p // n_u], u_norm[p % n_u])
+    if any(r is not None for r in reasons):
+        bad = np.array([r is not None for r in reasons], dtype=bool)
+        ureason = reasons[pair]
+        fails.add(bad[pair], "unit", _cells(df, "unit"), ureason)
     return u_codes, u_norm
 
 
@@ -638,10 +646,11 @@ _BOTTLE = re.compile(r"^\s*(?:flaskor|flaska|flask|fl\.?|bottles?)\s*(?:à|á|a|
                      r"(\d+(?:[.,]\d+)?)\s*(ml|cl|dl|l)\s*$", re.IGNORECASE)
 
 
-def _bottles(df: pd.DataFrame) -> np.ndarray | None:
+def _bottles(df: pd.DataFrame) -> tuple[np.ndarray | None, np.ndarray, np.ndarray]:
     """Bottles with a stated volume ("flaskor à 250 ml") become that volume: the unit cell is replaced by
     the volume's unit, and the returned factor (per row; None when no row counts bottles) multiplies the
-    amount. The unit as written is kept in ``unit_as_given``."""
+    amount. The unit as written is kept in ``unit_as_given``. Also returns the unit codes per row and
+    the (replaced) unit text per code, which the unit check uses."""
     u_codes, u_text = _distinct(df["unit"])
     size = np.ones(len(u_text))
     unit = u_text.copy()
@@ -650,10 +659,10 @@ def _bottles(df: pd.DataFrame) -> np.ndarray | None:
         if m:
             size[i], unit[i] = float(m.group(1).replace(",", ".")), m.group(2).lower()
     if (size == 1.0).all() and (unit == u_text).all():
-        return None
+        return None, u_codes, u_text
     df["unit_as_given"] = u_text[u_codes]
     df["unit"] = unit[u_codes]
-    return size[u_codes]
+    return size[u_codes], u_codes, unit
 
 
 def _flight_bands(fails: CellFailures, df: pd.DataFrame, a_text: np.ndarray, act: _Activities) -> None:
@@ -756,6 +765,8 @@ def _check_options(fails: CellFailures, opt: dict[str, tuple[np.ndarray, np.ndar
 def _check_ids(fails: CellFailures, opt: dict[str, tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
     """The id per row; a repeated id fails from its second use on."""
     id_codes, id_text = opt["id"]
+    if (id_text == "").all():                  # no ids given: nothing to check
+        return np.full(len(id_codes), "", dtype=object)
     ids = id_text[id_codes]
     has_id = ids != ""
     if has_id.any():
@@ -827,7 +838,8 @@ def _carry_extras(valid: pd.DataFrame, df: pd.DataFrame, good: np.ndarray) -> No
     keep_all = bool(good.all())
     for c in [c for c in df.columns if c not in ("row", *REQUIRED, *OPTIONAL, *ATTRIBUTE_ALIASES)]:
         if df[c].dtype == object:   # kept as given: letting pandas infer a string dtype would convert every cell
-            valid[c] = pd.Series(df[c].to_numpy()[good], index=valid.index, dtype=object)
+            values = df[c].to_numpy()
+            valid[c] = pd.Series(values if keep_all else values[good], index=valid.index, dtype=object)
         elif isinstance(df[c].dtype, np.dtype):
             valid[c] = df[c].to_numpy()[good]
         else:  # str, categorical ...: keep the dtype; str through object and back costs ~0.7 s per 1M rows
