@@ -603,7 +603,7 @@ def _check_unit(fails: CellFailures, df: pd.DataFrame, act: _Activities, u_codes
     pair = a_codes * n_u + u_codes % n_u
     seen = np.zeros((len(act.canon) + 1) * n_u, dtype=bool)
     seen[pair] = True
-    canon = np.append(np.asarray(act.canon, dtype=object), None)
+    canon = np.array([*act.canon, None], dtype=object)
     reasons = np.full(len(seen), None, dtype=object)
     for p in np.flatnonzero(seen):
         reasons[p] = _unit_reason(canon[p // n_u], u_norm[p % n_u])
