@@ -388,3 +388,20 @@ def test_command_line_uncertainty(tmp_path, capsys):
     bad.write_text("aktivitet;mängd;enhet;år;datakvalitet\nDiesel;10;l;2024;gissad\n", encoding="utf-8")
     assert main(["uncertainty", str(bad)]) == 1
     assert "gissad" in capsys.readouterr().out
+
+
+def test_a_row_that_cannot_be_split_is_stated_not_hidden(monkeypatch):
+    """If a key's CO2e cannot be split by factor row, its factors are not drawn and defaults() says how much."""
+    import klimatbokslut.uncertainty.montecarlo as S
+    led = kb.calculate(pd.DataFrame({"activity": ["n2o"], "amount": [10], "unit": ["kg"], "year": [2024]}))
+
+    def no_split(*args, **kwargs):
+        raise RuntimeError("no split")
+
+    monkeypatch.setattr(S, "_split", no_split)
+    sim = kb.simulate(led, draws=200, activity_data=False)
+    assert sim.not_split_t == pytest.approx(2.73)
+    d = sim.defaults()
+    assert d.loc[d["kind"] == "not_split", "co2e_t"].iloc[0] == pytest.approx(2.73)
+    s = sim.summary("year")
+    assert s["low_t"][0] == pytest.approx(s["high_t"][0])

@@ -193,6 +193,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "basis": {"sv": "Grund", "en": "Basis"},
     "kind_factor": {"sv": "Emissionsfaktor", "en": "Emission factor"},
     "kind_activity_data": {"sv": "Mängd", "en": "Amount"},
+    "kind_not_split": {"sv": "Utsläpp vars faktorer inte kunde delas upp (faktorerna dras inte)",
+                       "en": "Emissions whose factors could not be split (their factors are not drawn)"},
     "basis_class": {"sv": "publicerad för faktortypen", "en": "published for the class"},
     "basis_pedigree": {"sv": "schablon (pedigree)", "en": "default (pedigree)"},
     "basis_default": {"sv": "schablon (ej angiven)", "en": "default (not stated)"},

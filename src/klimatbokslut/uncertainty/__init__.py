@@ -9,7 +9,7 @@ each factor row is part of the factor data (:mod:`klimatbokslut.pedigree`).
 from __future__ import annotations
 
 from ..pedigree import ACTIVITY_TIERS, Uncertainty, pedigree_gsd2, tier_uncertainty
-from .simulate import DEFAULT_DRAWS, DEFAULT_INTERVAL, DEFAULT_SEED, Simulation, key_shares, ratio_draws, simulate
+from .montecarlo import DEFAULT_DRAWS, DEFAULT_INTERVAL, DEFAULT_SEED, Simulation, key_shares, ratio_draws, simulate
 
 __all__ = ["ACTIVITY_TIERS", "DEFAULT_DRAWS", "DEFAULT_INTERVAL", "DEFAULT_SEED", "Simulation", "Uncertainty",
            "key_shares", "pedigree_gsd2", "ratio_draws", "simulate", "tier_uncertainty"]

@@ -411,13 +411,22 @@ class Simulation:
         """What the draws leave out: the ledger's rows without CO2e and rejected rows (:meth:`Ledger.left_out`)."""
         return self.ledger.left_out()
 
+    @property
+    def not_split_t(self) -> float:
+        """t CO2e of rows whose CO2e could not be split by factor row: their factors are not drawn (0 normally)."""
+        m = (self._part_profile == 0) & np.isfinite(self._part_kg) & (self._part_kg != 0)
+        return float(self._part_kg[m].sum()) / 1000.0
+
     def defaults(self) -> pd.DataFrame:
-        """Where a default stood in for a stated uncertainty: factors and activity-data groups, with t CO2e."""
+        """Where a default stood in for a stated uncertainty: factors and activity-data groups, with t CO2e;
+        and, if any, the t CO2e whose factors could not be drawn (``kind = "not_split"``)."""
         f = self.factors[self.factors["basis"].isin(["pedigree", "default"])]
         a = self.groups[self.groups["basis"] == "default"]
         rows = [{"kind": "factor", "basis": b, "items": len(g), "co2e_t": float(g["co2e_t"].sum())}
                 for b, g in f.groupby("basis")]
         rows += [{"kind": "activity_data", "basis": "default", "items": len(a), "co2e_t": float(a["co2e_t"].sum())}]
+        if self.not_split_t:
+            rows.append({"kind": "not_split", "basis": "not drawn", "items": 0, "co2e_t": self.not_split_t})
         return pd.DataFrame(rows)
 
 
