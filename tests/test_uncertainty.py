@@ -405,3 +405,25 @@ def test_a_row_that_cannot_be_split_is_stated_not_hidden(monkeypatch):
     assert d.loc[d["kind"] == "not_split", "co2e_t"].iloc[0] == pytest.approx(2.73)
     s = sim.summary("year")
     assert s["low_t"][0] == pytest.approx(s["high_t"][0])
+
+
+def test_probability_of_a_carbon_budget_by_hand():
+    """A budget derived from 110 t in 2023 falling 10 %/yr allows 110 + 99 = 209 t by 2024. Used: 100 t in 2023 and
+    100 t in 2024 with one factor (the same draw both years, GSD² 1.2), amounts certain: used = 200 t · r, so
+    P(used ≤ 209 t) = Φ((ln(209/200) + σ²/2)/σ) with σ = ln(1.2)/2 (≈ 0.70)."""
+    from klimatbokslut.targets import CarbonBudget
+    fs = _heat_factors([("A", 2023, 2024, 100.0, dict(uncertainty_distribution="lognormal",
+                                                     uncertainty_parameter=1.2))])
+    led = _heat_ledger(fs, [(1000, 2023, "A"), (1000, 2024, "A")])
+    sim = kb.simulate(led, draws=40000, seed=12, activity_data=False)
+    b = CarbonBudget("Budget", start_year=2023, end_year=2026, start_emissions="110 t CO2e", annual_reduction=0.10,
+                     select={"activity": "district_heating"})
+    s = math.log(1.2) / 2
+    got = sim.target_probability(b, 2024)
+    assert got["compared_with"] == "path"
+    assert got["probability"] == pytest.approx(NormalDist().cdf((math.log(209 / 200) + s * s / 2) / s), abs=0.01)
+    whole = CarbonBudget("Budget", start_year=2023, end_year=2026, budget="210 t CO2e",
+                         select={"activity": "district_heating"})
+    got = sim.target_probability(whole, 2024)       # a budget given as a total has no path: against the total
+    assert got["compared_with"] == "target"
+    assert got["probability"] == pytest.approx(NormalDist().cdf((math.log(210 / 200) + s * s / 2) / s), abs=0.01)

@@ -36,7 +36,7 @@ from .factors import FactorSet, default_factors
 from .ledger import neutralise_cells
 from .pedigree import factor_uncertainty
 from .report import build_report
-from .report.fmt import number
+from .report.fmt import number, percent
 from .userfactors import apply_factor_files
 from .whatif import scenario_function
 
@@ -168,11 +168,24 @@ def _print_report_summary(report) -> None:
     else:
         print(f"{report.config.organisation.name}: {total} t CO2e in {report.report_year} ({method}-based "
               f"scope 2, GWP {report.ledger.gwp})")
+    if report.uncertainty is not None:
+        tot = report.tables["uncertainty_totals"].set_index("year")
+        pct = number(100 * report.uncertainty.interval, 0, lang)
+        lo, hi = (number(tot.loc[report.report_year, c], 0, lang) for c in ("low_t", "high_t"))
+        print(f"  {pct} %-intervall {lo}–{hi} ton CO2e (Monte Carlo)" if lang == "sv"
+              else f"  {pct}% interval {lo}–{hi} t CO2e (Monte Carlo)")
     left = report.ledger.left_out(year=report.report_year)
     if left:
         print(f"  {left.text(lang)}")
+    probability = {}
+    if "uncertainty_targets" in report.tables:
+        ut = report.tables["uncertainty_targets"]
+        probability = {int(t): p for t, p in zip(ut["target"], ut["probability"], strict=True) if p == p}
     for v in report.targets:
-        print(f"  {v.result.status_sv:<13} {v.result.name}")
+        p = probability.get(v.index)
+        extra = "" if p is None else (f"  (sannolikhet {percent(p, 0, lang)})" if lang == "sv"
+                                      else f"  (probability {percent(p, 0, lang)})")
+        print(f"  {v.result.status_sv:<13} {v.result.name}{extra}")
 
 
 def _formats(text: str) -> list[str]:
@@ -389,7 +402,6 @@ def _cmd_calculate(args) -> int:
 def _cmd_uncertainty(args) -> int:
     """Monte Carlo of an activity file: totals with intervals, changes, the largest contributors."""
     from .csvout import write_csv
-    from .report.fmt import number, percent
     from .uncertainty import simulate
 
     fs = _factor_set(args)

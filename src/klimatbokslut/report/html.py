@@ -537,8 +537,10 @@ _UNC_NOTES_SV = {
         "ett mål för pensionsmedlen: ingen faktorosäkerhet förs vidare",
     "no value in the year": "inget värde för året",
     "the target has no value to compare with in the year": "målet har inget värde att jämföra med för året",
-    "probability that the budget is not used up by the year (and, as probability_path, that the use is within the "
-    "budget's path)": "sannolikhet att budgeten inte är förbrukad vid årets slut",
+    "probability that the use so far is within the budget's path; probability_total: that the budget is not used "
+    "up": "sannolikhet att användningen hittills ryms inom budgetens bana",
+    "probability that the budget is not used up by the year": "sannolikhet att budgeten inte är förbrukad vid årets "
+                                                              "slut",
 }
 
 

@@ -39,7 +39,7 @@ def uncertainty_tables(r: Any) -> dict[str, pd.DataFrame]:
         got = r.target_uncertainty.target_probability(v.target, ry, r.target_ledger)
         targets.append({"target": v.index, "name": got["name"], "year": ry, "status": got["status"],
                         "probability": np.nan if got["probability"] is None else got["probability"],
-                        "compared_with": got.get("compared_with", "budget" if "probability_path" in got else ""),
+                        "compared_with": got.get("compared_with", ""),
                         "note": got["note"]})
     mc = by_year.set_index("year")["sd_t"]
     an = sim.analytic("year", select=in_years).set_index("year")["sd_t"]

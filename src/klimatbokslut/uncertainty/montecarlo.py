@@ -355,8 +355,8 @@ class Simulation:
 
         The year's value is compared, draw by draw, with what the target compares it with:
         the target value in and after the target year, the path's value before it (for a
-        carbon budget: the budget used against the budget's path, and against the whole
-        budget). A threshold derived from the base year moves with the base year's draw.
+        carbon budget: the budget used so far against the budget's path; ``probability_total``
+        against the whole budget). A threshold derived from the base year moves with the base year's draw.
         Targets on other metrics (energy, shares) have no factor uncertainty here: their
         probability is not given (``None``, with the reason).
         """
@@ -383,12 +383,16 @@ class Simulation:
             used = np.zeros(self.draws)
             for y in range(start, int(year) + 1):
                 used = used + float(target._measure(ledger, y).value) * scale.get(y, ones)
-            allowed = result.trajectory_value.magnitude if result.trajectory_value is not None else float("nan")
             total = float(result.target_value.magnitude)
-            out.update(probability=float((used <= total).mean()),
-                       probability_path=float((used <= allowed).mean()) if allowed == allowed else None,
-                       note="probability that the budget is not used up by the year (and, as probability_path, "
-                            "that the use is within the budget's path)")
+            out["probability_total"] = float((used <= total).mean())
+            if result.trajectory_value is None:
+                out.update(probability=out["probability_total"], compared_with="target",
+                           note="probability that the budget is not used up by the year")
+                return out
+            allowed = float(result.trajectory_value.magnitude)
+            out.update(probability=float((used <= allowed).mean()), compared_with="path",
+                       note="probability that the use so far is within the budget's path; probability_total: that "
+                            "the budget is not used up")
             return out
         value_draws = actual * scale.get(int(year), ones)
         before_target = result.target_year is not None and int(year) < int(result.target_year)
