@@ -427,3 +427,20 @@ def test_probability_of_a_carbon_budget_by_hand():
     got = sim.target_probability(whole, 2024)       # a budget given as a total has no path: against the total
     assert got["compared_with"] == "target"
     assert got["probability"] == pytest.approx(NormalDist().cdf((math.log(210 / 200) + s * s / 2) / s), abs=0.01)
+
+
+def test_a_factor_file_states_its_uncertainty(tmp_path):
+    from klimatbokslut.userfactors import apply_factor_files
+    good = tmp_path / "f.toml"
+    good.write_text('[[factor]]\nactivity = "district_heating"\nregion = "Testby"\nvalid_from = 2024\n'
+                    'valid_to = 2024\nvalue = 50\nunit = "g CO2e/kWh"\ngas = "CO2e"\nboundary = "lifecycle"\n'
+                    'uncertainty_distribution = "lognormal"\nuncertainty_pedigree = "2,2,1,1,2"\n'
+                    'uncertainty_basis = "pedigree"\n', encoding="utf-8")
+    fs = apply_factor_files([good])
+    rec = fs.factors[fs.factors["region"] == "Testby"].iloc[0].to_dict()
+    # 0.0006 + 0.0006 (reliability 2) + 0.0001 (completeness 2) + 0.0006 (technological 2) = 0.0019
+    assert factor_uncertainty(rec).parameter == round(math.exp(2 * math.sqrt(0.0019)), 4) == 1.0911
+    bad = tmp_path / "g.toml"
+    bad.write_text(good.read_text(encoding="utf-8").replace('"2,2,1,1,2"', '"2,2,1,6"'), encoding="utf-8")
+    with pytest.raises(InputError, match="uncertainty_pedigree"):
+        apply_factor_files([bad])
