@@ -379,18 +379,26 @@ def _print_notes(acts: pd.DataFrame) -> None:
         print(f"note: {note}")
 
 
-def _cmd_calculate(args) -> int:
+def _ledger_of(args):
+    """The activity file read and calculated, with every problem of the file and of its factors listed in one
+    round (as `validate` lists them); (None, None) when there are problems and --on-error collect was not asked."""
     fs = _factor_set(args)
     acts = read_activities(args.file, on_error="collect", sheet=args.sheet)
     ledger = calculate(acts, factors=fs, gwp=args.gwp, scope2_method=args.method, on_error="collect")
     problems = ledger.problems()
     if len(problems) and not _collect(args):
-        # Every problem of the file and of its factors in one round, as `validate` lists them.
         print(_problem_lines(problems))
         rec = ledger.reconcile()
         print(f"\n{_rows_with_problems(problems)} of {rec['input_rows']} rows cannot be used; nothing was written. "
               "Correct them, or run with --on-error collect to leave them out (what is left out is stated).",
               file=sys.stderr)
+        return None, None
+    return acts, ledger
+
+
+def _cmd_calculate(args) -> int:
+    acts, ledger = _ledger_of(args)
+    if ledger is None:
         return 1
     _print_notes(acts)
     title = (f"{args.file}: ton CO2e per år och scope:" if args.lang == "sv"
@@ -404,14 +412,8 @@ def _cmd_uncertainty(args) -> int:
     from .csvout import write_csv
     from .uncertainty import simulate
 
-    fs = _factor_set(args)
-    acts = read_activities(args.file, on_error="collect", sheet=args.sheet)
-    ledger = calculate(acts, factors=fs, gwp=args.gwp, scope2_method=args.method, on_error="collect")
-    problems = ledger.problems()
-    if len(problems) and not _collect(args):
-        print(_problem_lines(problems))
-        print(f"\n{_rows_with_problems(problems)} of {ledger.reconcile()['input_rows']} rows cannot be used; "
-              "correct them, or run with --on-error collect to leave them out", file=sys.stderr)
+    _, ledger = _ledger_of(args)
+    if ledger is None:
         return 1
     sim = simulate(ledger, draws=args.draws, seed=args.seed, interval=args.interval)
     sv = args.lang == "sv"
