@@ -116,6 +116,7 @@ COLUMN_LABELS_SV: dict[str, str] = {
     "cost_per_tonne_high_sek": "Kostnad per ton övre gräns (kr)",
     "activity_data": "Mängder dragna", "against_kind": "Jämfört med (slag)",
     "probability_avoided": "Sannolikhet att något undviks",
+    "probability_total": "Sannolikhet (hela budgeten)",
 }
 
 

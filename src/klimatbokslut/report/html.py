@@ -537,11 +537,24 @@ _UNC_NOTES_SV = {
         "ett mål för pensionsmedlen: ingen faktorosäkerhet förs vidare",
     "no value in the year": "inget värde för året",
     "the target has no value to compare with in the year": "målet har inget värde att jämföra med för året",
-    "probability that the use so far is within the budget's path; probability_total: that the budget is not used "
-    "up": "sannolikhet att användningen hittills ryms inom budgetens bana",
+    "probability that the use so far is within the budget's path (probability_total: that the whole budget is not "
+    "used up by the year)": "sannolikhet att användningen hittills ryms inom budgetens bana",
     "probability that the budget is not used up by the year": "sannolikhet att budgeten inte är förbrukad vid årets "
                                                               "slut",
 }
+
+
+def _target_note(x: dict[str, Any], lang: str) -> str:
+    """The simulation's note on a target's probability, in the report's language (a budget's whole-budget
+    probability written out)."""
+    total = x.get("probability_total")
+    if x.get("compared_with") == "path" and total is not None and total == total:
+        p = percent(total, 0, lang)
+        return (f"sannolikhet att användningen hittills ryms inom budgetens bana; att hela budgeten inte är förbrukad "
+                f"vid årets slut: {p}" if lang == "sv" else
+                f"probability that the use so far is within the budget's path; that the whole budget is not used up "
+                f"by the year: {p}")
+    return _UNC_NOTES_SV.get(x["note"], x["note"]) if lang == "sv" else x["note"]
 
 
 def _interval(low: float, high: float, n: Callable[..., str], digits: int = 1) -> str:
@@ -577,7 +590,7 @@ def _uncertainty(p: _Page) -> dict[str, Any] | None:
     targets = [{"name": x["name"], "status": x["status"],
                 "p": percent(x["probability"], 0, lang) if x["probability"] == x["probability"] else "–",
                 "cmp": t(f"cmp_{x['compared_with']}", lang) if x["compared_with"] else "",
-                "note": _UNC_NOTES_SV.get(x["note"], x["note"]) if lang == "sv" else x["note"]}
+                "note": _target_note(x, lang)}
                for x in tb["uncertainty_targets"].to_dict("records")]
     contrib = [{"kind": t(f"kind_{x['kind']}", lang),
                 "name": x["name"] if x["kind"] == "factor" else x["name"],

@@ -391,8 +391,8 @@ class Simulation:
                 return out
             allowed = float(result.trajectory_value.magnitude)
             out.update(probability=float((used <= allowed).mean()), compared_with="path",
-                       note="probability that the use so far is within the budget's path; probability_total: that "
-                            "the budget is not used up")
+                       note="probability that the use so far is within the budget's path (probability_total: "
+                            "that the whole budget is not used up by the year)")
             return out
         value_draws = actual * scale.get(int(year), ones)
         before_target = result.target_year is not None and int(year) < int(result.target_year)
