@@ -88,3 +88,13 @@ def test_on_error_raise_raises_when_computed(client):
     led = kb.calculate(dd.from_pandas(acts, npartitions=1))      # lazy: nothing checked yet
     with pytest.raises(kb.InputError, match="unknown activity"):
         led.total()
+
+
+def test_simulate_asks_for_a_ledger_in_memory(client):
+    df = pd.DataFrame({"activity": ["n2o", "diesel_fossil"], "amount": [10.0, 100.0], "unit": ["kg", "l"],
+                       "year": [2024, 2024]})
+    led = kb.calculate(dd.from_pandas(df, npartitions=1))
+    with pytest.raises(kb.InputError, match=r"\.compute\(\)"):
+        kb.simulate(led)
+    assert kb.simulate(led.compute(), draws=100).summary("year")["co2e_t"][0] == pytest.approx(
+        float(led.total(year=2024).magnitude))

@@ -499,6 +499,9 @@ def simulate(ledger, *, draws: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED, in
     method = method or ledger.scope2_method
     if method not in ("location", "market"):
         raise fail("method", method, "the scope-2 method: location or market", what="simulate")
+    if not isinstance(ledger.frame, pd.DataFrame):
+        raise fail("ledger", type(ledger).__name__, "a ledger in memory: call .compute() on a Dask ledger first "
+                                                    "(the draws need one pass over every row)", what="simulate")
     f = ledger.frame
     n = len(f)
     row_key, splits, used = key_shares(ledger, method)
