@@ -20,17 +20,7 @@ recompute every bundled row's figure from its scores.
 
 from __future__ import annotations
 
-import math
-
-#: ecoinvent v3 (Weidema et al. 2013): variance of ln per score 1..5 of each indicator.
-PEDIGREE_VARIANCE = {
-    "reliability": (0.0, 0.0006, 0.002, 0.008, 0.04),
-    "completeness": (0.0, 0.0001, 0.0006, 0.002, 0.008),
-    "temporal": (0.0, 0.0002, 0.002, 0.008, 0.04),
-    "geographical": (0.0, 0.000025, 0.0001, 0.0006, 0.002),
-    "technological": (0.0, 0.0006, 0.008, 0.04, 0.12),
-}
-BASIC_VARIANCE_EMISSION_FACTOR = 0.0006
+from klimatbokslut.pedigree import pedigree_gsd2  # the library's table and formula, not a copy
 
 SOURCES = [
     dict(source_id="ecoinvent_v2_uncertainty", publisher="ecoinvent Centre (Frischknecht et al.)",
@@ -53,12 +43,6 @@ SOURCES = [
                  "code; the variances equal (ln U)²/4 of the v2 pedigree factors, checked)",
          note="variance of ln per pedigree score, added to the basic variance (emission factor 0.0006)"),
 ]
-
-
-def pedigree_gsd2(scores: tuple[int, int, int, int, int], basic: float = BASIC_VARIANCE_EMISSION_FACTOR) -> float:
-    """GSD² of a lognormal from pedigree scores (ecoinvent v3), rounded to 4 decimals."""
-    var = basic + sum(PEDIGREE_VARIANCE[k][s - 1] for k, s in zip(PEDIGREE_VARIANCE, scores, strict=True))
-    return round(math.exp(2 * math.sqrt(var)), 4)
 
 
 # Scores (reliability, completeness, temporal, geographical, technological) per dataset, with the reason.

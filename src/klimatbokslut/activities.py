@@ -217,25 +217,23 @@ def _typed_arrow_read(raw: bytes, encoding: str | None, sep: str | None) -> tupl
                                parse_options=pacsv.ParseOptions(delimiter=separator, ignore_empty_lines=False),
                                convert_options=pacsv.ConvertOptions(column_types=types, strings_can_be_null=False,
                                                                     quoted_strings_can_be_null=False))
+        if any(m in first for m in _MOJIBAKE) or any(_looks_double_encoded(col) for col in table.columns):
+            return None                     # the general reader refuses it with its reason
         frame = table.to_pandas()
     except (pa.ArrowInvalid, pa.ArrowTypeError, UnicodeDecodeError):   # a cell that is not UTF-8
         return None
-    if any(m in first for m in _MOJIBAKE) or any(_looks_double_encoded(frame[c]) for c in frame.columns):
-        return None                         # the general reader refuses it with its reason
     return frame, ("utf-8-sig" if bom else "utf-8"), separator
 
 
-def _looks_double_encoded(s: pd.Series) -> bool:
-    """Whether a column read as UTF-8 holds UTF-8 text decoded as Windows-1252 ("Ã¤" for "ä")."""
+def _looks_double_encoded(column) -> bool:
+    """Whether an Arrow text column (a dictionary column: its distinct values) holds UTF-8 text decoded as
+    Windows-1252 ("Ã¤" for "ä"); checked in Arrow, before any conversion to pandas."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    values = s.cat.categories if isinstance(s.dtype, pd.CategoricalDtype) else s
-    arr = pa.array(values.astype(object) if values.dtype == object else values, type=pa.string(),
-                   from_pandas=True)
-    if not len(arr) or not pc.any(pc.match_substring(arr, "Ã")).as_py():
-        return False
-    return any(m in str(v) for v in pd.unique(pd.Series(values)) for m in _MOJIBAKE)
+    chunks = [c.dictionary if pa.types.is_dictionary(c.type) else c for c in column.chunks]
+    suspect = [c for c in chunks if len(c) and pc.any(pc.match_substring(c, "Ã")).as_py()]   # one pass; rare
+    return any(pc.any(pc.match_substring(c, m)).as_py() for c in suspect for m in _MOJIBAKE)
 
 
 def _parse_csv(raw: bytes, text: str, encoding: str, separator: str) -> pd.DataFrame:
