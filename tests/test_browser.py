@@ -161,23 +161,21 @@ def test_chart_legends_never_overlap_and_axes_name_their_unit(browser, page, tmp
 
 
 def test_the_overlap_check_sees_a_crowded_legend(browser, tmp_path):
-    # The old layout (6.5 px per character) put "HVO100" into the next swatch: the check must see that.
+    # An overlap that exists whatever the fonts: a label placed on the box of another label, and a
+    # swatch drawn over the first characters of a label (no width estimate is involved).
     from klimatbokslut.report import charts as ch
 
-    def old_legend(items, x, y, w):
-        out, cx = [], x
-        for label, colour, _ in items:
-            out.append(f'<rect x="{cx:.1f}" y="{y:.1f}" width="12" height="10" fill="{colour}" class="lg-swatch"/>')
-            out.append(f'<text x="{cx + 17:.1f}" y="{y + 9:.1f}" class="lg">{label}</text>')
-            cx += 22 + 6.5 * len(label)
-        return "".join(out), 18
-
-    svg, _ = old_legend([("HVO100", "#000", False), ("Bensin", "#111", False), ("Diesel", "#222", False)], 0, 0, 700)
+    crowded = ('<rect x="0" y="0" width="12" height="10" fill="#000" class="lg-swatch"/>'
+               '<text x="17" y="9" class="lg">HVO100</text>'
+               '<text x="17" y="9" class="lg">Bensin</text>'
+               '<rect x="20" y="0" width="12" height="10" fill="#111" class="lg-swatch"/>')
     page = tmp_path / "crowded.html"
-    style = "<style>.chart .lg { font-size:11.5px; } body { font: 15px/1.5 Arial, sans-serif; }</style>"
+    style = "<style>.chart .lg { font-size:11.5px; } body { font: 15px/1.5 sans-serif; }</style>"
     page.write_text(f'<html><head>{style}</head><body><svg class="chart" data-chart="x" aria-label="t" width="700" '
-                    f'height="40">{svg}</svg></body></html>', encoding="utf-8")
-    assert legend_overlaps(_measure(browser, page, tmp_path))
+                    f'height="40">{crowded}</svg></body></html>', encoding="utf-8")
+    found = legend_overlaps(_measure(browser, page, tmp_path))
+    assert "t: text 'HVO100' overlaps text 'Bensin'" in found
+    assert "t: text 'HVO100' overlaps swatch ''" in found
     new_svg, _ = ch._legend([("HVO100", "#000", False), ("Bensin", "#111", False), ("Diesel", "#222", False)],
                             0, 0, 700)
     page.write_text(f'<html><head>{style}</head><body><svg class="chart" data-chart="x" aria-label="t" width="700" '
