@@ -294,70 +294,11 @@ class FactorSet:
         if not manifest_path.is_file():
             raise DatasetIntegrityError(f"{folder}: no manifest.json (version and sha256 of each file)")
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        listed = manifest.get("files", {})
         present = {p.name for p in folder.glob("*.csv")}
-        checksums: dict[str, str] = {}
-        if verify:
-            for name in sorted(present - set(listed)):
-                raise DatasetIntegrityError(f"{folder / name}: file is not listed in manifest.json")
-            for name, meta in listed.items():
-                file = folder / name
-                if not file.is_file():
-                    raise DatasetIntegrityError(f"{file}: listed in manifest.json but missing")
-                digest = _sha256(file)
-                if digest != meta.get("sha256"):
-                    raise DatasetIntegrityError(
-                        f"{file}: sha256 {digest} does not match the manifest ({meta.get('sha256')}); "
-                        "the file was changed after the dataset was built")
-                checksums[name] = digest
-        else:
-            checksums = {name: _sha256(folder / name) for name in present}
-        frames = []
-        failures = []
-        for name in sorted(present - _DATA_FILES_NOT_FACTORS):
-            df = _read_csv(folder / name)
-            missing = [c for c in REQUIRED_FACTOR_COLUMNS if c not in df.columns]
-            if missing:
-                raise DatasetIntegrityError(f"{folder / name}: missing columns {missing}")
-            for col in UNCERTAINTY_COLUMNS:
-                if col not in df.columns:
-                    df[col] = ""
-            df = df[FACTOR_COLUMNS].copy()
-            df["file"] = name
-            frames.append(df)
-        factors = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=FACTOR_COLUMNS + ["file"])
-        factors, bad = _coerce_factors(factors)
-        failures.extend(bad)
-        props = _read_csv(folder / "fuel_properties.csv") if (folder / "fuel_properties.csv").is_file() \
-            else pd.DataFrame(columns=PROPERTY_COLUMNS)
-        for col in _NUMERIC_PROPERTIES:
-            if col not in props.columns:
-                props[col] = ""
-            props[col] = pd.to_numeric(props[col].replace("", None), errors="coerce")
-        shares = _read_csv(folder / "energy_shares.csv") if (folder / "energy_shares.csv").is_file() \
-            else pd.DataFrame(columns=SHARE_COLUMNS)
-        sources = _read_csv(folder / "sources.csv") if (folder / "sources.csv").is_file() \
-            else pd.DataFrame(columns=SOURCE_COLUMNS)
-        for col in SOURCE_COLUMNS:
-            if col not in sources.columns:
-                sources[col] = ""
-        known = set(sources["source_id"])
-        for rec in shares.to_dict("records"):
-            for sid in str(rec.get("source_id", "")).split(";"):
-                if sid and sid not in known:
-                    failures.append({"row": f"{rec.get('activity')} {rec.get('region')} {rec.get('year')}",
-                                     "column": "source_id", "value": sid,
-                                     "reason": "source not in sources.csv (energy_shares.csv)"})
-        for rec in factors.to_dict("records"):
-            for sid in str(rec["source_id"]).split(";"):
-                if sid and sid not in known:
-                    failures.append({"row": rec["factor_id"], "column": "source_id", "value": sid,
-                                     "reason": f"source not in sources.csv ({rec['file']})"})
-        for fid, usid, file in zip(factors["factor_id"], factors["uncertainty_source_id"], factors["file"],
-                                   strict=True):
-            if usid and usid not in known:
-                failures.append({"row": fid, "column": "uncertainty_source_id", "value": usid,
-                                 "reason": f"source not in sources.csv ({file})"})
+        checksums = _verified_checksums(folder, manifest.get("files", {}), present, verify)
+        factors, failures = _coerce_factors(_read_factor_files(folder, present))
+        props, shares, sources = _read_side_tables(folder)
+        failures.extend(_unknown_sources(factors, shares, sources))
         dup = factors["factor_id"].duplicated(keep="first")
         for fid in factors.loc[dup, "factor_id"]:
             failures.append({"row": fid, "column": "factor_id", "value": fid, "reason": "duplicate factor_id"})
@@ -398,38 +339,10 @@ class FactorSet:
         """
         recs = rows.to_dict("records") if isinstance(rows, pd.DataFrame) else [dict(r) for r in rows]
         src_recs = sources.to_dict("records") if isinstance(sources, pd.DataFrame) else list(sources or [])
-        new_sources = []
-        failures = []
-        for i, s in enumerate(src_recs, start=1):
-            try:
-                new_sources.append(Source(**{k: ("" if v is None else str(v)) for k, v in s.items()}).model_dump())
-            except Exception as exc:
-                failures.append({"row": i, "column": "sources", "value": s.get("source_id"), "reason": str(exc)})
+        new_sources, failures = _source_records(src_recs)
         known = set(self.sources["source_id"]) | {s["source_id"] for s in new_sources}
-        out = []
-        from .catalogue import get_activity, suggest  # the catalogue, with the user's own activities
-
-        for i, rec in enumerate(recs, start=1):
-            rec = {k: v for k, v in rec.items() if not (isinstance(v, float) and math.isnan(v))}
-            act = str(rec.get("activity", ""))
-            try:
-                get_activity(act)
-            except KeyError:
-                close = suggest(act)
-                failures.append({"row": i, "column": "activity", "value": act,
-                                 "reason": "not an activity of the catalogue: define it first (define_activity, or "
-                                           "an [[activity]] in a factor file)"
-                                           + (f"; did you mean {', '.join(close)}?" if close else "")})
-                continue
-            rec.setdefault("factor_id", f"user-{rec.get('activity', 'x')}-{rec.get('region', 'SE')}-"
-                                        f"{rec.get('valid_from', '')}-{i}")
-            if not rec.get("source_id") or rec["source_id"] not in known:
-                rec["source_id"] = UNSOURCED
-            try:
-                out.append(EmissionFactor(**rec).model_dump())
-            except Exception as exc:
-                failures.append({"row": i, "column": "factors", "value": rec.get("factor_id"),
-                                 "reason": str(exc).replace("\n", " ")})
+        out, bad = _user_factor_records(recs, known)
+        failures.extend(bad)
         if failures:
             raise InputError(failures, what="user factor rows")
         add = pd.DataFrame(out)
@@ -768,3 +681,124 @@ def default_factors() -> FactorSet:
     True
     """
     return FactorSet.from_path(_bundled_dir())
+
+
+# ----------------------------------------------------------------------------- reading a folder
+def _verified_checksums(folder: Path, listed: dict, present: set[str], verify: bool) -> dict[str, str]:
+    """The sha256 of every CSV in a dataset folder, checked against the manifest when ``verify``."""
+    if not verify:
+        return {name: _sha256(folder / name) for name in present}
+    for name in sorted(present - set(listed)):
+        raise DatasetIntegrityError(f"{folder / name}: file is not listed in manifest.json")
+    checksums: dict[str, str] = {}
+    for name, meta in listed.items():
+        file = folder / name
+        if not file.is_file():
+            raise DatasetIntegrityError(f"{file}: listed in manifest.json but missing")
+        digest = _sha256(file)
+        if digest != meta.get("sha256"):
+            raise DatasetIntegrityError(
+                f"{file}: sha256 {digest} does not match the manifest ({meta.get('sha256')}); "
+                "the file was changed after the dataset was built")
+        checksums[name] = digest
+    return checksums
+
+
+def _read_factor_files(folder: Path, present: set[str]) -> pd.DataFrame:
+    """Every factor CSV of a folder in one frame, with the file each row came from."""
+    frames = []
+    for name in sorted(present - _DATA_FILES_NOT_FACTORS):
+        df = _read_csv(folder / name)
+        missing = [c for c in REQUIRED_FACTOR_COLUMNS if c not in df.columns]
+        if missing:
+            raise DatasetIntegrityError(f"{folder / name}: missing columns {missing}")
+        for col in UNCERTAINTY_COLUMNS:
+            if col not in df.columns:
+                df[col] = ""
+        df = df[FACTOR_COLUMNS].copy()
+        df["file"] = name
+        frames.append(df)
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=FACTOR_COLUMNS + ["file"])
+
+
+def _read_side_tables(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Fuel properties, energy shares and sources of a dataset folder (empty tables where absent)."""
+    props = _read_csv(folder / "fuel_properties.csv") if (folder / "fuel_properties.csv").is_file() \
+        else pd.DataFrame(columns=PROPERTY_COLUMNS)
+    for col in _NUMERIC_PROPERTIES:
+        if col not in props.columns:
+            props[col] = ""
+        props[col] = pd.to_numeric(props[col].replace("", None), errors="coerce")
+    shares = _read_csv(folder / "energy_shares.csv") if (folder / "energy_shares.csv").is_file() \
+        else pd.DataFrame(columns=SHARE_COLUMNS)
+    sources = _read_csv(folder / "sources.csv") if (folder / "sources.csv").is_file() \
+        else pd.DataFrame(columns=SOURCE_COLUMNS)
+    for col in SOURCE_COLUMNS:
+        if col not in sources.columns:
+            sources[col] = ""
+    return props, shares, sources
+
+
+def _unknown_sources(factors: pd.DataFrame, shares: pd.DataFrame, sources: pd.DataFrame) -> list[dict]:
+    """A failure for every source id (factor, uncertainty, energy share) that sources.csv does not hold."""
+    known = set(sources["source_id"])
+    failures = []
+    for rec in shares.to_dict("records"):
+        for sid in str(rec.get("source_id", "")).split(";"):
+            if sid and sid not in known:
+                failures.append({"row": f"{rec.get('activity')} {rec.get('region')} {rec.get('year')}",
+                                 "column": "source_id", "value": sid,
+                                 "reason": "source not in sources.csv (energy_shares.csv)"})
+    for rec in factors.to_dict("records"):
+        for sid in str(rec["source_id"]).split(";"):
+            if sid and sid not in known:
+                failures.append({"row": rec["factor_id"], "column": "source_id", "value": sid,
+                                 "reason": f"source not in sources.csv ({rec['file']})"})
+    for fid, usid, file in zip(factors["factor_id"], factors["uncertainty_source_id"], factors["file"],
+                               strict=True):
+        if usid and usid not in known:
+            failures.append({"row": fid, "column": "uncertainty_source_id", "value": usid,
+                             "reason": f"source not in sources.csv ({file})"})
+    return failures
+
+
+# ----------------------------------------------------------------------------- user rows
+def _source_records(src_recs: list[dict]) -> tuple[list[dict], list[dict]]:
+    """User source records as :class:`Source` dicts, and a failure for each that is not one."""
+    new_sources, failures = [], []
+    for i, s in enumerate(src_recs, start=1):
+        try:
+            new_sources.append(Source(**{k: ("" if v is None else str(v)) for k, v in s.items()}).model_dump())
+        except Exception as exc:
+            failures.append({"row": i, "column": "sources", "value": s.get("source_id"), "reason": str(exc)})
+    return new_sources, failures
+
+
+def _user_factor_records(recs: list[dict], known: set[str]) -> tuple[list[dict], list[dict]]:
+    """User factor rows as :class:`EmissionFactor` dicts (an id made where missing, a source that is not
+    given marked unsourced), and a failure for each row that is not a factor of a known activity."""
+    from .catalogue import get_activity, suggest  # the catalogue, with the user's own activities
+
+    out, failures = [], []
+    for i, rec in enumerate(recs, start=1):
+        rec = {k: v for k, v in rec.items() if not (isinstance(v, float) and math.isnan(v))}
+        act = str(rec.get("activity", ""))
+        try:
+            get_activity(act)
+        except KeyError:
+            close = suggest(act)
+            failures.append({"row": i, "column": "activity", "value": act,
+                             "reason": "not an activity of the catalogue: define it first (define_activity, or "
+                                       "an [[activity]] in a factor file)"
+                                       + (f"; did you mean {', '.join(close)}?" if close else "")})
+            continue
+        rec.setdefault("factor_id", f"user-{rec.get('activity', 'x')}-{rec.get('region', 'SE')}-"
+                                    f"{rec.get('valid_from', '')}-{i}")
+        if not rec.get("source_id") or rec["source_id"] not in known:
+            rec["source_id"] = UNSOURCED
+        try:
+            out.append(EmissionFactor(**rec).model_dump())
+        except Exception as exc:
+            failures.append({"row": i, "column": "factors", "value": rec.get("factor_id"),
+                             "reason": str(exc).replace("\n", " ")})
+    return out, failures
