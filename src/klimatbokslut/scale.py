@@ -39,9 +39,10 @@ True
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib.util import find_spec
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -49,8 +50,7 @@ import pandas as pd
 from .engine import calculate, register_backend
 from .errors import FAILURE_COLUMNS
 from .factors import FactorSet, default_factors
-from .ledger import PART_DIMS, Ledger, SummarySource, needs_memory
-from .ledger import accounting, provenance, summaries
+from .ledger import PART_DIMS, Ledger, SummarySource, accounting, needs_memory, provenance, summaries
 from .units import get_registry
 
 __all__ = ["DaskLedger", "calculate_dask"]
@@ -417,4 +417,5 @@ def _is_dask_frame(table: object) -> bool:
 
 
 if find_spec("dask") is not None:
-    register_backend(_is_dask_frame, calculate_dask)
+    # A DaskLedger is a Ledger by registration (Ledger.register above), not by inheritance.
+    register_backend(_is_dask_frame, cast("Callable[..., Ledger]", calculate_dask))

@@ -40,7 +40,7 @@ LEDGER_COLUMNS = [
     "co2e_location_kg", "co2e_market_kg", "co2_biogenic_kg", "gwp", "scope2_method", "factor_ids", "source_ids",
     "factor_gwp", "factor_year", "data_quality", "flags", "unvalued_reason",
 ]
-_DEFAULTS = {"id": "", "org_unit": "", "site": "", "region": "", "contract": "", "ownership": "owned",
+_DEFAULTS: dict[str, Any] = {"id": "", "org_unit": "", "site": "", "region": "", "contract": "", "ownership": "owned",
              "factor_id": "", "correction": False, "origin": "", "destination": "", "cabin": "", "round_trip": False,
              "band": "", "purpose": "", "goods": "", "upstream_category": "fuel_and_energy_related",
              "energy_mj": float("nan"), "distance_km": float("nan"), "data_quality": ACTIVITY_BASED,
@@ -53,7 +53,7 @@ _DEFAULTS = {"id": "", "org_unit": "", "site": "", "region": "", "contract": "",
 
 # ABCMeta lets a lazy ledger (klimatbokslut.scale.DaskLedger) register as a Ledger without inheriting
 # the in-memory implementation: it serves the same methods, or says to compute it first.
-class Ledger(metaclass=ABCMeta):
+class Ledger(metaclass=ABCMeta):  # noqa: B024 (no abstract methods: registration only)
     """Emissions per input row, with rejects and the settings that produced them.
 
     Built complete by :func:`klimatbokslut.calculate` (or :meth:`from_records`,

@@ -124,9 +124,9 @@ def needs_memory(method: str, why: str = "") -> InputError:
 
     Examples
     --------
-    >>> print(needs_memory("parts", "a line per row"))
-    1 problem in Ledger.parts:
-      column 'ledger', value 'lazy (Dask) ledger': Ledger.parts needs a ledger in memory: call .compute() on the Dask ledger first (a line per row)
+    >>> err = needs_memory("parts", "a line per row")
+    >>> err.what, "call .compute() on the Dask ledger first" in str(err)
+    ('Ledger.parts', True)
     """
     return fail("ledger", "lazy (Dask) ledger", f"Ledger.{method} needs a ledger in memory: call .compute() on the "
                 f"Dask ledger first{f' ({why})' if why else ''}", what=f"Ledger.{method}")

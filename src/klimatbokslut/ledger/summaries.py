@@ -43,7 +43,7 @@ def _stack(d, keep_d: np.ndarray, u, keep_u: np.ndarray):
     def part(col, keep, k):
         if np.isscalar(col):
             if isinstance(col, str):
-                return pd.Categorical.from_codes(np.zeros(k, dtype=np.int8), categories=[col])
+                return pd.Categorical.from_codes(np.zeros(k, dtype=np.int8), categories=pd.Index([col]))
             return np.full(k, col)
         s = col if isinstance(col, pd.Series) else pd.Series(col)
         if isinstance(s.dtype, pd.CategoricalDtype):
