@@ -39,8 +39,10 @@ True
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib.util import find_spec
+from pathlib import Path
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -48,7 +50,7 @@ import pandas as pd
 from .engine import calculate, register_backend
 from .errors import FAILURE_COLUMNS
 from .factors import FactorSet, default_factors
-from .ledger import Ledger
+from .ledger import PART_DIMS, Ledger, SummarySource, accounting, needs_memory, provenance, summaries
 from .units import get_registry
 
 __all__ = ["DaskLedger", "calculate_dask"]
@@ -66,11 +68,11 @@ def _dask():
 def _calc_partition(part: pd.DataFrame, number: int, factors, settings: dict) -> Ledger:
     """The pandas engine on one partition; ``factors=None`` means the bundled set (loaded on the worker)."""
     led = calculate(part, factors=factors or default_factors(), **settings)
-    led.frame["partition"] = np.int32(number)
     rej = led.rejects.copy()
     rej.insert(0, "partition", np.int32(number))
-    led.rejects = rej
-    return led
+    unvalued = led.unvalued_failures.copy()
+    unvalued.insert(0, "partition", np.int32(number))
+    return led.replace(frame=led.frame.assign(partition=np.int32(number)), rejects=rej, unvalued_failures=unvalued)
 
 
 def _calc_then(fn, part: pd.DataFrame, number: int, factors, settings: dict, *args):
@@ -79,6 +81,9 @@ def _calc_then(fn, part: pd.DataFrame, number: int, factors, settings: dict, *ar
     return fn(_calc_partition(part, number, factors, settings), *args)
 
 
+# The reductions of one partition. Each gets a partition's pandas Ledger, a SummarySource (and the
+# other protocols of klimatbokslut.ledger.protocol), and answers with the functions the pandas
+# Ledger's methods use; the DaskLedger adds the answers of the partitions up.
 def _frame(led: Ledger) -> pd.DataFrame:
     return led.frame
 
@@ -87,29 +92,52 @@ def _rejects(led: Ledger) -> pd.DataFrame:
     return led.rejects
 
 
-def _counts(led: Ledger) -> tuple[int, int, int]:
-    return len(led.frame), led.rejected_rows(), int(led.input_rows)
+def _unvalued(led: Ledger) -> pd.DataFrame:
+    return led.unvalued_failures
 
 
-def _summary_t(led: Ledger, by: list[str], method, filters: dict) -> pd.DataFrame:
-    return led.summary(by=by, method=method, **filters)
+def _counts(led: Ledger) -> tuple[int, int, int, int, int]:
+    return (len(led.frame), accounting.rejected_rows(led.rejects), int(led.input_rows), int(led.blank_rows),
+            accounting.unvalued_rows(led.frame))
 
 
-def _total_t(led: Ledger, method, filters: dict) -> float:
-    return float(led.total(method=method, **filters).magnitude)
+def _summary_t(led: SummarySource, by: list[str], method, filters: dict) -> pd.DataFrame:
+    return summaries.summary(led, by, method=method, **filters)
 
 
-def _memo_t(led: Ledger, by: list[str]) -> pd.DataFrame:
-    return led.memo(by=by)
+def _total_t(led: SummarySource, method, filters: dict) -> float:
+    return float(summaries.total(led, method=method, **filters).magnitude)
 
 
-class DaskLedger(Ledger):
+def _memo_t(led: SummarySource, by: list[str]) -> pd.DataFrame:
+    return summaries.memo(led, by)
+
+
+def _combos(led: SummarySource) -> pd.DataFrame:
+    return provenance.factor_combos(led.frame)
+
+
+class DaskLedger:
     """A ledger whose frame is a lazy Dask DataFrame, one ledger partition per input partition.
 
-    Made by :func:`klimatbokslut.calculate` for a Dask DataFrame. ``total``, ``summary``,
-    ``memo``, ``rejects`` and ``reconcile`` compute through Dask; :meth:`compute` returns the
-    ordinary in-memory :class:`~klimatbokslut.Ledger` (for exports and reports of a size that
-    fits in memory).
+    Made by :func:`klimatbokslut.calculate` for a Dask DataFrame. It is not a pandas ledger
+    underneath: each partition is one (a :class:`~klimatbokslut.ledger.protocol.SummarySource`),
+    and the summaries are those functions of every partition, added up. It answers the
+    :class:`~klimatbokslut.Ledger` methods as follows (``isinstance(led, kb.Ledger)`` holds):
+
+    * computed through Dask, the same as the pandas ledger of the same rows: ``total``,
+      ``summary``, ``memo``, ``reconcile``, ``rejected_rows``, ``unvalued_rows``,
+      ``problems``, ``factors_used``, ``about``, ``len()``, and the settings (``gwp``,
+      ``scope2_method``, ``factors``, ``factor_version``, ``radiative_forcing``, ``inputs``,
+      ``input_rows``, ``blank_rows``); ``rejects``, ``unvalued_failures`` and ``problems``
+      carry a ``partition`` column;
+    * ``frame`` is the lazy Dask DataFrame of the rows (plus ``partition``);
+    * ``from_records``, ``from_parquet`` and ``concat`` are the pandas ledger's (``concat``
+      refuses a lazy ledger);
+    * the methods that need every row in one table (``parts``, ``left_out``, ``replace``,
+      ``to_excel``, ``to_csv``, ``to_parquet``) raise :class:`~klimatbokslut.InputError`
+      saying to call :meth:`compute` first, which returns the ordinary in-memory
+      :class:`~klimatbokslut.Ledger` (for exports and reports of a size that fits in memory).
 
     Attributes
     ----------
@@ -119,20 +147,29 @@ class DaskLedger(Ledger):
         One delayed pandas :class:`~klimatbokslut.Ledger` per input partition.
     """
 
+    #: Constructors of in-memory ledgers: those of the pandas ledger.
+    from_records = Ledger.from_records
+    from_parquet = Ledger.from_parquet
+    concat = Ledger.concat
+
     def __init__(self, partitions: list, *, meta: pd.DataFrame, gwp: str, scope2_method: str, factors,
-                 inputs: list | None = None, shipped=None, settings: dict | None = None):
+                 input_partitions: list | None = None, shipped=None, settings: dict | None = None):
         _, dd = _dask()
         from dask import delayed  # optional dependency, imported when a Dask frame is calculated
 
         self.partitions = partitions
-        self._inputs, self._shipped, self._settings = inputs, shipped, settings
+        self._inputs, self._shipped, self._settings = input_partitions, shipped, settings
         self.frame = dd.from_delayed([delayed(_frame)(p) for p in partitions], meta=meta, verify_meta=False)
         self.gwp = gwp
         self.scope2_method = scope2_method
         self.factors = factors
-        self.blank_rows = 0
+        #: Flights with (True) or without (False) the radiative-forcing uplift.
+        self.radiative_forcing = bool((settings or {}).get("radiative_forcing", True))
+        #: Input files behind the ledger: none (a Dask DataFrame is not read from one file).
+        self.inputs: dict[str, str] = {}
         self._rejects: pd.DataFrame | None = None
-        self._counts: tuple[int, int, int] | None = None
+        self._unvalued_failures: pd.DataFrame | None = None
+        self._counts: tuple[int, int, int, int, int] | None = None
 
     def __repr__(self) -> str:
         return (f"<DaskLedger {len(self.partitions)} partitions (lazy), gwp={self.gwp}, "
@@ -140,6 +177,11 @@ class DaskLedger(Ledger):
 
     def __len__(self) -> int:
         return self._count()[0]
+
+    @property
+    def factor_version(self) -> str:
+        """Version of the factor set used."""
+        return getattr(self.factors, "version", "") or ""
 
     # ------------------------------------------------------------------ computed through Dask
     def _compute(self, tasks: list) -> list:
@@ -156,37 +198,48 @@ class DaskLedger(Ledger):
         return self._compute([delayed(_calc_then)(fn, part, i, self._shipped, self._settings, *args)
                               for i, part in enumerate(self._inputs)])
 
-    def _count(self) -> tuple[int, int, int]:
+    def _count(self) -> tuple[int, int, int, int, int]:
         if self._counts is None:
             parts = self._reduce(_counts)
-            rows, rejected, inputs = (int(sum(c[i] for c in parts)) for i in range(3))
-            self._counts = (rows, rejected, inputs)
+            rows, rejected, inputs, blank, unvalued = (int(sum(c[i] for c in parts)) for i in range(5))
+            self._counts = (rows, rejected, inputs, blank, unvalued)
         return self._counts
 
     @property
     def rejects(self) -> pd.DataFrame:
         """Rows that could not be used, with ``partition``, ``row``, ``column``, ``value``, ``reason`` (computed)."""
         if self._rejects is None:
-            parts = [r for r in self._reduce(_rejects) if len(r)]
-            self._rejects = (pd.concat(parts, ignore_index=True) if parts
-                             else pd.DataFrame(columns=["partition", *FAILURE_COLUMNS]))
+            self._rejects = _gather(self._reduce(_rejects))
         return self._rejects
 
-    @rejects.setter
-    def rejects(self, value) -> None:
-        self._rejects = value
+    @property
+    def unvalued_failures(self) -> pd.DataFrame:
+        """The rows kept without CO2e, as failures, with ``partition`` (computed)."""
+        if self._unvalued_failures is None:
+            self._unvalued_failures = _gather(self._reduce(_unvalued))
+        return self._unvalued_failures
 
     @property
     def input_rows(self) -> int:
+        """Rows read from the input partitions (computed)."""
         return self._count()[2]
 
-    @input_rows.setter
-    def input_rows(self, value) -> None:  # Ledger.__init__ is not used; kept for symmetry
-        pass
+    @property
+    def blank_rows(self) -> int:
+        """Blank input rows skipped (computed)."""
+        return self._count()[3]
 
     def rejected_rows(self) -> int:
         """Number of distinct input rows (``partition``, ``row``) in the rejects (computed)."""
         return self._count()[1]
+
+    def unvalued_rows(self) -> int:
+        """Number of ledger rows without CO2e (computed)."""
+        return self._count()[4]
+
+    def problems(self) -> pd.DataFrame:
+        """The rejects and the rows kept without an emission factor, sorted by row (see :meth:`Ledger.problems`)."""
+        return accounting.problems(self.rejects, self.unvalued_failures)
 
     def reconcile(self) -> dict[str, int]:
         """``input_rows == ledger_rows + rejected_rows``, counted per partition in one pass.
@@ -200,9 +253,12 @@ class DaskLedger(Ledger):
         ...     kb.calculate(dd.from_pandas(acts, npartitions=2), on_error="collect").reconcile()
         {'input_rows': 2, 'ledger_rows': 1, 'rejected_rows': 1, 'balanced': True}
         """
-        ledger_rows, rejected, inputs = self._count()
-        return {"input_rows": inputs, "ledger_rows": ledger_rows, "rejected_rows": rejected,
-                "balanced": bool(inputs == ledger_rows + rejected)}
+        ledger_rows, rejected, inputs, _, unvalued = self._count()
+        out = {"input_rows": inputs, "ledger_rows": ledger_rows, "rejected_rows": rejected,
+               "balanced": bool(inputs == ledger_rows + rejected)}
+        if unvalued:
+            out["unvalued_rows"] = unvalued
+        return out
 
     def total(self, *, method: str | None = None, **filters):
         """Total in t CO2e: the sum of per-partition totals (see :meth:`Ledger.total`).
@@ -244,6 +300,43 @@ class DaskLedger(Ledger):
         parts = self._reduce(_memo_t, by)
         return _combine(parts, by, "co2_biogenic_t")
 
+    def factors_used(self) -> pd.DataFrame:
+        """Every factor row the ledger used (see :meth:`Ledger.factors_used`): the factor combinations of
+        every partition, read together."""
+        combos = [c for c in self._reduce(_combos) if len(c)]
+        table = (pd.concat(combos, ignore_index=True) if combos
+                 else pd.DataFrame(columns=["factor_ids", "year", "flags"]))
+        return provenance.factors_table(table, self.factors)
+
+    def about(self) -> pd.DataFrame:
+        """Settings, factor-set version and input files, as a key/value table (see :meth:`Ledger.about`)."""
+        return provenance.about(self)
+
+    # ------------------------------------------------------------------ only in memory
+    def parts(self, method: str | None = None, dims: Iterable[str] = PART_DIMS) -> pd.DataFrame:
+        """Not lazily: raises :class:`~klimatbokslut.InputError` (call :meth:`compute` first)."""
+        raise needs_memory("parts", "a line per row and part, in the order of the whole ledger")
+
+    def left_out(self, **filters):
+        """Not lazily: raises :class:`~klimatbokslut.InputError` (call :meth:`compute` first)."""
+        raise needs_memory("left_out", "what the rejected rows held is listed in the order of the whole input")
+
+    def replace(self, **changes):
+        """Not lazily: raises :class:`~klimatbokslut.InputError` (call :meth:`compute` first)."""
+        raise needs_memory("replace", "a variant is a ledger in memory")
+
+    def to_excel(self, path) -> Path:
+        """Not lazily: raises :class:`~klimatbokslut.InputError` (call :meth:`compute` first)."""
+        raise needs_memory("to_excel", "the workbook holds every row")
+
+    def to_csv(self, path, *, style: str = "international") -> Path:
+        """Not lazily: raises :class:`~klimatbokslut.InputError` (call :meth:`compute` first)."""
+        raise needs_memory("to_csv", "one file of every row")
+
+    def to_parquet(self, path) -> Path:
+        """Not lazily: raises :class:`~klimatbokslut.InputError` (call :meth:`compute` first)."""
+        raise needs_memory("to_parquet", "one file of every row")
+
     def compute(self) -> Ledger:
         """The whole ledger in memory, as an ordinary :class:`~klimatbokslut.Ledger` (frame and rejects).
 
@@ -251,10 +344,19 @@ class DaskLedger(Ledger):
         """
         dask, _ = _dask()
         leds = list(dask.compute(*self.partitions))
-        out = Ledger.concat(leds) if leds else Ledger(self.frame._meta.copy(), gwp=self.gwp,
-                                                      scope2_method=self.scope2_method, factors=self.factors)
-        out.factors = self.factors
-        return out
+        if not leds:
+            return Ledger(self.frame._meta.copy(), gwp=self.gwp, scope2_method=self.scope2_method,
+                          factors=self.factors, radiative_forcing=self.radiative_forcing)
+        return Ledger.concat(leds).replace(factors=self.factors)
+
+
+Ledger.register(DaskLedger)
+
+
+def _gather(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """Per-partition failure tables as one (with their ``partition`` column)."""
+    kept = [r for r in parts if len(r)]
+    return pd.concat(kept, ignore_index=True) if kept else pd.DataFrame(columns=["partition", *FAILURE_COLUMNS])
 
 
 def _combine(parts: list[pd.DataFrame], by: list[str], value: str) -> pd.DataFrame:
@@ -305,7 +407,7 @@ def calculate_dask(ddf, factors: FactorSet | None = None, gwp: str = "AR6", on_e
     inputs = ddf.to_delayed()
     parts = [delayed(_calc_partition)(p, i, shipped, settings) for i, p in enumerate(inputs)]
     return DaskLedger(parts, meta=meta, gwp=gwp, scope2_method=scope2_method, factors=factors,
-                      inputs=inputs, shipped=shipped, settings=settings)
+                      input_partitions=inputs, shipped=shipped, settings=settings)
 
 
 def _is_dask_frame(table: object) -> bool:
@@ -315,4 +417,5 @@ def _is_dask_frame(table: object) -> bool:
 
 
 if find_spec("dask") is not None:
-    register_backend(_is_dask_frame, calculate_dask)
+    # A DaskLedger is a Ledger by registration (Ledger.register above), not by inheritance.
+    register_backend(_is_dask_frame, cast("Callable[..., Ledger]", calculate_dask))

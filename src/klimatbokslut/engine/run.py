@@ -112,9 +112,8 @@ def calculate(activities: Any, factors: FactorSet | None = None, gwp: str = "AR6
     led = Ledger(_ledger_frame(valid, codes, resolved, row_failed, gwp, scope2_method),
                  rejects=(rejects if len(rejects) else empty_rejects()).reset_index(drop=True), gwp=gwp,
                  scope2_method=scope2_method, factors=factors, input_rows=int(input_rows),
-                 blank_rows=int(valid.attrs.get("blank_rows", 0)))
-    led.radiative_forcing = bool(radiative_forcing)
-    led.unvalued_failures = no_factor.reset_index(drop=True)
+                 blank_rows=int(valid.attrs.get("blank_rows", 0)), radiative_forcing=bool(radiative_forcing),
+                 unvalued_failures=no_factor.reset_index(drop=True))
     attrs = getattr(activities, "attrs", {})
     if attrs.get("source") and attrs.get("sha256"):
         led.inputs[str(attrs["source"])] = str(attrs["sha256"])

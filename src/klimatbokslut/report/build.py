@@ -196,7 +196,7 @@ def _read(cfg: ReportConfig, factors) -> tuple[pd.DataFrame, Ledger]:
         acts = read_activities(path, on_error="collect")
         led = calculate(acts, **kw)
         if len(cfg.activities) > 1 and len(led.rejects):
-            led.rejects = led.rejects.assign(file=Path(path).name)
+            led = led.replace(rejects=led.rejects.assign(file=Path(path).name))
         frames.append(acts)
         ledgers.append(led)
     if len(ledgers) == 1:
