@@ -86,7 +86,7 @@ def check_frame(p, d, tmp_path):
 
 def check_settings(p, d, tmp_path):
     for name in ("gwp", "scope2_method", "factor_version", "radiative_forcing", "inputs", "input_rows",
-                 "blank_rows"):
+                 "blank_rows", "normal_year"):
         assert getattr(d, name) == getattr(p, name), name
     assert d.factors is p.factors
 
@@ -172,7 +172,7 @@ def check_concat(p, d, tmp_path):
 CHECKS = {
     "frame": check_frame,
     **dict.fromkeys(("gwp", "scope2_method", "factors", "factor_version", "radiative_forcing", "inputs",
-                     "input_rows", "blank_rows"), check_settings),
+                     "input_rows", "blank_rows", "normal_year"), check_settings),
     "rejects": check_rejects,
     "unvalued_failures": check_unvalued_failures,
     "problems": check_problems,

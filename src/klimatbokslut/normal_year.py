@@ -35,7 +35,6 @@ Examples
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -147,12 +146,9 @@ def correct(ledger: Ledger, *, degree_days: Mapping[int, float], normal_degree_d
     years = f["year"].to_numpy()
     factor = np.array([params.factor(y) for y in years], dtype=float) if len(f) else np.zeros(0)
     energy = f["energy_mj"].to_numpy(dtype=float)
-    out = copy.copy(ledger)
     frame = f.copy()
     frame["energy_normal_mj"] = np.where(mask, energy * factor, energy)
     flags = frame["flags"].astype(object).astype(str)
     frame["flags"] = np.where(mask, [";".join([x for x in (fl, "normal_year") if x]) for fl in flags], flags)
     frame["flags"] = frame["flags"].astype("category")
-    out.frame = frame
-    out.normal_year = params  # type: ignore[attr-defined]
-    return out
+    return ledger.replace(frame=frame, normal_year=params)

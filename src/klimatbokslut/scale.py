@@ -167,6 +167,8 @@ class DaskLedger:
         self.radiative_forcing = bool((settings or {}).get("radiative_forcing", True))
         #: Input files behind the ledger: none (a Dask DataFrame is not read from one file).
         self.inputs: dict[str, str] = {}
+        #: A Dask ledger's energy is as measured: the normal-year correction works on a computed ledger.
+        self.normal_year = None
         self._rejects: pd.DataFrame | None = None
         self._unvalued_failures: pd.DataFrame | None = None
         self._counts: tuple[int, int, int, int, int] | None = None

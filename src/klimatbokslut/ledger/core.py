@@ -96,7 +96,8 @@ class Ledger(metaclass=ABCMeta):  # noqa: B024 (no abstract methods: registratio
     def __init__(self, frame: pd.DataFrame, *, rejects: pd.DataFrame | None = None, gwp: str = "AR6",
                  scope2_method: str = "market", factors=None, input_rows: int | None = None, blank_rows: int = 0,
                  inputs: Mapping[str, str] | None = None, radiative_forcing: bool = True,
-                 unvalued_failures: pd.DataFrame | None = None, factor_version: str = ""):
+                 unvalued_failures: pd.DataFrame | None = None, factor_version: str = "",
+                 normal_year: Any = None):
         self.frame = frame
         self.rejects = rejects if rejects is not None else pd.DataFrame(columns=FAILURE_COLUMNS)
         self.gwp = gwp
@@ -112,6 +113,9 @@ class Ledger(metaclass=ABCMeta):  # noqa: B024 (no abstract methods: registratio
         self.unvalued_failures: pd.DataFrame = (unvalued_failures if unvalued_failures is not None
                                                 else pd.DataFrame(columns=FAILURE_COLUMNS))
         self._factor_version = factor_version
+        #: The normal-year correction applied to ``energy_normal_mj`` (:class:`klimatbokslut.normal_year.NormalYear`),
+        #: or None when the ledger's energy is as measured.
+        self.normal_year = normal_year
 
     def __repr__(self) -> str:
         unvalued = self.unvalued_rows()
@@ -147,7 +151,8 @@ class Ledger(metaclass=ABCMeta):  # noqa: B024 (no abstract methods: registratio
             "frame": self.frame, "rejects": self.rejects, "gwp": self.gwp, "scope2_method": self.scope2_method,
             "factors": self.factors, "input_rows": self.input_rows, "blank_rows": self.blank_rows,
             "inputs": self.inputs, "radiative_forcing": self.radiative_forcing,
-            "unvalued_failures": self.unvalued_failures, "factor_version": self._factor_version}
+            "unvalued_failures": self.unvalued_failures, "factor_version": self._factor_version,
+            "normal_year": self.normal_year}
         unknown = sorted(set(changes) - set(settings))
         if unknown:
             raise TypeError(f"Ledger.replace() got unknown settings {unknown}; known: {', '.join(settings)}")
