@@ -36,6 +36,7 @@ import io
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
@@ -48,13 +49,13 @@ DOMAIN = "klimatbokslut"
 LANGUAGES = ("sv", "en")
 
 #: Function name → positions of the message's parts (1-based; ``(n, "c")`` is the context).
-KEYWORDS: dict[str, object] = {
+KEYWORDS: dict[str, Any] = {
     "tr": (2,), "ntr": (2, 3), "ptr": ((2, "c"), 3),
     "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "npgettext": ((1, "c"), 2, 3),
     "N_": None, "NP_": ((1, "c"), 2),
 }
 HEADER_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-_HEADER = {"project": "klimatbokslut", "copyright_holder": "klimatbokslut contributors",
+_HEADER: dict[str, Any] = {"project": "klimatbokslut", "copyright_holder": "klimatbokslut contributors",
            "msgid_bugs_address": "https://github.com/klimatbokslut/klimatbokslut/issues",
            "creation_date": HEADER_DATE, "revision_date": HEADER_DATE, "fuzzy": False}
 

@@ -91,8 +91,7 @@ def translations(lang: str) -> _gettext.GNUTranslations:
     'Sammanfattning'
     """
     found = _gettext.translation(DOMAIN, localedir=str(LOCALE_DIR), languages=[catalog_language(lang)],
-                                 fallback=False)
-    assert isinstance(found, _gettext.GNUTranslations)
+                                 fallback=False)   # raises OSError when the catalog is missing
     return found
 
 
