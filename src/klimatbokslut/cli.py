@@ -36,7 +36,7 @@ from .factors import FactorSet, default_factors
 from .ledger import neutralise_cells
 from .pedigree import factor_uncertainty
 from .report import build_report
-from .report.fmt import number, percent
+from .text import N_, group_digits, ntr, number, percent, ptr, tr
 from .userfactors import apply_factor_files
 from .whatif import scenario_function
 
@@ -48,7 +48,7 @@ def _example_dir() -> Path:
     repo = Path(__file__).resolve().parents[2] / "examples" / "region"
     if repo.is_dir():
         return repo
-    raise KlimatbokslutError("the bundled example region is missing from the installation")
+    raise KlimatbokslutError(tr("en", "the bundled example region is missing from the installation"))
 
 
 def _write_table(frame: pd.DataFrame, path: Path, lang: str) -> Path:
@@ -72,25 +72,21 @@ def _write_outputs(ledger, out: Path, *, title: str, lang: str = "sv") -> list[P
     print(title)
     print(_overview(ledger, lang))
     rec = ledger.reconcile()
-    if sv:
-        print(f"\n{rec['ledger_rows']} rader i huvudboken, {rec['rejected_rows']} avvisade, {rec['input_rows']} "
-              f"lästa; GWP {ledger.gwp}; faktorversion {ledger.factor_version}")
-    else:
-        print(f"\n{rec['ledger_rows']} rows in the ledger, {rec['rejected_rows']} rejected, "
-              f"{rec['input_rows']} read; GWP {ledger.gwp}; factor set {ledger.factor_version}")
+    print("\n" + tr(lang, "{ledger_rows} rows in the ledger, {rejected_rows} rejected, {input_rows} read; GWP {gwp}; "
+                     "factor set {version}", ledger_rows=rec["ledger_rows"], rejected_rows=rec["rejected_rows"],
+                     input_rows=rec["input_rows"], gwp=ledger.gwp, version=ledger.factor_version))
     years = sorted(int(y) for y in pd.unique(ledger.frame["year"]))
     for year in years:
         left = ledger.left_out(year=year)
         if left:
-            print(f"{year}: {'utsläppen är' if sv else 'the CO2e figures are'} {left.text(lang)}")
+            print(tr(lang, "{year}: the CO2e figures are {left_out}", year=year, left_out=left.text(lang)))
     unplaced = ledger.left_out()
     placed = sum(ledger.left_out(year=y).rejected for y in years)
     if unplaced.rejected > placed:
         n = unplaced.rejected - placed
-        print(f"och {n} avvisade rader utan läsbart år eller med ett år utan andra rader" if sv
-              else f"and {n} rejected rows of no readable year or of a year without other rows")
+        print(tr(lang, "and {n} rejected rows of no readable year or of a year without other rows", n=n))
     for p in written:
-        print(f"{'skrev' if sv else 'wrote'} {p}")
+        print(tr(lang, "wrote {path}", path=p))
     return written
 
 
@@ -108,12 +104,14 @@ def _problem_lines(problems: pd.DataFrame, width: int | None = None) -> str:
         return t if len(t) <= n else t[: n - 1] + "…"
 
     recs = problems.to_dict("records")
-    w_row = max([len("row"), *(len(cell(r.get("row"), 8)) for r in recs)])
-    w_col = max([len("column"), *(len(cell(r.get("column"), 14)) for r in recs)])
-    w_val = max([len("value"), *(len(cell(r.get("value"), 24)) for r in recs)])
+    h_row, h_col, h_val, h_reason = (ptr("en", "problem table", "row"), ptr("en", "problem table", "column"),
+                                     ptr("en", "problem table", "value"), ptr("en", "problem table", "reason"))
+    w_row = max([len(h_row), *(len(cell(r.get("row"), 8)) for r in recs)])
+    w_col = max([len(h_col), *(len(cell(r.get("column"), 14)) for r in recs)])
+    w_val = max([len(h_val), *(len(cell(r.get("value"), 24)) for r in recs)])
     lead = w_row + w_col + w_val + 6
     wrap = max(width - lead, 30)
-    out = [f"{'row':>{w_row}}  {'column':<{w_col}}  {'value':<{w_val}}  reason"]
+    out = [f"{h_row:>{w_row}}  {h_col:<{w_col}}  {h_val:<{w_val}}  {h_reason}"]
     for r in recs:
         lines = textwrap.wrap(cell(r.get("reason"), 10_000), wrap) or [""]
         out.append(f"{cell(r.get('row'), 8):>{w_row}}  {cell(r.get('column'), 14):<{w_col}}  "
@@ -125,9 +123,9 @@ def _problem_lines(problems: pd.DataFrame, width: int | None = None) -> str:
 def _overview(ledger, lang: str = "sv") -> str:
     s = ledger.summary(by=["year", "scope"])
     table = s.pivot(index="year", columns="scope", values="co2e_t").fillna(0.0)
-    table.columns = [f"scope {c}" for c in table.columns]
-    table["total" if lang != "sv" else "totalt"] = table.sum(axis=1)
-    table.index.name = "år" if lang == "sv" else "year"
+    table.columns = [ptr(lang, "overview column", "scope {scope}", scope=c) for c in table.columns]
+    table[ptr(lang, "overview column", "total")] = table.sum(axis=1)
+    table.index.name = ptr(lang, "overview column", "year")
     return table.map(lambda v: number(v, 1, lang)).to_string()
 
 
@@ -157,23 +155,26 @@ def _write_report(report, out: Path, formats: list[str], say) -> list[Path]:
     return written
 
 
+#: The terminal's headline of a report, by scope-2 method (the method's word is part of the sentence).
+_HEADLINES = {
+    "market": N_("{organisation}: {total} t CO2e in {year} (market-based scope 2, GWP {gwp})"),
+    "location": N_("{organisation}: {total} t CO2e in {year} (location-based scope 2, GWP {gwp})"),
+}
+_HEADLINE_OTHER = N_("{organisation}: {total} t CO2e in {year} ({method}-based scope 2, GWP {gwp})")
+
+
 def _print_report_summary(report) -> None:
     lang = report.language
     method = report.ledger.scope2_method
     total = number(report.total(report.report_year), 1, lang)
-    if lang == "sv":
-        m = {"market": "marknadsbaserad", "location": "platsbaserad"}.get(method, method)
-        print(f"{report.config.organisation.name}: {total} ton CO2e år {report.report_year} ({m} scope 2, "
-              f"GWP {report.ledger.gwp})")
-    else:
-        print(f"{report.config.organisation.name}: {total} t CO2e in {report.report_year} ({method}-based "
-              f"scope 2, GWP {report.ledger.gwp})")
+    headline = _HEADLINES.get(method, _HEADLINE_OTHER)
+    print(tr(lang, headline, organisation=report.config.organisation.name, total=total, year=report.report_year,
+             method=method, gwp=report.ledger.gwp))
     if report.uncertainty is not None:
         tot = report.tables["uncertainty_totals"].set_index("year")
         pct = number(100 * report.uncertainty.interval, 0, lang)
         lo, hi = (number(tot.loc[report.report_year, c], 0, lang) for c in ("low_t", "high_t"))
-        print(f"  {pct} %-intervall {lo}–{hi} ton CO2e (Monte Carlo)" if lang == "sv"
-              else f"  {pct}% interval {lo}–{hi} t CO2e (Monte Carlo)")
+        print("  " + tr(lang, "{pct}% interval {low}–{high} t CO2e (Monte Carlo)", pct=pct, low=lo, high=hi))
     left = report.ledger.left_out(year=report.report_year)
     if left:
         print(f"  {left.text(lang)}")
@@ -183,8 +184,7 @@ def _print_report_summary(report) -> None:
         probability = {int(t): p for t, p in zip(ut["target"], ut["probability"], strict=True) if p == p}
     for v in report.targets:
         p = probability.get(v.index)
-        extra = "" if p is None else (f"  (sannolikhet {percent(p, 0, lang)})" if lang == "sv"
-                                      else f"  (probability {percent(p, 0, lang)})")
+        extra = "" if p is None else "  " + tr(lang, "(probability {p})", p=percent(p, 0, lang))
         print(f"  {v.result.status_sv:<13} {v.result.name}{extra}")
 
 
@@ -192,7 +192,8 @@ def _formats(text: str) -> list[str]:
     formats = [f.strip().lower() for f in text.split(",") if f.strip()]
     bad = [f for f in formats if f not in ("html", "excel", "csv")]
     if bad:
-        raise SystemExit(f"klimatbokslut: unknown format {', '.join(bad)}; formats: html, excel, csv")
+        raise SystemExit("klimatbokslut: " + tr("en", "unknown format {formats}; formats: html, excel, csv",
+                                                 formats=", ".join(bad)))
     return formats
 
 
@@ -206,13 +207,11 @@ def _cmd_example(args) -> int:
     report = build_report(cfg, progress=say)
     out = Path(args.output)
     written = _write_report(report, out, ["html", "excel", "csv"], say)
-    sv = report.language == "sv"
     _write_outputs(report.ledger, out, lang=report.language,
-                   title="Region Exempelby (fiktiv exempelregion, fictitious), ton CO2e per år och scope:" if sv
-                   else "Region Exempelby (fictitious example region), t CO2e by year and scope:")
+                   title=tr(report.language, "Region Exempelby (fictitious example region), t CO2e by year and scope:"))
     _print_report_summary(report)
     for p in written:
-        print(f"{'skrev' if report.language == 'sv' else 'wrote'} {p}")
+        print(tr(report.language, "wrote {path}", path=p))
     return 0
 
 
@@ -238,7 +237,7 @@ def _cmd_report(args) -> int:
     written = _write_report(report, Path(args.output), _formats(args.format), say)
     _print_report_summary(report)
     for p in written:
-        print(f"{'skrev' if report.language == 'sv' else 'wrote'} {p}")
+        print(tr(report.language, "wrote {path}", path=p))
     return 0
 
 
@@ -249,7 +248,7 @@ def _select(args) -> dict:
         key, eq, value = item.partition("=")
         if not eq or not key.strip():
             raise InputError([{"row": None, "column": "--select", "value": item,
-                               "reason": "give column=value, e.g. --select site=Centralsjukhuset"}],
+                               "reason": tr("en", "give column=value, e.g. --select site=Centralsjukhuset")}],
                              what="the command line")
         select.setdefault(key.strip(), []).append(value.strip())
     return select
@@ -286,7 +285,7 @@ def _cmd_whatif(args) -> int:
     name = args.kind.replace("-", "_")
     run = scenario_function(name)
     if run is None:  # a question of the parser without a registered function
-        raise KlimatbokslutError(f"no what-if function {name!r} in this version of klimatbokslut")
+        raise KlimatbokslutError(tr("en", "no what-if function {name!r} in this version of klimatbokslut", name=name))
     acts = read_activities(args.file, on_error="collect")
     checked = calculate(acts, factors=fs, gwp=args.gwp, on_error="collect")
     problems = checked.problems()
@@ -294,9 +293,9 @@ def _cmd_whatif(args) -> int:
         touched = _touched(problems, checked, name, args)
         if touched.any() and not _collect(args):
             print(_problem_lines(problems[touched]))
-            print(f"\n{_rows_with_problems(problems[touched])} rows this what-if would change cannot be used; "
-                  "correct them, or run with --on-error collect to leave them out (what is left out is stated)",
-                  file=sys.stderr)
+            print("\n" + tr("en", "{n} rows this what-if would change cannot be used; correct them, or run with "
+                             "--on-error collect to leave them out (what is left out is stated)",
+                             n=_rows_with_problems(problems[touched])), file=sys.stderr)
             return 1
         bad_rows = set(problems["row"])
         acts = acts[~acts["row"].isin(bad_rows)].copy()
@@ -306,33 +305,25 @@ def _cmd_whatif(args) -> int:
             factors=fs)
     f = {"year": args.year} if args.year else {}
     print(r.name)
-    t = "t CO2e"
-    if sv:
-        print(f"  undviks (marknadsbaserat):   {number(r.avoided(method='market', **f).magnitude, 3, lang)} ton CO2e")
-        print(f"  undviks (platsbaserat):      {number(r.avoided(method='location', **f).magnitude, 3, lang)} ton CO2e")
-    else:
-        print(f"  avoided (market-based):   {number(r.avoided(method='market', **f).magnitude, 3, lang)} {t}")
-        print(f"  avoided (location-based): {number(r.avoided(method='location', **f).magnitude, 3, lang)} {t}")
+    # The padding after each label lines the figures up in a column; it belongs to the translation.
+    print("  " + tr(lang, "avoided (market-based):   {t} t CO2e",
+                    t=number(r.avoided(method="market", **f).magnitude, 3, lang)))
+    print("  " + tr(lang, "avoided (location-based): {t} t CO2e",
+                    t=number(r.avoided(method="location", **f).magnitude, 3, lang)))
     if r.extra_cost is not None:
         cost = number(r.extra_cost.to("SEK").magnitude, 0, lang)
         per_t = number(r.cost_per_tonne.magnitude, 0, lang)
-        if sv:
-            print(f"  merkostnad:                  {cost} kr")
-            print(f"  kostnad per undviket ton:    {per_t} kr/ton CO2e")
-        else:
-            print(f"  extra cost:               {cost} SEK")
-            print(f"  cost per tonne avoided:   {per_t} SEK/{t}")
+        print("  " + tr(lang, "extra cost:               {cost} SEK", cost=cost))
+        print("  " + tr(lang, "cost per tonne avoided:   {cost} SEK/t CO2e", cost=per_t))
     for note in r.notes:
-        print(f"  {'obs' if sv else 'note'}: {_sv_numbers(note) if sv else note}")
+        print("  " + tr(lang, "note: {note}", note=_sv_numbers(note) if sv else note))
     if len(problems):
         left = checked.left_out(**f)
         n = _rows_with_problems(problems)
-        if sv:
-            print(f"  utelämnat: {n} rader med problem ({left.text('sv').removeprefix('exklusive ')}); "
-                  "de ingår varken före eller efter")
-        else:
-            print(f"  left out: {n} rows with problems ({left.text('en').removeprefix('excluding ')}); "
-                  "they are in neither the baseline nor the scenario")
+        # LeftOut.text still writes its own lead word; the sentence here has the rest.
+        left_text = left.text(lang).removeprefix("exklusive " if sv else "excluding ")
+        print("  " + tr(lang, "left out: {n} rows with problems ({left_out}); they are in neither the baseline nor "
+                        "the scenario", n=n, left_out=left_text))
     return 0
 
 
@@ -348,7 +339,7 @@ def _sv_numbers(text: str) -> str:
     '+8 029,41 l of fuel; 100% at 2,5 SEK/l in 2024'
     """
     def swedish(m: re.Match) -> str:
-        return f"{m.group(1)}{int(m.group(2)):,}".replace(",", " ") + "," + m.group(3)
+        return m.group(1) + group_digits(m.group(2), "sv") + "," + m.group(3)
     return _DECIMAL.sub(swedish, text)
 
 
@@ -376,7 +367,7 @@ def _collect(args) -> bool:
 
 def _print_notes(acts: pd.DataFrame) -> None:
     for note in acts.attrs.get("notes") or []:
-        print(f"note: {note}")
+        print(tr("en", "note: {note}", note=note))
 
 
 def _ledger_of(args):
@@ -389,9 +380,9 @@ def _ledger_of(args):
     if len(problems) and not _collect(args):
         print(_problem_lines(problems))
         rec = ledger.reconcile()
-        print(f"\n{_rows_with_problems(problems)} of {rec['input_rows']} rows cannot be used; nothing was written. "
-              "Correct them, or run with --on-error collect to leave them out (what is left out is stated).",
-              file=sys.stderr)
+        print("\n" + tr("en", "{n} of {total} rows cannot be used; nothing was written. Correct them, or run with "
+                         "--on-error collect to leave them out (what is left out is stated).",
+                         n=_rows_with_problems(problems), total=rec["input_rows"]), file=sys.stderr)
         return None, None
     return acts, ledger
 
@@ -401,8 +392,7 @@ def _cmd_calculate(args) -> int:
     if ledger is None:
         return 1
     _print_notes(acts)
-    title = (f"{args.file}: ton CO2e per år och scope:" if args.lang == "sv"
-             else f"{args.file}: t CO2e by year and scope:")
+    title = tr(args.lang, "{file}: t CO2e by year and scope:", file=args.file)
     _write_outputs(ledger, Path(args.output), title=title, lang=args.lang)
     return 0
 
@@ -417,24 +407,24 @@ def _cmd_uncertainty(args) -> int:
         return 1
     sim = simulate(ledger, draws=args.draws, seed=args.seed, interval=args.interval)
     sv = args.lang == "sv"
-    pct = number(100 * sim.interval, 0, args.lang)
-    lines = [f"{args.file}: {sim.draws} {'dragningar, frövärde' if sv else 'draws, seed'} {sim.seed}"]
+    lang = args.lang
+    pct = number(100 * sim.interval, 0, lang)
+    lines = [tr(lang, "{file}: {draws} draws, seed {seed}", file=args.file, draws=sim.draws, seed=sim.seed)]
     totals = sim.summary("year")
     years = [int(y) for y in totals["year"]]
     for rec in totals.to_dict("records"):
-        lines.append(f"  {rec['year']}: {number(rec['co2e_t'], 1, args.lang)} t CO2e, "
-                     f"{pct} %{'-intervall' if sv else ' interval'} {number(rec['low_t'], 1, args.lang)}–"
-                     f"{number(rec['high_t'], 1, args.lang)}")
+        lines.append("  " + tr(lang, "{year}: {total} t CO2e, {pct}% interval {low}–{high}", year=rec["year"],
+                               total=number(rec["co2e_t"], 1, lang), pct=pct, low=number(rec["low_t"], 1, lang),
+                               high=number(rec["high_t"], 1, lang)))
     for y in years[1:]:
         ch = sim.change(y, against=years[0])
-        lines.append(f"  {y} {'mot' if sv else 'vs'} {years[0]}: {percent(ch['change_pct'], 1, args.lang, sign=True)}"
-                     f" ({percent(ch['low_pct'], 1, args.lang, sign=True)} … "
-                     f"{percent(ch['high_pct'], 1, args.lang, sign=True)}); "
-                     f"{'sannolikhet för minskning' if sv else 'probability of a decrease'} "
-                     f"{percent(ch['probability_decrease'], 0, args.lang)}")
+        lines.append("  " + tr(lang, "{year} vs {base}: {change} ({low} … {high}); probability of a decrease {p}",
+                               year=y, base=years[0], change=percent(ch["change_pct"], 1, lang, sign=True),
+                               low=percent(ch["low_pct"], 1, lang, sign=True),
+                               high=percent(ch["high_pct"], 1, lang, sign=True),
+                               p=percent(ch["probability_decrease"], 0, lang)))
     top = sim.contributions(years[-1], top=5)
-    lines.append(f"{'Största bidragen till osäkerheten' if sv else 'Largest contributions to the uncertainty'} "
-                 f"({years[-1]}):")
+    lines.append(tr(lang, "Largest contributions to the uncertainty ({year}):", year=years[-1]))
     for rec in top.to_dict("records"):
         lines.append(f"  {percent(rec['variance_share'], 1, args.lang)}  {rec['name']} ({rec['basis']})")
     lo = ledger.left_out()
@@ -469,11 +459,12 @@ def _cmd_validate(args) -> int:
     if len(problems):
         print(_problem_lines(problems))
         unvalued = rec.get("unvalued_rows", 0)
-        print(f"\n{_rows_with_problems(problems)} of {rec['input_rows']} rows cannot be used"
-              + (f"; {unvalued} have no emission factor (kept for energy and amounts, left out of CO2e)"
-                 if unvalued else ""), file=sys.stderr)
+        n, total = _rows_with_problems(problems), rec["input_rows"]
+        print("\n" + (tr("en", "{n} of {total} rows cannot be used; {unvalued} have no emission factor (kept for "
+                          "energy and amounts, left out of CO2e)", n=n, total=total, unvalued=unvalued) if unvalued
+                       else tr("en", "{n} of {total} rows cannot be used", n=n, total=total)), file=sys.stderr)
         return 1
-    print(f"all {rec['input_rows']} rows can be used")
+    print(tr("en", "all {n} rows can be used", n=rec["input_rows"]))
     return 0
 
 
@@ -482,9 +473,10 @@ def _validate_config(path, files: list[str] | None = None) -> int:
     if len(problems):
         with pd.option_context("display.max_rows", None, "display.width", 200, "display.max_colwidth", 90):
             print(problems.fillna("").to_string(index=False))
-        print(f"\n{len(problems)} problem{'s' if len(problems) != 1 else ''} in {path}", file=sys.stderr)
+        print("\n" + ntr("en", "{n} problem in {path}", "{n} problems in {path}", len(problems), path=path),
+              file=sys.stderr)
         return 1
-    print(f"{path}: the configuration and every input it names can be used")
+    print(tr("en", "{path}: the configuration and every input it names can be used", path=path))
     return 0
 
 
@@ -508,8 +500,9 @@ def _activity_filter(table: pd.DataFrame, text: str | None) -> pd.DataFrame:
     if rows.empty:
         hint = suggest(text)
         raise InputError([{"row": None, "column": "--activity", "value": text,
-                           "reason": "no factors for this activity" + (f"; did you mean {', '.join(hint)}?"
-                                                                        if hint else "")}], what="the command line")
+                           "reason": (tr("en", "no factors for this activity; did you mean {names}?",
+                                         names=", ".join(hint)) if hint
+                                      else tr("en", "no factors for this activity"))}], what="the command line")
     return rows
 
 
@@ -530,9 +523,10 @@ def factor_years(table: pd.DataFrame) -> pd.DataFrame:
         covers = ", ".join(filter(None, [_span_text(covered), *sorted({f"{a}–{b}" for a, b in wide})]))
         pubs = [f"{p} {e}".strip() if p == p and p else str(sid) for p, e, sid in
                 zip(g["publisher"], g["source_edition"], g["source_id"])]
-        out.append({"activity": act, "region": region, "editions": _span_text(editions) or "not given",
+        out.append({"activity": act, "region": region, "editions": _span_text(editions) or tr("en", "not given"),
                     "covers": covers, "boundaries": ", ".join(sorted(set(g["boundary"]))),
-                    "user": "yes" if bool(g["user"].any()) else "", "sources": "; ".join(dict.fromkeys(pubs))})
+                    "user": tr("en", "yes") if bool(g["user"].any()) else "",
+                    "sources": "; ".join(dict.fromkeys(pubs))})
     return pd.DataFrame(out, columns=["activity", "region", "editions", "covers", "boundaries", "user", "sources"])
 
 
@@ -546,13 +540,15 @@ def _print_years(fs: FactorSet, table: pd.DataFrame) -> None:
                 name = ""
             print(f"{act}{f'  ({name})' if name else ''}")
             for rec in g.to_dict("records"):
-                user = "  [your factor file]" if rec["user"] else ""
-                print(f"  {rec['region']:<16} editions {rec['editions']:<22} covers {rec['covers']:<22} "
-                      f"{rec['boundaries']}{user}")
-                print(f"  {'':<16} sources: {rec['sources']}")
-    print(f"\n{years['activity'].nunique()} activities, {len(table)} factors; dataset {fs.name} version {fs.version}. "
-          "A year between editions uses the nearest edition (flag fallback_year); a row of a factor file only "
-          "the years it covers.")
+                user = "  " + tr("en", "[your factor file]") if rec["user"] else ""
+                print(f"  {rec['region']:<16} " + tr("en", "editions {editions:<22} covers {covers:<22} ",
+                                                     editions=rec["editions"], covers=rec["covers"])
+                      + f"{rec['boundaries']}{user}")
+                print(f"  {'':<16} " + tr("en", "sources: {sources}", sources=rec["sources"]))
+    print("\n" + tr("en", "{activities} activities, {factors} factors; dataset {name} version {version}. A year "
+                     "between editions uses the nearest edition (flag fallback_year); a row of a factor file only "
+                     "the years it covers.", activities=years["activity"].nunique(), factors=len(table),
+                     name=fs.name, version=fs.version))
 
 
 def _cmd_factors(args) -> int:
@@ -568,23 +564,24 @@ def _cmd_factors(args) -> int:
                 "uncertainty"]
         with pd.option_context("display.max_rows", None, "display.width", 200, "display.max_colwidth", 40):
             print(rows[cols].to_string(index=False))
-        print(f"\n{len(rows)} factors; dataset {fs.name} version {fs.version}")
+        print("\n" + tr("en", "{n} factors; dataset {name} version {version}", n=len(rows), name=fs.name,
+                         version=fs.version))
         return 0
     if args.action == "show":
         if not args.id:
-            print("factors show needs a factor id (see `klimatbokslut factors list`)", file=sys.stderr)
+            print(tr("en", "factors show needs a factor id (see `klimatbokslut factors list`)"), file=sys.stderr)
             return 2
         hit = table[table["factor_id"] == args.id]
         if hit.empty:
-            print(f"no factor {args.id!r}; see `klimatbokslut factors list`", file=sys.stderr)
+            print(tr("en", "no factor {id!r}; see `klimatbokslut factors list`", id=args.id), file=sys.stderr)
             return 2
         for key, value in hit.iloc[0].items():
             print(f"{key}: {value}")
-        print(f"uncertainty: {factor_uncertainty(hit.iloc[0].to_dict()).text()}")
+        print(tr("en", "uncertainty: {text}", text=factor_uncertainty(hit.iloc[0].to_dict()).text()))
         return 0
     if args.action == "export":
         if not args.id:
-            print("factors export needs a file path (.csv or .xlsx)", file=sys.stderr)
+            print(tr("en", "factors export needs a file path (.csv or .xlsx)"), file=sys.stderr)
             return 2
         path = Path(args.id)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -592,7 +589,7 @@ def _cmd_factors(args) -> int:
             neutralise_cells(table).to_excel(path, index=False)
         else:
             table.to_csv(path, index=False, lineterminator="\n")
-        print(f"wrote {path} ({len(table)} factors)")
+        print(tr("en", "wrote {path} ({n} factors)", path=path, n=len(table)))
         return 0
     return 2
 

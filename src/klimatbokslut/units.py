@@ -37,6 +37,7 @@ import pandas as pd
 
 from .errors import InputError, NumberFormatError, UnitError
 from .gwp import GWP_SETS, gwp_table
+from .text.numbers import group_digits
 
 _LOCK = threading.Lock()
 _REGISTRY: Any = None
@@ -427,7 +428,7 @@ def _example_fix(raw: str) -> str:
     decimals = len(re.sub(r"[^\d]", "", raw[last + 1:]))
     whole = digits[: len(digits) - decimals] or "0"
     frac = digits[len(digits) - decimals:]
-    grouped = f"{int(whole):,}".replace(",", " ")
+    grouped = group_digits(whole, "sv")
     return (f"{grouped},{frac} (Swedish: space between thousands, decimal comma) or {whole}.{frac}"
             if frac else f"{grouped} (Swedish: space between thousands) or {whole}")
 
