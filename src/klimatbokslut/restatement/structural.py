@@ -94,8 +94,11 @@ class StructuralChange:
         what = f"structural change {self.name!r}"
         if not isinstance(self.name, str) or not self.name.strip():
             raise fail("name", self.name, "a change needs a name", what=WHAT)
-        if self.kind not in CHANGE_KINDS or self.kind != self.KIND:
+        if self.kind not in CHANGE_KINDS:
             raise fail("kind", self.kind, f"kind is one of {', '.join(CHANGE_KINDS)}", what=what)
+        if self.kind != self.KIND:
+            raise fail("kind", self.kind, f"a {type(self).__name__} is of kind {self.KIND}; "
+                                          "StructuralChange(kind=...) builds the class of another kind", what=what)
         object.__setattr__(self, "year", check_year(self.year, "year", what=what))
         given = [k for k in ("select", "activities", "emissions") if getattr(self, k) is not None]
         allowed = self.SOURCES
