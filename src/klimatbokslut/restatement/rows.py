@@ -76,12 +76,11 @@ class RestatedRows:
         for col in ("category", "flags"):
             frame[col] = frame[col].astype("category")
         kept = Ledger(frame[~self.drop].reset_index(drop=True), rejects=ledger.rejects, gwp=ledger.gwp,
-                      scope2_method=ledger.scope2_method, factors=ledger.factors)
+                      scope2_method=ledger.scope2_method, factors=ledger.factors,
+                      radiative_forcing=ledger.radiative_forcing)
         parts = [kept, *self.extras]
         if self.records:
-            adj = Ledger.from_records(self.records, gwp=ledger.gwp, factors=ledger.factors)
-            adj.scope2_method = ledger.scope2_method
-            parts.append(adj)
-        restated = Ledger.concat(parts) if len(parts) > 1 else kept
-        restated.radiative_forcing = getattr(ledger, "radiative_forcing", True)
-        return restated
+            parts.append(Ledger.from_records(self.records, gwp=ledger.gwp, factors=ledger.factors)
+                         .replace(scope2_method=ledger.scope2_method))
+        # concat keeps the first ledger's settings (the kept rows', so the reported ledger's)
+        return Ledger.concat(parts) if len(parts) > 1 else kept

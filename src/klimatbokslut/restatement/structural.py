@@ -248,10 +248,9 @@ class Acquisition(StructuralChange):
             super().apply(effect, rows)
             return
         keep = ex.frame["year"].astype(int).map(rows.restates).to_numpy(dtype=bool)
-        sub = Ledger(ex.frame[keep].reset_index(drop=True), gwp=ex.gwp, scope2_method=ex.scope2_method,
-                     factors=ex.factors)
-        sub.frame["flags"] = "restated_acquired"
-        rows.add_ledger(sub)
+        rows.add_ledger(Ledger(ex.frame[keep].reset_index(drop=True).assign(flags="restated_acquired"),
+                               gwp=ex.gwp, scope2_method=ex.scope2_method, factors=ex.factors,
+                               radiative_forcing=ex.radiative_forcing))
 
 
 #: The class of each kind of structural change.
