@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
-from .invoice_names import FLIGHT_BANDS, INTERNATIONAL_FLIGHTS, INVOICE_NAMES
+from .intake.names import FLIGHT_BANDS, INTERNATIONAL_FLIGHTS, INVOICE_NAMES
 
 #: GHG-Protocol categories (snake_case) and, for scope 3, their number.
 CATEGORIES: Final[dict[str, dict]] = {
