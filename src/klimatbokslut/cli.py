@@ -27,18 +27,18 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from .intake.read import read_activities
-from .intake.table import ActivityTable
 from .catalogue import get_activity, resolve_activity_name, suggest
 from .config import load_config, validate
 from .engine import calculate
 from .errors import InputError, KlimatbokslutError
 from .factors import FactorSet, default_factors
+from .intake.read import read_activities
+from .intake.table import ActivityTable
+from .intake.userfactors import apply_factor_files
 from .ledger import neutralise_cells
 from .pedigree import factor_uncertainty
 from .report import build_report
 from .report.fmt import number, percent
-from .intake.userfactors import apply_factor_files
 from .whatif import scenario_function
 
 

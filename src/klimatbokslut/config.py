@@ -83,9 +83,9 @@ from typing import Annotated, Any, Literal
 import pandas as pd
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .intake.read import read_activities
 from .errors import ConfigError, InputError, KlimatbokslutError
 from .factors import default_factors
+from .intake.read import read_activities
 from .portfolio import read_holdings
 from .targets import from_dict
 from .whatif import SCENARIOS

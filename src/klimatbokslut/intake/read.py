@@ -50,8 +50,9 @@ def read_activities(source, *, on_error: Literal["raise", "collect"] = "raise", 
     Parameters
     ----------
     source : str, Path, pandas.DataFrame or ActivityTable
-        The table (an ActivityTable is returned as it is, with this ``on_error``). CSV may use ``;``, ``,`` or tab, decimal comma, spaces or
-        non-breaking spaces as thousands separators, UTF-8 or Windows-1252.
+        The table (an ActivityTable is returned as it is, with this ``on_error``). CSV may
+        use ``;``, ``,`` or tab, decimal comma, spaces or non-breaking spaces as thousands
+        separators, UTF-8 or Windows-1252.
     on_error : {"raise", "collect"}
         ``"raise"`` (default): raise :class:`InputError` listing every bad row.
         ``"collect"``: return the good rows; the bad ones are in ``result.rejects``

@@ -55,11 +55,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .files import read_csv_text
 from ..catalogue import Activity, definition_field, get_activity, register_activities, resolve_activity_name, suggest
 from ..errors import InputError, NumberFormatError, UnitError
 from ..factors import BOUNDARIES, FACTOR_COLUMNS, SOURCE_COLUMNS, EmissionFactor, FactorSet, default_factors
 from ..units import CANONICAL_UNIT, kind_of, parse_number, parse_unit
+from .files import read_csv_text
 
 __all__ = ["UserFactors", "read_factor_file", "apply_factor_files", "register_file_activities"]
 

@@ -24,11 +24,11 @@ import pandas as pd
 
 from .. import normal_year
 from .._version import __version__
-from ..intake.read import read_activities
 from ..config import ConfigError, ReportConfig, _build_target, input_problems, load_config
 from ..csvout import plain_table as _plain
 from ..engine import calculate
 from ..errors import InputError, KlimatbokslutError
+from ..intake.read import read_activities
 from ..ledger import Ledger, neutralise_cells, write_workbook
 from ..portfolio import METRICS as PORTFOLIO_METRICS
 from ..portfolio import read_holdings, relative_difference, report_metrics, trend
@@ -201,8 +201,7 @@ def _read(cfg: ReportConfig, factors) -> tuple[pd.DataFrame, Ledger]:
         ledgers.append(led)
     if len(ledgers) == 1:
         return frames[0].frame, ledgers[0]
-    acts = pd.concat([f.frame for f in frames], ignore_index=True)
-    return acts, Ledger.concat(ledgers)
+    return pd.concat([f.frame for f in frames], ignore_index=True), Ledger.concat(ledgers)
 
 
 def _portfolios(cfg: ReportConfig):
