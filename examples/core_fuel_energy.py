@@ -19,9 +19,9 @@ print("One 250 ml bottle of sevoflurane (liquid, 1.5225 kg/l), AR6:",
       f"{kb.emissions('sevofluran', '250 ml', year=2024):.1f~P}")
 
 acts = kb.read_activities(REGION)
-core = acts[acts["activity"].astype(str).isin(
+core = acts.with_frame(acts.frame[acts.frame["activity"].astype(str).isin(
     ["diesel", "hvo100", "petrol", "biogas", "e85", "heating_oil", "electricity", "district_heating",
-     "district_cooling", "n2o", "entonox", "sevoflurane", "desflurane", "isoflurane", "r404a", "r410a", "r134a"])]
+     "district_cooling", "n2o", "entonox", "sevoflurane", "desflurane", "isoflurane", "r404a", "r410a", "r134a"])])
 ledger = kb.calculate(core, gwp="AR6")
 print("\nScope 1 and 2 by year, t CO2e (market-based scope 2):")
 print(ledger.summary(by=["year", "scope"]).pivot(index="year", columns="scope", values="co2e_t").round(1))

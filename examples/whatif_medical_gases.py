@@ -16,8 +16,9 @@ from klimatbokslut import whatif
 REGION = Path(__file__).parent / "region" / "aktiviteter.csv"
 
 acts = kb.read_activities(REGION)
-gases = acts[(acts["year"] == 2024) & acts["activity"].astype(str).isin(["n2o", "entonox", "desflurane",
-                                                                           "sevoflurane", "isoflurane"])]
+frame = acts.frame
+gases = acts.with_frame(frame[(frame["year"] == 2024) & frame["activity"].astype(str).isin(
+    ["n2o", "entonox", "desflurane", "sevoflurane", "isoflurane"])])
 print(kb.calculate(gases).summary(by=["activity"]).round(1).to_string(index=False))
 
 # Desflurane → sevoflurane. ASSUMED ratio: kg of sevoflurane per kg of desflurane for the same

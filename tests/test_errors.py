@@ -153,7 +153,7 @@ def test_read_activities_collect_then_calculate_keeps_the_rejects(tmp_path):
     p = tmp_path / "a.csv"
     p.write_text("aktivitet;mängd;enhet;år\nel;1 000;kWh;2023\nkol;5;kg;2023\n\nSumma;1 005;;\n", encoding="utf-8")
     acts = kb.read_activities(p, on_error="collect")
-    assert len(acts) == 1 and acts.attrs["blank_rows"] == 1
+    assert len(acts) == 1 and acts.blank_rows == 1
     led = kb.calculate(acts)
     assert sorted(led.rejects["row"].unique().tolist()) == [3, 5]   # line numbers in the file
     assert led.reconcile()["balanced"]

@@ -11,8 +11,9 @@ import pandas as pd
 import pytest
 
 import klimatbokslut as kb
-from klimatbokslut.activities import CONTRACT_WORDS
-from klimatbokslut.invoice_names import FLIGHT_BANDS, INTERNATIONAL_FLIGHTS, INVOICE_NAMES
+from klimatbokslut.catalogue.invoice_names import FLIGHT_BANDS, INTERNATIONAL_FLIGHTS, INVOICE_NAMES
+from klimatbokslut.intake.names import CONTRACT_WORDS
+from klimatbokslut.intake.read import validate_frame
 
 
 def _csv(tmp_path, text: str, name: str = "export.csv", encoding: str = "cp1252"):
@@ -29,7 +30,7 @@ def _rows(**cols):
 
 
 def _problems(frame) -> pd.DataFrame:
-    _, rejects = kb.activities.validate_frame(frame)
+    rejects = validate_frame(frame).rejects
     return rejects
 
 
@@ -47,7 +48,7 @@ def _problems(frame) -> pd.DataFrame:
 ])
 def test_contract_words_as_an_electricity_invoice_states_them(written, code):
     acts = kb.read_activities(_rows(aktivitet=["El"], enhet=["MWh"], avtal=[written]))
-    assert acts["contract"].astype(str).tolist() == [code]
+    assert acts.frame["contract"].astype(str).tolist() == [code]
 
 
 def test_every_contract_word_names_a_contract_kind():
@@ -90,8 +91,8 @@ def test_the_alias_table_names_only_catalogue_activities_and_is_documented():
 
 def test_flyg_inrikes_is_a_domestic_flight():
     acts = kb.read_activities(_rows(aktivitet=["Flyg inrikes"], mängd=["1 000"], enhet=["pkm"]))
-    assert acts["activity"].astype(str).tolist() == ["flight"]
-    assert acts["band"].astype(str).tolist() == ["domestic"]
+    assert acts.frame["activity"].astype(str).tolist() == ["flight"]
+    assert acts.frame["band"].astype(str).tolist() == ["domestic"]
 
 
 def test_flyg_utrikes_needs_a_band_or_a_route_and_says_what_to_write():
@@ -99,7 +100,7 @@ def test_flyg_utrikes_needs_a_band_or_a_route_and_says_what_to_write():
     assert f.loc[0, "column"] == "activity"
     assert "write 'Flyg Europa' (short_haul) or 'Flyg interkontinentalt' (long_haul)" in f.loc[0, "reason"]
     acts = kb.read_activities(_rows(aktivitet=["Flyg utrikes"], enhet=["pkm"], distansband=["långdistans"]))
-    assert acts["band"].astype(str).tolist() == ["long_haul"]
+    assert acts.frame["band"].astype(str).tolist() == ["long_haul"]
 
 
 def test_a_band_column_that_contradicts_the_flight_name_fails_on_the_band():
@@ -111,11 +112,11 @@ def test_bottles_with_a_stated_volume_become_that_volume():
     # 96 bottles of 250 ml = 24 000 ml = 24 l; 12 of 240 ml = 2 880 ml.
     acts = kb.read_activities(_rows(aktivitet=["Sevofluran (Sevorane)", "Desfluran (Suprane)"], mängd=["96", "12"],
                                     enhet=["flaskor à 250 ml", "flaskor à 240 ml"]))
-    assert acts["amount"].tolist() == [24000.0, 2880.0]
-    assert acts["unit"].astype(str).tolist() == ["ml", "ml"]
-    assert acts["unit_as_given"].astype(str).tolist() == ["flaskor à 250 ml", "flaskor à 240 ml"]
+    assert acts.frame["amount"].tolist() == [24000.0, 2880.0]
+    assert acts.frame["unit"].astype(str).tolist() == ["ml", "ml"]
+    assert acts.frame["unit_as_given"].astype(str).tolist() == ["flaskor à 250 ml", "flaskor à 240 ml"]
     # the ledger's CO2e of 96 bottles equals that of 24 l written as litres
-    a = kb.calculate(acts.iloc[:1])
+    a = kb.calculate(acts.with_frame(acts.frame.iloc[:1]))
     b = kb.calculate(pd.DataFrame({"activity": ["sevoflurane"], "amount": [24], "unit": ["l"], "year": [2024]}))
     assert a.total().magnitude == pytest.approx(b.total().magnitude, rel=1e-12)
 
@@ -147,16 +148,16 @@ def test_a_short_line_is_reported_with_its_line_number(tmp_path):
 def test_a_short_line_missing_only_trailing_empty_columns_is_read_and_noted(tmp_path):
     p = _csv(tmp_path, "aktivitet;mängd;enhet;år;kommentar\ndiesel;10;l;2024;\ndiesel;20;l;2024\n")
     acts = kb.read_activities(p)
-    assert acts["amount"].tolist() == [10.0, 20.0]
-    assert acts.attrs["notes"] == ["line 3: 4 fields, the header 5; the missing or extra fields are empty in every "
+    assert acts.frame["amount"].tolist() == [10.0, 20.0]
+    assert list(acts.notes) == ["line 3: 4 fields, the header 5; the missing or extra fields are empty in every "
                                    "line, read as empty"]
 
 
 def test_a_long_line_is_reported_and_not_lost(tmp_path):
     p = _csv(tmp_path, "aktivitet;mängd;enhet;år\ndiesel;10;l;2024\ndiesel;1;234;l;2024\n")
     acts = kb.read_activities(p, on_error="collect")
-    assert acts["amount"].tolist() == [10.0]
-    rejects = pd.DataFrame(acts.attrs["rejects"])
+    assert acts.frame["amount"].tolist() == [10.0]
+    rejects = acts.rejects
     line = rejects[rejects["column"] == "(line)"].iloc[0]
     assert line["row"] == 3 and "5 fields, the header 4" in line["reason"]
     led = kb.calculate(acts, on_error="collect")

@@ -16,8 +16,8 @@ from klimatbokslut.catalogue import (
 )
 from klimatbokslut.cli import main
 from klimatbokslut.errors import InputError
+from klimatbokslut.intake.userfactors import apply_factor_files
 from klimatbokslut.units import kind_of, parse_unit
-from klimatbokslut.userfactors import apply_factor_files
 
 GOWN = dict(sv="Engångsrock", en="Disposable gown", aliases=["engångsrockar"], scope=3,
             category="purchased_goods_and_services", area="purchases", unit="st")

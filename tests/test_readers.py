@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 import klimatbokslut as kb
 from fuzzing import fuzz_examples
+from klimatbokslut.intake.files import read_csv_text
 
 ROWS = [("Fjärrvärme", "1 234,5", "MWh", "2022", "Göteborg"), ("Lustgas", "12,5", "kg", "2024", ""),
         ("El", "2\u00a0500", "MWh", "2023", ""), ("Diesel", "1.500", "l", "2024", "")]
@@ -39,17 +40,17 @@ def table(sep):
 def test_encodings_and_separators(tmp_path, encoding, bom, expected, sep):
     p = write(tmp_path, table(sep), encoding, bom=bom)
     acts = kb.read_activities(p)
-    assert acts.attrs["encoding"] == expected and acts.attrs["separator"] == sep
-    assert acts["activity"].astype(str).tolist() == ["district_heating", "n2o", "electricity", "diesel"]
-    assert acts["amount"].tolist() == [1234.5, 12.5, 2500.0, 1.5]   # "1.500" is one and a half (decimal point)
-    assert acts["region"].astype(str).tolist()[0] == "Göteborg"     # å/ä/ö intact
-    assert len(acts.attrs["sha256"]) == 64
+    assert acts.encoding == expected and acts.separator == sep
+    assert acts.frame["activity"].astype(str).tolist() == ["district_heating", "n2o", "electricity", "diesel"]
+    assert acts.frame["amount"].tolist() == [1234.5, 12.5, 2500.0, 1.5]   # "1.500" is one and a half (decimal point)
+    assert acts.frame["region"].astype(str).tolist()[0] == "Göteborg"     # å/ä/ö intact
+    assert len(acts.sha256) == 64
 
 
 def test_comma_separated_with_quoted_decimal_commas(tmp_path):
     text = 'aktivitet,mängd,enhet,år\nEl,"1 000,5",kWh,2023\nLustgas,"2,5",kg,2024\n'
     acts = kb.read_activities(write(tmp_path, text, "utf-8"))
-    assert acts.attrs["separator"] == "," and acts["amount"].tolist() == [1000.5, 2.5]
+    assert acts.separator == "," and acts.frame["amount"].tolist() == [1000.5, 2.5]
 
 
 def test_double_encoded_file_is_refused(tmp_path):
@@ -71,17 +72,18 @@ def test_double_encoded_cell_is_refused_by_the_typed_reader_too(tmp_path, column
 
 def test_typed_reader_reads_what_the_general_reader_reads(tmp_path):
     """The dictionary-encoded read of a clean UTF-8 export and the general reader give the same rows."""
-    from klimatbokslut.activities import _typed_arrow_read, validate_frame
+    from klimatbokslut.intake.arrow import typed_arrow_read
+    from klimatbokslut.intake.read import validate_frame
     text = "id;aktivitet;mängd;enhet;år;förvaltning\n" + "".join(
         f"R{i};{a};{i},5;{u};{2021 + i % 4};Förv {i % 3} \n"
         for i, (a, u) in enumerate([("Diesel", "l"), ("El", "kWh"), ("Fjärrvärme", "MWh"), ("Lustgas", "kg")] * 5))
     p = write(tmp_path, text, "utf-8")
     raw = p.read_bytes()
-    typed = _typed_arrow_read(raw, None, None)
+    typed = typed_arrow_read(raw, None, None)
     assert typed is not None and str(typed[0]["aktivitet"].dtype) == "category"
     general = pd.read_csv(io.StringIO(text), sep=";", dtype=str, keep_default_na=False)
-    a, _ = validate_frame(typed[0])
-    b, _ = validate_frame(general)
+    a = validate_frame(typed[0]).frame
+    b = validate_frame(general).frame
     cols = ["id", "activity", "amount", "unit", "year", "org_unit"]
     assert a[cols].astype(str).values.tolist() == b[cols].astype(str).values.tolist()
 
@@ -89,7 +91,7 @@ def test_typed_reader_reads_what_the_general_reader_reads(tmp_path):
 def test_trailing_summary_rows_are_rejected_with_a_reason(tmp_path):
     text = table(";") + "Summa;3 747;;;\nTotalt:;3 747;;;\n"
     acts = kb.read_activities(write(tmp_path, text, "utf-8"), on_error="collect")
-    rej = pd.DataFrame(acts.attrs["rejects"])
+    rej = acts.rejects
     assert sorted(set(rej["row"])) == [6, 7]
     assert rej.loc[rej["column"] == "activity", "reason"].str.startswith("a summary row").all()
 
@@ -105,11 +107,11 @@ def test_excel_dates_numbers_as_text_and_row_numbers(tmp_path):
     p = tmp_path / "a.xlsx"
     wb.save(p)
     acts = kb.read_activities(p, on_error="collect")
-    assert acts["amount"].tolist() == [1250.0, 12.5]
-    assert acts["year"].tolist() == [2023, 2024]
-    assert acts["row"].tolist() == [2, 3]                 # Excel row numbers
-    rej = pd.DataFrame(acts.attrs["rejects"])
-    assert rej["row"].tolist() == [5] and acts.attrs["blank_rows"] == 1
+    assert acts.frame["amount"].tolist() == [1250.0, 12.5]
+    assert acts.frame["year"].tolist() == [2023, 2024]
+    assert acts.frame["row"].tolist() == [2, 3]                 # Excel row numbers
+    rej = acts.rejects
+    assert rej["row"].tolist() == [5] and acts.blank_rows == 1
 
 
 def test_large_and_tiny_numbers_neither_overflow_nor_vanish():
@@ -250,15 +252,16 @@ def test_arrow_csv_path_equals_the_c_reader(tmp_path_factory, rows, sep, newline
     p = tmp_path_factory.mktemp("ar") / "f.csv"
     p.write_bytes(data)
     try:
-        got = kb.activities.read_csv_text(p, sep=sep)
+        read = read_csv_text(p, sep=sep)
+        got = read.frame
     except kb.InputError:
         return
     except pd.errors.ParserError:
         with pytest.raises(pd.errors.ParserError):
             pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skip_blank_lines=False)
         return
-    if got.attrs.get("ragged"):
-        assert all(n != len(HEADER[:4]) for _, n, _, _ in got.attrs["ragged"])
+    if read.ragged:
+        assert all(n != len(HEADER[:4]) for _, n, _, _ in read.ragged)
         return
     want = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skip_blank_lines=False)
     assert list(got.columns) == list(want.columns)

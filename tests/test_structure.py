@@ -156,3 +156,15 @@ def test_importing_the_package_loads_neither_pint_nor_dask():
     code = "import sys, klimatbokslut; print('pint' in sys.modules, 'dask' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["False", "False"]
+
+
+def test_no_contract_travels_in_dataframe_attrs():
+    # A validated table is an ActivityTable, not a flag in DataFrame.attrs (pandas drops or copies attrs
+    # in many operations): no module of the package reads or writes attrs.
+    import re
+
+    pattern = re.compile(r"\.attrs\s*(\[|\.get\b|=(?!=))")
+    found = [f"{path.relative_to(PACKAGE.parent)}:{i}"
+             for path in sorted(PACKAGE.rglob("*.py"))
+             for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
+    assert found == [], "DataFrame.attrs used at " + ", ".join(found)

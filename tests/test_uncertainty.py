@@ -140,8 +140,8 @@ def test_amount_quality_and_uncertainty_columns_are_read_and_checked():
     assert set(fails["column"]) == {"amount_quality", "amount_uncertainty"}
     assert fails.loc[fails["column"] == "amount_quality", "value"].tolist() == ["gissad"]
     good = kb.read_activities(df.iloc[:2])
-    assert good["amount_quality"].astype(str).tolist() == ["metered", "estimated"]
-    assert good["amount_uncertainty"].iloc[0] == pytest.approx(0.10)
+    assert good.frame["amount_quality"].astype(str).tolist() == ["metered", "estimated"]
+    assert good.frame["amount_uncertainty"].iloc[0] == pytest.approx(0.10)
 
 
 def test_stated_uncertainty_of_an_amount_is_used():
@@ -430,7 +430,7 @@ def test_probability_of_a_carbon_budget_by_hand():
 
 
 def test_a_factor_file_states_its_uncertainty(tmp_path):
-    from klimatbokslut.userfactors import apply_factor_files
+    from klimatbokslut.intake.userfactors import apply_factor_files
     good = tmp_path / "f.toml"
     good.write_text('[[factor]]\nactivity = "district_heating"\nregion = "Testby"\nvalid_from = 2024\n'
                     'valid_to = 2024\nvalue = 50\nunit = "g CO2e/kWh"\ngas = "CO2e"\nboundary = "lifecycle"\n'

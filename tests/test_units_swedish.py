@@ -30,7 +30,7 @@ def test_units_as_typed_in_an_activity_file():
                                             "mängd": ["380 000", "1 150", "412 000"],
                                             "enhet": ["personkilometer", "nights", "personkilometer"],
                                             "år": [2024] * 3}))
-    assert acts["amount"].tolist() == [380000.0, 1150.0, 412000.0]
+    assert acts.frame["amount"].tolist() == [380000.0, 1150.0, 412000.0]
 
 
 @pytest.mark.parametrize("written, says", [

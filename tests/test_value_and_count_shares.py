@@ -90,7 +90,7 @@ def test_yes_no_spellings_and_errors():
     with pytest.raises(kb.InputError) as err:
         kb.read_activities(raw)
     assert err.value.failures[["row", "column", "value"]].values.tolist() == [[5, "organic", "kanske"]]
-    f = kb.read_activities(raw.iloc[:5])
+    f = kb.read_activities(raw.iloc[:5]).frame
     assert f["organic"].tolist() == [True, False, True, False, True]
     assert np.isnan(kb.calculate(raw.iloc[:5]).frame["renewable_share"]).all()
 
@@ -128,7 +128,7 @@ def test_spreadsheet_numbers_as_yes_and_no():
     # a column of 1 and 0 with blanks arrives from a spreadsheet as 1.0, NaN, 0.0
     raw = pd.DataFrame({"aktivitet": ["Ägg"] * 4, "mängd": 1, "enhet": "kg", "år": 2024,
                         "ekologisk": [1.0, np.nan, 0.0, 1.0], "fairtrade": [True, False, True, False]})
-    f = kb.read_activities(raw)
+    f = kb.read_activities(raw).frame
     assert f["organic"].tolist() == [True, False, False, True]
     assert f["fairtrade"].tolist() == [True, False, True, False]
     with pytest.raises(kb.InputError, match="ja/nej"):
@@ -138,7 +138,7 @@ def test_spreadsheet_numbers_as_yes_and_no():
 def test_network_shares_given_on_a_row_and_their_errors():
     raw = pd.DataFrame({"aktivitet": ["Diesel"] * 2, "mängd": 1000, "enhet": "l", "år": 2024,
                         "fossilfri andel": ["95 %", "0,5"], "återvunnen andel": ["40", ""]})
-    f = kb.read_activities(raw)
+    f = kb.read_activities(raw).frame
     assert f["fossil_free_share"].tolist() == pytest.approx([0.95, 0.5])
     assert f["recovered_share"].iloc[0] == pytest.approx(0.40) and np.isnan(f["recovered_share"].iloc[1])
     with pytest.raises(kb.InputError) as err:
@@ -167,7 +167,7 @@ def test_shares_given_on_a_row_must_agree():
         kb.read_activities(raw)
     assert err.value.failures[["row", "column", "value"]].values.tolist() == [
         [1, "recovered_share", "40 %"], [2, "fossil_free_share", "40 %"]]
-    f = kb.read_activities(raw.iloc[:1])
+    f = kb.read_activities(raw.iloc[:1]).frame
     assert f[["renewable_share", "recovered_share", "fossil_free_share"]].values.tolist() == [
         pytest.approx([0.60, 0.30, 0.95])]
 

@@ -236,7 +236,7 @@ def _expected_20():
 
 def test_twenty_row_swedish_file_row_by_row_and_in_total():
     acts = kb.read_activities(DATA / "aktiviteter_20.csv")
-    assert acts.attrs["encoding"] == "cp1252" and acts.attrs["separator"] == ";"
+    assert acts.encoding == "cp1252" and acts.separator == ";"
     led = kb.calculate(acts, gwp="AR6")
     expected = _expected_20()
     f = led.frame.set_index("id")

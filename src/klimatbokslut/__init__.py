@@ -12,9 +12,8 @@ Examples
 
 from __future__ import annotations
 
-from . import food, purchases, restatement, scale, targets, travel, uncertainty, whatif
+from . import restatement, scale, targets, uncertainty, whatif
 from ._version import __version__
-from .activities import read_activities
 from .api import emissions
 from .audit import compare_ledgers
 from .catalogue import define_activity, register_activity, unregister_activity, user_activities
@@ -22,16 +21,19 @@ from .config import load_config
 from .engine import calculate
 from .errors import DatasetIntegrityError, FactorNotFoundError, InputError, KlimatbokslutError, UnitError
 from .factors import EmissionFactor, FactorSet, default_factors
+from .intake import food, purchases, travel
+from .intake.read import read_activities
+from .intake.table import ActivityTable
+from .intake.userfactors import apply_factor_files, read_factor_file
 from .ledger import Ledger
 from .portfolio import Portfolio, read_holdings, relative_difference, trend
 from .report import build_report
 from .uncertainty import simulate
 from .units import Q_, get_registry, parse_quantity
-from .userfactors import apply_factor_files, read_factor_file
 
 __all__ = [
-    "__version__", "DatasetIntegrityError", "EmissionFactor", "FactorNotFoundError", "FactorSet", "InputError",
-    "KlimatbokslutError", "Ledger", "Portfolio", "Q_", "UnitError", "apply_factor_files", "build_report",
+    "__version__", "ActivityTable", "DatasetIntegrityError", "EmissionFactor", "FactorNotFoundError", "FactorSet",
+    "InputError", "KlimatbokslutError", "Ledger", "Portfolio", "Q_", "UnitError", "apply_factor_files", "build_report",
     "calculate", "compare_ledgers", "default_factors", "define_activity", "emissions", "food", "get_registry",
     "load_config", "parse_quantity", "purchases", "read_activities", "read_factor_file", "register_activity",
     "scale", "read_holdings", "relative_difference", "restatement", "simulate", "targets", "travel", "trend",

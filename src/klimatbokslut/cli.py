@@ -5,7 +5,7 @@ Commands: ``example`` (the bundled example region's full report), ``report CONFI
 destroy-n2o, flights-to-train, cars-to-ev, switch-food), ``calculate FILE``
 and ``factors [years|list|show|export]``. ``--factors FILE`` (repeatable) on ``calculate``, ``whatif``,
 ``validate`` and ``report`` adds a factor file: activities of one's own, their factors and sources
-(:mod:`klimatbokslut.userfactors`). Exit codes: 0 ok, 1 invalid input, 2 usage.
+(:mod:`klimatbokslut.intake.userfactors`). Exit codes: 0 ok, 1 invalid input, 2 usage.
 
 Examples
 --------
@@ -27,17 +27,18 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from .activities import read_activities
 from .catalogue import get_activity, resolve_activity_name, suggest
 from .config import load_config, validate
 from .engine import calculate
 from .errors import InputError, KlimatbokslutError
 from .factors import FactorSet, default_factors
+from .intake.read import read_activities
+from .intake.table import ActivityTable
+from .intake.userfactors import apply_factor_files
 from .ledger import neutralise_cells
 from .pedigree import factor_uncertainty
 from .report import build_report
 from .text import N_, group_digits, ntr, number, percent, ptr, tr
-from .userfactors import apply_factor_files
 from .whatif import scenario_function
 
 
@@ -298,8 +299,8 @@ def _cmd_whatif(args) -> int:
                              n=_rows_with_problems(problems[touched])), file=sys.stderr)
             return 1
         bad_rows = set(problems["row"])
-        acts = acts[~acts["row"].isin(bad_rows)].copy()
-        acts.attrs["rejects"] = []   # left out here, and stated below
+        # left out here, and stated below
+        acts = acts.with_frame(acts.frame[~acts.frame["row"].isin(bad_rows)].copy()).without_rejects()
     _print_notes(acts)
     r = run(acts, **_WHATIF_ARGS[name](args), share=args.share, select=_select(args) or None, gwp=args.gwp,
             factors=fs)
@@ -365,8 +366,8 @@ def _collect(args) -> bool:
     return bool(getattr(args, "lenient", False)) or getattr(args, "on_error", "raise") == "collect"
 
 
-def _print_notes(acts: pd.DataFrame) -> None:
-    for note in acts.attrs.get("notes") or []:
+def _print_notes(acts: ActivityTable) -> None:
+    for note in acts.notes:
         print(tr("en", "note: {note}", note=note))
 
 

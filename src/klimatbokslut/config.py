@@ -31,7 +31,7 @@ Keys (all but ``organisation.name``, ``report_year`` and ``activities`` are opti
 ``factors``, ``sources``  ``[[factors]]`` rows and ``[[sources]]`` records added with
                           :meth:`FactorSet.with_factors <klimatbokslut.FactorSet.with_factors>`
 ``factors_files``         factor files (TOML or CSV) with activities of one's own, their
-                          factors and sources (:mod:`klimatbokslut.userfactors`); applied
+                          factors and sources (:mod:`klimatbokslut.intake.userfactors`); applied
                           before the inline ``factors``
 ``portfolio``             ``holdings`` (year → file), ``benchmark`` (file), ``rates``
                           (currency → ``"11,43 SEK/EUR"``), ``name``, ``benchmark_name``
@@ -83,9 +83,9 @@ from typing import Annotated, Any, Literal
 import pandas as pd
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .activities import read_activities
 from .errors import ConfigError, InputError, KlimatbokslutError
 from .factors import default_factors
+from .intake.read import read_activities
 from .portfolio import read_holdings
 from .targets import from_dict
 from .whatif import SCENARIOS
@@ -249,7 +249,7 @@ class RecalculationConfig(_Model):
             return RecalculationPolicy(threshold=self.threshold, triggers=tuple(self.triggers), restate=self.restate,
                                        cumulative=self.cumulative)
         except InputError as exc:
-            raise ConfigError(_input_problems(exc, "recalculation")) from None
+            raise ConfigError(input_problems(exc, "recalculation")) from None
 
     def method_change_objects(self, current: Mapping[str, Any]) -> tuple[list, dict[str, Any]]:
         """The method changes as :class:`~klimatbokslut.restatement.MethodChange` objects (each moving
@@ -271,7 +271,7 @@ class RecalculationConfig(_Model):
                                         settings={k: current[k] for k in before},
                                         trigger=spec.get("trigger", "method")))
             except InputError as exc:
-                raise ConfigError(_input_problems(exc, key)) from None
+                raise ConfigError(input_problems(exc, key)) from None
             before_all.update(before)          # the earliest change's "before" wins (applied last)
         return sorted(out, key=lambda c: c.year), before_all
 
@@ -296,7 +296,7 @@ class RecalculationConfig(_Model):
                     spec["activities"] = read_activities(path)
                 out.append(StructuralChange(**spec))
             except InputError as exc:
-                raise ConfigError(_input_problems(exc, key)) from None
+                raise ConfigError(input_problems(exc, key)) from None
             except TypeError as exc:
                 raise ConfigError([(key, f"{exc}; keys: name, kind (divestment, acquisition, outsourcing, "
                                          "correction), year, select, activities, emissions, scope, category, area")]) \
@@ -355,7 +355,7 @@ class ReportConfig(_Model):
         >>> cfg.factor_set().version.endswith("+user")
         True
         """
-        from .userfactors import apply_factor_files  # reads activities too: imported on use
+        from .intake.userfactors import apply_factor_files  # reads activities too: imported on use
 
         fs = default_factors()
         missing = [(f"factors_files[{i}]", f"no such file: {p}") for i, p in enumerate(self.factors_files)
@@ -396,13 +396,13 @@ def _build_target(spec: Mapping[str, Any], i: int):
     try:
         t = from_dict(spec)
     except InputError as exc:
-        raise ConfigError(_input_problems(exc, f"targets[{i}]")) from None
+        raise ConfigError(input_problems(exc, f"targets[{i}]")) from None
     except (TypeError, ValueError, KlimatbokslutError) as exc:
         raise ConfigError([(f"targets[{i}]", str(exc).replace("\n", " "))]) from None
     return t, uses_index
 
 
-def _input_problems(exc: InputError, prefix: str) -> list[tuple[str, str]]:
+def input_problems(exc: InputError, prefix: str) -> list[tuple[str, str]]:
     out = []
     for rec in exc.failures.to_dict("records"):
         col = rec.get("column")
@@ -543,7 +543,7 @@ def _activities_key(key: str) -> str:
 
 def _register_file_activities(files: Any, base: Path) -> list[tuple[str, str]]:
     """Add the activities of the configuration's factor files to the catalogue (targets may name them)."""
-    from .userfactors import register_file_activities
+    from .intake.userfactors import register_file_activities
 
     if not isinstance(files, list):
         return []                   # pydantic names a factors_files that is not a list
@@ -629,11 +629,9 @@ def validate(config: str | Path | Mapping[str, Any] | ReportConfig) -> pd.DataFr
         except (InputError, OSError, ValueError) as exc:
             add(key, str(exc).splitlines()[0])
             continue
-        rej = acts.attrs.get("rejects")
-        if rej is not None and len(rej):
-            for r in (rej.to_dict("records") if isinstance(rej, pd.DataFrame) else list(rej)):
-                add(key, r.get("reason"), r.get("row"), r.get("column"), r.get("value"))
-        ys = set(pd.to_numeric(acts["year"], errors="coerce").dropna().astype(int)) if len(acts) else set()
+        for r in acts.rejects.to_dict("records"):
+            add(key, r.get("reason"), r.get("row"), r.get("column"), r.get("value"))
+        ys = set(pd.to_numeric(acts.frame["year"], errors="coerce").dropna().astype(int)) if len(acts) else set()
         if not _all_years(k) and ys - {int(k)}:
             add(key, f"the file for {k} has rows of other years: {', '.join(map(str, sorted(ys - {int(k)})))}")
         years |= ys

@@ -172,7 +172,6 @@ def swedish_table(frame: pd.DataFrame) -> pd.DataFrame:
     [{'Område': 'Energi i byggnader', 'Ägande': 'ägd'}]
     """
     out = frame.copy()
-    out.attrs = {}
     for col, labels in _code_labels().items():
         if col in out.columns:
             text = out[col].astype(object)
@@ -181,9 +180,8 @@ def swedish_table(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def plain_table(df: pd.DataFrame) -> pd.DataFrame:
-    """A copy without attrs and with categorical columns as plain objects (what files hold)."""
+    """A copy with categorical columns as plain objects (what files hold)."""
     out = df.copy()
-    out.attrs = {}
     for c in out.columns:
         if isinstance(out[c].dtype, pd.CategoricalDtype):
             out[c] = out[c].astype(object)

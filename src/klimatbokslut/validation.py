@@ -76,10 +76,6 @@ class Failures:
             failures = failures.to_dict("records")
         self.rows.extend(dict(f) for f in failures)
 
-    def absorb(self, error: InputError) -> None:
-        """Record the failures of an :class:`InputError` raised by a check of its own."""
-        self.extend(error.failures)
-
     def __len__(self) -> int:
         return len(self.rows)
 

@@ -7,7 +7,7 @@ import difflib
 import re
 from typing import Final
 
-from ..invoice_names import FLIGHT_BANDS, INTERNATIONAL_FLIGHTS, INVOICE_NAMES
+from .invoice_names import FLIGHT_BANDS, INTERNATIONAL_FLIGHTS, INVOICE_NAMES
 from .kinds import Activity
 from .table import _ACTIVITIES, _BY_KEY
 

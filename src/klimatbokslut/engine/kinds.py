@@ -23,7 +23,7 @@ from typing import Final, NamedTuple
 from ..catalogue import KINDS, SPEND_BASED, Activity
 from ..errors import FactorNotFoundError, InputError
 from ..factors import FactorSet, Selection
-from ..travel import BANDS, airport, distance_band, flight_distance
+from ..intake.travel import BANDS, airport, distance_band, flight_distance
 from ..units import kind_of, parse_unit
 from ..validation import fail
 from .convert import unit_multiplier

@@ -15,12 +15,13 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from ..activities import empty_rejects, validate_frame
 from ..catalogue import activities as catalogue_activities
 from ..catalogue import get_activity
 from ..errors import InputError
 from ..factors import FactorSet, default_factors
 from ..gwp import check_gwp_set
+from ..intake.read import validate_frame
+from ..intake.table import ActivityTable, empty_rejects
 from ..ledger import REPLACED_BY_ACTIVITY, Ledger
 from .backends import backend_for
 from .keys import NUMERIC, key_codes
@@ -38,9 +39,10 @@ def calculate(activities: Any, factors: FactorSet | None = None, gwp: str = "AR6
 
     Parameters
     ----------
-    activities : pandas.DataFrame
-        Raw or validated (:func:`klimatbokslut.read_activities`) activity rows; a
-        Dask DataFrame goes to :func:`klimatbokslut.scale.calculate_dask`.
+    activities : ActivityTable or pandas.DataFrame
+        An :class:`~klimatbokslut.intake.table.ActivityTable` (from
+        :func:`klimatbokslut.read_activities`), taken as validated, or raw activity rows,
+        validated here; a Dask DataFrame goes to :func:`klimatbokslut.scale.calculate_dask`.
     factors : FactorSet, optional
         Defaults to :func:`klimatbokslut.default_factors`.
     gwp : {"AR6", "AR5", "AR4"}
@@ -48,8 +50,8 @@ def calculate(activities: Any, factors: FactorSet | None = None, gwp: str = "AR6
     on_error : {"raise", "collect"}, optional
         ``"raise"``: any bad row raises :class:`InputError` listing all of them.
         ``"collect"``: bad rows go to ``ledger.rejects``; the ledger and the rejects
-        together hold every input row. Default: ``"collect"`` for a table read with
-        ``read_activities(..., on_error="collect")``, else ``"raise"``.
+        together hold every input row. Default: ``"collect"`` for an ActivityTable read
+        with ``read_activities(..., on_error="collect")``, else ``"raise"``.
     scope2_method : {"market", "location"}
         Which scope-2 figure ``co2e_kg`` carries. Both are always computed
         (``co2e_location_kg``, ``co2e_market_kg``).
@@ -86,7 +88,8 @@ def calculate(activities: Any, factors: FactorSet | None = None, gwp: str = "AR6
         return backend.calculate(activities, factors=factors, gwp=gwp, on_error=on_error,
                                  scope2_method=scope2_method, radiative_forcing=bool(radiative_forcing),
                                  price_index=price_index)
-    valid, rejects = validate_frame(activities)
+    table = validate_frame(activities)
+    valid, rejects = table.frame, table.rejects
     input_rows = len(valid) + _n_rows(rejects)
     # Spend rows replaced by activity-based rows are not errors: they join the rejects after the strict check.
     valid, replaced = _replace_spend(valid)
@@ -112,18 +115,16 @@ def calculate(activities: Any, factors: FactorSet | None = None, gwp: str = "AR6
     led = Ledger(_ledger_frame(valid, codes, resolved, row_failed, gwp, scope2_method),
                  rejects=(rejects if len(rejects) else empty_rejects()).reset_index(drop=True), gwp=gwp,
                  scope2_method=scope2_method, factors=factors, input_rows=int(input_rows),
-                 blank_rows=int(valid.attrs.get("blank_rows", 0)), radiative_forcing=bool(radiative_forcing),
-                 unvalued_failures=no_factor.reset_index(drop=True))
-    attrs = getattr(activities, "attrs", {})
-    if attrs.get("source") and attrs.get("sha256"):
-        led.inputs[str(attrs["source"])] = str(attrs["sha256"])
+                 blank_rows=int(table.blank_rows), radiative_forcing=bool(radiative_forcing),
+                 unvalued_failures=no_factor.reset_index(drop=True),
+                 inputs={str(table.source): str(table.sha256)} if table.source and table.sha256 else None)
     return led
 
 
 def _on_error(activities: Any, on_error: str | None) -> Literal["raise", "collect"]:
-    """The error mode: as given, else ``"collect"`` for a table read with ``on_error="collect"``."""
+    """The error mode: as given, else ``"collect"`` for an ActivityTable read with ``on_error="collect"``."""
     if on_error is None:
-        return "collect" if getattr(activities, "attrs", {}).get("on_error") == "collect" else "raise"
+        return "collect" if isinstance(activities, ActivityTable) and activities.on_error == "collect" else "raise"
     if on_error not in ("raise", "collect"):
         raise ValueError(f"on_error must be 'raise' or 'collect', not {on_error!r}")
     return "collect" if on_error == "collect" else "raise"
@@ -134,7 +135,6 @@ def _ledger_frame(valid: pd.DataFrame, codes: np.ndarray, resolved: list[Resolve
     """The input columns of the rows whose key resolved, and the computed ledger columns."""
     failed = row_failed.any()
     base = valid.loc[~row_failed].reset_index(drop=True) if failed else valid.reset_index(drop=True)
-    base.attrs = {}
     kcodes = codes[~row_failed] if failed else codes
     ok_idx = np.flatnonzero([not isinstance(r, Failed) for r in resolved])
     remap = np.full(len(resolved), -1, dtype=np.int64)
@@ -142,7 +142,6 @@ def _ledger_frame(valid: pd.DataFrame, codes: np.ndarray, resolved: list[Resolve
     ok = [r for r in resolved if isinstance(r, Resolved)]     # in the order of ok_idx
     new = _ledger_columns(base, ok, remap[kcodes], gwp, scope2_method)
     frame = pd.concat([base.drop(columns=[c for c in new.columns if c in base.columns]), new], axis=1)
-    frame.attrs = {}
     return frame
 
 

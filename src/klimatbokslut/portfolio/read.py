@@ -1,6 +1,6 @@
 """Reading a holdings table from CSV or Excel (or a DataFrame) into a :class:`~klimatbokslut.portfolio.Portfolio`.
 
-CSV files are read like activity files (:func:`~klimatbokslut.activities.read_csv_text`:
+CSV files are read like activity files (:func:`~klimatbokslut.intake.files.read_csv_text`:
 separator, decimal comma and encoding detected); Excel rows are numbered as the
 spreadsheet shows them. The checks are in :mod:`klimatbokslut.portfolio.validate`.
 """
@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..activities import read_csv_text
+from ..intake.files import read_csv_text
 from ..validation import fail
 from .model import Portfolio
 
@@ -33,8 +33,7 @@ def read_table(source: str | Path, *, sheet: str | int | None = None, sep: str |
             raise fail(None, str(path), f"cannot read the workbook: {exc}", what=str(path)) from None
         df.index = pd.RangeIndex(2, len(df) + 2, name="row")
     else:
-        df = read_csv_text(path, sep=sep, encoding=encoding)
-    df.attrs["source"] = str(path)
+        df = read_csv_text(path, sep=sep, encoding=encoding).frame
     return df
 
 
@@ -92,6 +91,6 @@ def read_holdings(source: str | Path | pd.DataFrame, *, currency: str | None = N
         raw, what = source, "holdings"
     else:
         raw = read_table(source, sheet=sheet, sep=sep, encoding=encoding)
-        what = raw.attrs.get("source", str(source))
+        what = str(Path(source))
     return Portfolio.from_frame(raw, currency=currency, rates=rates, total_value=total_value,
                                 fund_scopes=fund_scopes, year=year, name=name, what=what)

@@ -24,11 +24,11 @@ import pandas as pd
 
 from .. import normal_year
 from .._version import __version__
-from ..activities import read_activities
-from ..config import ConfigError, ReportConfig, _build_target, _input_problems, load_config
+from ..config import ConfigError, ReportConfig, _build_target, input_problems, load_config
 from ..csvout import plain_table as _plain
 from ..engine import calculate
 from ..errors import InputError, KlimatbokslutError
+from ..intake.read import read_activities
 from ..ledger import Ledger, neutralise_cells, write_workbook
 from ..portfolio import METRICS as PORTFOLIO_METRICS
 from ..portfolio import read_holdings, relative_difference, report_metrics, trend
@@ -200,9 +200,8 @@ def _read(cfg: ReportConfig, factors) -> tuple[pd.DataFrame, Ledger]:
         frames.append(acts)
         ledgers.append(led)
     if len(ledgers) == 1:
-        return frames[0], ledgers[0]
-    acts = pd.concat([pd.DataFrame(f) for f in frames], ignore_index=True)
-    return acts, Ledger.concat(ledgers)
+        return frames[0].frame, ledgers[0]
+    return pd.concat([f.frame for f in frames], ignore_index=True), Ledger.concat(ledgers)
 
 
 def _portfolios(cfg: ReportConfig):
@@ -231,7 +230,7 @@ def _evaluate_targets(cfg: ReportConfig, ledger: Ledger, data_years: list[int], 
         try:
             result = target.evaluate(source, cfg.report_year)
         except InputError as exc:
-            raise ConfigError(_input_problems(exc, f"targets[{i}]"),
+            raise ConfigError(input_problems(exc, f"targets[{i}]"),
                               source=str(cfg.path or "the configuration")) from None
         series = []
         for y in years:
@@ -326,7 +325,7 @@ def build_report(config: str | Path | dict | ReportConfig, *, progress=None) -> 
             restated = restate(ledger, rc.change_objects(cfg.path.parent if cfg.path else None), base_year=base,
                                policy=rc.policy())
         except InputError as exc:
-            raise ConfigError(_input_problems(exc, "recalculation"), source=str(cfg.path or "config")) from None
+            raise ConfigError(input_problems(exc, "recalculation"), source=str(cfg.path or "config")) from None
         if rc.method_changes:
             current = {"gwp": cfg.gwp, "radiative_forcing": cfg.radiative_forcing, "scope2_method": cfg.scope2_method}
             mchanges, before = rc.method_change_objects(current)
@@ -335,7 +334,7 @@ def build_report(config: str | Path | dict | ReportConfig, *, progress=None) -> 
                     acts, mchanges, base_year=base, policy=rc.policy(), factors=factors,
                     price_index=cfg.price_index_map(), **{**current, **before})
             except InputError as exc:
-                raise ConfigError(_input_problems(exc, "recalculation.method_changes"),
+                raise ConfigError(input_problems(exc, "recalculation.method_changes"),
                                   source=str(cfg.path or "config")) from None
         if rc.targets_against == "restated":
             target_ledger = restated.ledger

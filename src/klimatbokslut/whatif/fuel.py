@@ -251,7 +251,7 @@ def switch_fuel(activities: Any, from_fuel: str, to_fuel: str, share: float = 1.
 
     Parameters
     ----------
-    activities : pandas.DataFrame
+    activities : ActivityTable or pandas.DataFrame
         Activity rows (raw or from :func:`klimatbokslut.read_activities`).
     from_fuel, to_fuel : str
         Catalogue fuels; anything that is not a fuel is an error listing the fuels.
@@ -307,7 +307,7 @@ def switch_contract(activities: Any, to_contract: str = "go_renewable", from_con
 
     Parameters
     ----------
-    activities : pandas.DataFrame
+    activities : ActivityTable or pandas.DataFrame
     to_contract, from_contract : str
         Contracts of the factor set (``residual_mix``, ``go_renewable`` ...).
     share : float

@@ -210,7 +210,7 @@ def switch_anaesthetic(activities: Any, from_agent: str = "desflurane", to_agent
 
     Parameters
     ----------
-    activities : pandas.DataFrame
+    activities : ActivityTable or pandas.DataFrame
     from_agent, to_agent : str
         Anaesthetic gases of the catalogue.
     ratio : float
@@ -249,7 +249,7 @@ def destroy_n2o(activities: Any, *, efficiency: float, share: float = 1.0, annua
 
     Parameters
     ----------
-    activities : pandas.DataFrame
+    activities : ActivityTable or pandas.DataFrame
     efficiency : float
         Fraction of the N2O reaching a unit that is destroyed [-], (0, 1]. Required, no
         default: state and source it (the unit's documentation, a measurement).

@@ -243,7 +243,7 @@ class Scenario:
 
         Parameters
         ----------
-        activities : pandas.DataFrame
+        activities : ActivityTable or pandas.DataFrame
             Raw or validated activity rows; invalid rows are an error here.
         factors : FactorSet, optional
         gwp : str
@@ -278,7 +278,7 @@ def compare(scenarios: Iterable[Any], activities: Any = None, factors: FactorSet
     scenarios : iterable
         :class:`Scenario` objects, steps (each becomes a one-step scenario) or finished
         :class:`WhatIfResult` objects.
-    activities : pandas.DataFrame, optional
+    activities : ActivityTable or pandas.DataFrame, optional
         Needed unless every item is a :class:`WhatIfResult`.
 
     Returns
@@ -321,7 +321,7 @@ def sweep(activities: Any, step: ShareStep, shares: Iterable[float] = _TENTHS, f
 
     Parameters
     ----------
-    activities : pandas.DataFrame
+    activities : ActivityTable or pandas.DataFrame
     step : FuelSwitch, ContractSwitch or Substitution
         Its ``share`` is replaced by each value of ``shares``.
     shares : iterable of float

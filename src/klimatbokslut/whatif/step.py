@@ -34,11 +34,12 @@ import numpy as np
 import pandas as pd
 
 from .._typing import Selection
-from ..activities import validate_frame
 from ..catalogue import activities as catalogue_activities
 from ..catalogue import get_activity, resolve_activity_name, suggest
 from ..errors import InputError
 from ..factors import FactorSet
+from ..intake.read import validate_frame
+from ..intake.table import ActivityTable
 from ..validation import check_fraction, fail, selection_mask
 
 __all__ = ["WHAT", "Step", "ShareStep", "StepLike", "StepOutput", "activity_key", "check_share", "select_mask",
@@ -145,19 +146,21 @@ def activity_key(name: Any, column: str, *, fuel: bool = False, kind: str | None
     return key
 
 
-def prepare(activities: Any) -> pd.DataFrame:
-    """The activities validated; any invalid row is an :class:`InputError`."""
-    valid, rejects = validate_frame(activities)
-    if len(rejects):
-        raise InputError(rejects, what="activities of the what-if scenario")
-    return valid
+def prepare(activities: Any) -> ActivityTable:
+    """The activities as a validated table (an ActivityTable is validated once, raw rows here); any
+    invalid row (a reject of the table) is an :class:`InputError`."""
+    table = validate_frame(activities)
+    if len(table.rejects):
+        raise InputError(table.rejects, what="activities of the what-if scenario")
+    return table
 
 
-def plain(frame: pd.DataFrame) -> pd.DataFrame:
-    """A validated frame as a raw table again (no attrs, no categoricals) for the engine to validate."""
+def plain(frame: pd.DataFrame | ActivityTable) -> pd.DataFrame:
+    """A validated table (or its frame) as a raw table again (no categoricals) for the engine to validate."""
+    if isinstance(frame, ActivityTable):
+        frame = frame.frame
     out = pd.DataFrame({c: (frame[c].astype(object) if isinstance(frame[c].dtype, pd.CategoricalDtype)
                             else frame[c]) for c in frame.columns})
-    out.attrs = {}
     return out.reset_index(drop=True)
 
 

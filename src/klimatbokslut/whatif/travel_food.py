@@ -27,7 +27,7 @@ import pandas as pd
 
 from .._typing import Selection
 from ..factors import FactorSet
-from ..travel import GCD_UPLIFT, flight_distance
+from ..intake.travel import GCD_UPLIFT, flight_distance
 from ..units import kind_of, parse_unit
 from ..validation import as_list, fail, set_checked
 from .medical import Substitution

@@ -55,11 +55,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .activities import read_csv_text
-from .catalogue import Activity, definition_field, get_activity, register_activities, resolve_activity_name, suggest
-from .errors import InputError, NumberFormatError, UnitError
-from .factors import BOUNDARIES, FACTOR_COLUMNS, SOURCE_COLUMNS, EmissionFactor, FactorSet, default_factors
-from .units import CANONICAL_UNIT, kind_of, parse_number, parse_unit
+from ..catalogue import Activity, definition_field, get_activity, register_activities, resolve_activity_name, suggest
+from ..errors import InputError, NumberFormatError, UnitError
+from ..factors import BOUNDARIES, FACTOR_COLUMNS, SOURCE_COLUMNS, EmissionFactor, FactorSet, default_factors
+from ..units import CANONICAL_UNIT, kind_of, parse_number, parse_unit
+from .files import read_csv_text
 
 __all__ = ["UserFactors", "read_factor_file", "apply_factor_files", "register_file_activities"]
 
@@ -135,7 +135,7 @@ def _read_toml(p: Path) -> UserFactors:
 
 
 def _read_csv(p: Path) -> UserFactors:
-    df = read_csv_text(p)
+    df = read_csv_text(p).frame
     cols = [str(c).strip() for c in df.columns]
     lower = {c.lower() for c in cols}
     out = UserFactors(str(p))

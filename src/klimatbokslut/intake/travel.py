@@ -36,8 +36,8 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from .errors import UnknownAirportError
-from .validation import Failures, fail
+from ..errors import UnknownAirportError
+from ..validation import Failures, fail
 
 #: Uplift on the great-circle distance for indirect routes and delays (Transportstyrelsen; DESNZ).
 GCD_UPLIFT = 1.08

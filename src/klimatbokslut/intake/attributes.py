@@ -36,9 +36,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .pedigree import TIER_ALIASES
-from .units import parse_numbers
-from .validation import CellFailures
+from ..pedigree import TIER_ALIASES
+from ..units import parse_numbers
+from ..validation import CellFailures
 
 __all__ = ["ATTRIBUTE_ALIASES", "ATTRIBUTE_COLUMNS", "check_attributes"]
 

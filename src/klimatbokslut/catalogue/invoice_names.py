@@ -1,11 +1,11 @@
 """Activity names as they appear on Swedish invoices and in systems' exports.
 
-The catalogue (:mod:`klimatbokslut.catalogue`) knows each activity by its key, its Swedish
-and English names and a few synonyms. This table adds the spellings a sustainability officer
-meets in a fuel-card statement, a pharmacy's purchase list, a travel agency's report or a
-food supplier's statistics: product names (``Kycklingfilé`` is poultry, ``Nötfärs`` beef),
-brand names of medical gases (``Sevorane`` is sevoflurane) and travel lines that carry a
-distance band (``Flyg inrikes``).
+The catalogue knows each activity by its key, its Swedish and English names and a few
+synonyms. This table adds the spellings a sustainability officer meets in a fuel-card
+statement, a pharmacy's purchase list, a travel agency's report or a food supplier's
+statistics: product names (``Kycklingfilé`` is poultry, ``Nötfärs`` beef), brand names of
+medical gases (``Sevorane`` is sevoflurane) and travel lines that carry a distance band
+(``Flyg inrikes``).
 
 Names are matched after :func:`klimatbokslut.catalogue.resolve_activity_name` normalises them
 (case, spaces, hyphens, underscores and brackets ignored), so ``"Lustgas (N2O)"`` and

@@ -35,8 +35,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from .catalogue import resolve_activity_name
-from .units import get_registry
+from ..catalogue import resolve_activity_name
+from ..units import get_registry
 
 DATASETS = ("SE", "global")
 

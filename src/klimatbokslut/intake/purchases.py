@@ -40,7 +40,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from .errors import InputError
+from ..errors import InputError
 
 
 def map_accounts(purchases: pd.DataFrame, mapping: Mapping[str, tuple[str, str]], *,
