@@ -25,7 +25,7 @@ import pandas as pd
 from .. import normal_year
 from .._version import __version__
 from ..activities import read_activities
-from ..config import ConfigError, ReportConfig, _build_target, _input_problems, load_config
+from ..config import ConfigError, ReportConfig, _input_problems, build_target, load_config
 from ..csvout import plain_table as _plain
 from ..engine import calculate
 from ..errors import InputError, KlimatbokslutError
@@ -221,13 +221,13 @@ def _portfolios(cfg: ReportConfig):
 def _evaluate_targets(cfg: ReportConfig, ledger: Ledger, data_years: list[int], ports: dict, bench) -> list:
     views = []
     for i, spec in enumerate(cfg.targets):
-        target, uses_index = _build_target(spec, i)
+        target, uses_index = build_target(spec, i)
         source: Ledger | dict = ledger      # a below-benchmark portfolio target reads the portfolios by year
         src_name, years = "ledger", data_years
-        if target.kind == "below_benchmark" and target.metric in PORTFOLIO_METRICS:
+        if not target.reads_ledger and target.metric in PORTFOLIO_METRICS:
             source, src_name, years = ports, "portfolio", sorted(ports)
             if uses_index:
-                target = dataclasses.replace(target, benchmark={bench.year: bench} if bench is not None else {})
+                target = target.with_index({bench.year: bench} if bench is not None else {})
         try:
             result = target.evaluate(source, cfg.report_year)
         except InputError as exc:
