@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -29,11 +29,9 @@ from ..portfolio import METRICS as PORTFOLIO_METRICS
 from ..validation import as_list
 from .charts import PALETTE, hbars, line_chart, stacked_bars
 from .fmt import is_missing, number, percent
+from .model import ReportData
 from .names import activity_name, area_name, category_name
 from .strings import STATUS_CLASS, status_word, t
-
-if TYPE_CHECKING:  # the Report type only; build imports this module to render
-    from .build import Report
 
 __all__ = ["render", "context"]
 
@@ -100,7 +98,7 @@ def _fmt_target_value(value, unit: str, lang: str) -> str:
     return f"{number(value, None, lang)} {unit}"
 
 
-def related_targets(r: Report, area: str) -> list:
+def related_targets(r: ReportData, area: str) -> list:
     """Targets whose selection names the area, one of its categories or one of its activities."""
     f = r.ledger.frame
     in_area = f[f["area"].astype(object) == area]
@@ -121,7 +119,7 @@ def related_targets(r: Report, area: str) -> list:
 class _Page:
     """What every section of the page reads: the report, its tables, years and number format."""
 
-    r: Report
+    r: ReportData
     lang: str
     years: list[int]
     ry: int
@@ -148,7 +146,7 @@ class _Page:
                 for y in self.years]
 
 
-def context(r: Report) -> dict[str, Any]:
+def context(r: ReportData) -> dict[str, Any]:
     """Everything the template shows, already formatted (strings and escaped SVG).
 
     Examples
@@ -608,7 +606,7 @@ def _appendix(p: _Page) -> list[dict[str, Any]]:
     return app
 
 
-def render(r: Report) -> str:
+def render(r: ReportData) -> str:
     """The HTML page as text.
 
     Examples
