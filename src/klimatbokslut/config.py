@@ -87,7 +87,7 @@ from .errors import ConfigError, InputError, KlimatbokslutError
 from .factors import default_factors
 from .intake.read import read_activities
 from .portfolio import read_holdings
-from .targets import from_dict
+from .targets import from_dict, kind_class
 from .whatif import SCENARIOS
 
 __all__ = ["ConfigError", "Organisation", "PortfolioConfig", "ScenarioConfig", "ReportConfig", "load_config",
@@ -379,7 +379,7 @@ class ReportConfig(_Model):
         >>> [type(t).__name__ for t in cfg.target_objects()]
         ['Cap']
         """
-        return [_build_target(spec, i)[0] for i, spec in enumerate(self.targets)]
+        return [build_target(spec, i)[0] for i, spec in enumerate(self.targets)]
 
     def price_index_map(self) -> dict[int, float] | None:
         """``price_index`` with integer years, or None."""
@@ -387,12 +387,17 @@ class ReportConfig(_Model):
 
 
 # ----------------------------------------------------------------------------- helpers
-def _build_target(spec: Mapping[str, Any], i: int):
-    """A target from its TOML table; errors are ConfigErrors keyed ``targets[i].<param>``."""
+def build_target(spec: Mapping[str, Any], i: int):
+    """A target from its TOML table and whether it names the benchmark index (``"index"``).
+
+    Errors are ConfigErrors keyed ``targets[i].<param>``.
+    """
     spec = dict(spec)
-    uses_index = spec.get("type") == "below_benchmark" and spec.get("benchmark") == "index"
-    if uses_index:
-        spec["benchmark"] = 0.0          # placeholder, replaced by the benchmark portfolio at evaluation
+    cls = kind_class(spec.get("type"))
+    param = cls.index_parameter if cls is not None else None
+    uses_index = param is not None and spec.get(param) == "index"
+    if param is not None and uses_index:
+        spec[param] = 0.0          # placeholder, replaced by the benchmark portfolio at evaluation
     try:
         t = from_dict(spec)
     except InputError as exc:
@@ -498,7 +503,7 @@ def load_config(source: str | Path | Mapping[str, Any], *, check_files: bool = T
     for i, spec in enumerate(targets if isinstance(targets, list) else []):  # else pydantic has named the key
         if isinstance(spec, Mapping):
             try:
-                _build_target(spec, i)
+                build_target(spec, i)
             except ConfigError as exc:
                 problems.extend(exc.problems)
     if cfg is not None:
@@ -658,6 +663,7 @@ def validate(config: str | Path | Mapping[str, Any] | ReportConfig) -> pd.DataFr
             add("base_year", f"no activity rows in {cfg.base_year}; years: {', '.join(map(str, sorted(years)))}")
         for i, spec in enumerate(cfg.targets):
             b = spec.get("base_year")
-            if isinstance(b, int) and spec.get("type") != "below_benchmark" and b not in years:
+            cls = kind_class(spec.get("type"))
+            if isinstance(b, int) and (cls is None or cls.ledger_base_year) and b not in years:
                 add(f"targets[{i}].base_year", f"no activity rows in {b}; years: {', '.join(map(str, sorted(years)))}")
     return pd.DataFrame(problems, columns=["key", "row", "column", "value", "reason"], dtype=object)

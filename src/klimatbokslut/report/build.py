@@ -24,7 +24,7 @@ import pandas as pd
 
 from .. import normal_year
 from .._version import __version__
-from ..config import ConfigError, ReportConfig, _build_target, input_problems, load_config
+from ..config import ConfigError, ReportConfig, build_target, input_problems, load_config
 from ..csvout import plain_table as _plain
 from ..engine import calculate
 from ..errors import InputError, KlimatbokslutError
@@ -37,37 +37,15 @@ from ..uncertainty import simulate
 from ..units import get_registry
 from ..whatif import SCENARIOS
 from .html import render
+from .model import ReportData, ScenarioView, TargetView
 from .names import area_name, category_name
 from .uncertainty import uncertainty_tables
 
-__all__ = ["Report", "build_report"]
+__all__ = ["Report", "ReportData", "TargetView", "ScenarioView", "build_report"]
 
 
 @dataclasses.dataclass
-class TargetView:
-    """One configured target with its results (report year and every year with data)."""
-
-    index: int
-    spec: dict
-    target: Any
-    result: Any                   # TargetResult for the report year
-    series: list                  # TargetResult per year
-    source: str                   # "ledger" or "portfolio"
-
-
-@dataclasses.dataclass
-class ScenarioView:
-    """One what-if scenario and its result."""
-
-    index: int
-    name: str
-    type: str
-    params: dict
-    result: Any                   # WhatIfResult
-
-
-@dataclasses.dataclass
-class Report:
+class Report(ReportData):
     """Everything a klimatbokslut shows, computed once; write it with :meth:`to_html`,
     :meth:`to_excel` and :meth:`to_csv`.
 
@@ -84,41 +62,12 @@ class Report:
     scenarios : list of ScenarioView
     tables : dict of str to pandas.DataFrame
         The report's tables (also the Excel sheets and CSV files).
+
+    Notes
+    -----
+    The contents are :class:`~klimatbokslut.report.model.ReportData` (what the HTML page
+    renders); this class adds the writers.
     """
-
-    config: ReportConfig
-    ledger: Ledger
-    activities: pd.DataFrame
-    years: list
-    targets: list
-    portfolios: dict
-    benchmark: Any
-    scenarios: list
-    tables: dict = dataclasses.field(default_factory=dict)
-    #: The base-year recalculation (:class:`~klimatbokslut.restatement.Restatement`), when configured.
-    restatement: Any = None
-    #: Monte Carlo of the ledger (:class:`~klimatbokslut.uncertainty.Simulation`); None when disabled.
-    uncertainty: Any = None
-    #: Monte Carlo of the ledger the targets are evaluated against (the restated one when restated).
-    target_uncertainty: Any = None
-    #: The ledger the targets are evaluated against (the restated one when restated).
-    target_ledger: Any = None
-
-    @property
-    def language(self) -> str:
-        return self.config.language
-
-    @property
-    def report_year(self) -> int:
-        return self.config.report_year
-
-    @property
-    def base_year(self) -> int:
-        return self.years[0]
-
-    def total(self, year: int, **filters) -> float:
-        """The ledger total in t CO2e (the figure the report prints)."""
-        return float(self.ledger.total(year=year, **filters).magnitude)
 
     # ------------------------------------------------------------------ writers
     def to_html(self, path: str | Path) -> Path:
@@ -220,13 +169,13 @@ def _portfolios(cfg: ReportConfig):
 def _evaluate_targets(cfg: ReportConfig, ledger: Ledger, data_years: list[int], ports: dict, bench) -> list:
     views = []
     for i, spec in enumerate(cfg.targets):
-        target, uses_index = _build_target(spec, i)
+        target, uses_index = build_target(spec, i)
         source: Ledger | dict = ledger      # a below-benchmark portfolio target reads the portfolios by year
         src_name, years = "ledger", data_years
-        if target.kind == "below_benchmark" and target.metric in PORTFOLIO_METRICS:
+        if not target.reads_ledger and target.metric in PORTFOLIO_METRICS:
             source, src_name, years = ports, "portfolio", sorted(ports)
             if uses_index:
-                target = dataclasses.replace(target, benchmark={bench.year: bench} if bench is not None else {})
+                target = target.with_index({bench.year: bench} if bench is not None else {})
         try:
             result = target.evaluate(source, cfg.report_year)
         except InputError as exc:

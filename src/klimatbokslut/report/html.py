@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -29,11 +29,9 @@ from ..portfolio import METRICS as PORTFOLIO_METRICS
 from ..validation import as_list
 from .charts import PALETTE, hbars, line_chart, stacked_bars
 from .fmt import is_missing, number, percent
+from .model import ReportData
 from .names import activity_name, area_name, category_name
 from .strings import STATUS_CLASS, status_word, t
-
-if TYPE_CHECKING:  # the Report type only; build imports this module to render
-    from .build import Report
 
 __all__ = ["render", "context"]
 
@@ -65,45 +63,24 @@ def _select_text(target) -> str:
     return "; ".join(parts + ([f"metric = {metric}"] if metric else []))
 
 
+#: Colours of a target chart's lines, in the order the target gives them (actual first).
+_TARGET_COLOURS = ("#0072B2", "#D55E00", "#009E73")
+
+
 def _target_chart(v, lang: str) -> Markup:
-    """Actual series against the straight-line path (or the limit / benchmark)."""
-    series = [s for s in v.series if s.actual is not None]
+    """The lines the target gives for its chart (actual against its path, limit, benchmark or budget)."""
     res = v.result
     unit = res.unit or ""
-    d = res.to_dict()
-    actual = [(s.year, s.to_dict()["actual"]) for s in series]
-    lines: list[dict[str, Any]] = [{"label": t("actual", lang), "points": actual, "colour": "#0072B2"}]
-    kind = v.target.kind
-    if kind == "carbon_budget":
-        used = [(s.year, s.to_dict()["actual"]) for s in series]
-        lines = [{"label": t("budget_used", lang), "points": used, "colour": "#0072B2"},
-                 {"label": t("budget", lang),
-                  "points": [(d["start_year"], d["budget_t"]), (d["end_year"], d["budget_t"])],
-                  "dashed": True, "colour": "#D55E00"}]
-        if v.target.allowed_by(d["start_year"]) is not None:     # a budget derived from a rate: its own path
-            path = [(y, v.target.allowed_by(y)) for y in range(d["start_year"], d["end_year"] + 1)]
-            lines.append({"label": t("budget_path", lang), "points": path, "dashed": True, "colour": "#009E73"})
-        return line_chart(lines, title=f"{res.name} ({unit})", lang=lang, x_domain=[d["start_year"], d["end_year"]],
-                          unit=_axis_unit(unit, lang))
-    if kind in ("reduction", "annual_reduction") or (kind in ("share", "intensity") and d.get("target_year")):
-        path = []
-        if d.get("base_year") is not None and d.get("base_value") is not None:
-            path.append((d["base_year"], d["base_value"]))
-        path += [(s.year, s.to_dict()["trajectory_value"]) for s in v.series
-                 if s.trajectory_value is not None and s.year != d.get("base_year")]
-        if d.get("target_year") is not None and d.get("target_value") is not None:
-            path.append((d["target_year"], d["target_value"]))
-        lines.append({"label": t("path", lang), "points": sorted(set(path)), "dashed": True, "colour": "#D55E00"})
-    elif kind == "below_benchmark":
-        bench = [(s.year, s.to_dict()["target_value"]) for s in v.series if s.target_value is not None]
-        lines.append({"label": t("benchmark", lang), "points": bench, "dashed": True, "colour": "#D55E00"})
-    else:
-        lim = [(s.year, s.to_dict()["target_value"]) for s in v.series if s.target_value is not None]
-        lines.append({"label": t("limit", lang), "points": lim, "dashed": True, "colour": "#D55E00"})
+    lines: list[dict[str, Any]] = []
+    for i, line in enumerate(v.target.chart_lines(res, v.series)):
+        drawn: dict[str, Any] = {"label": t(line.label, lang), "points": line.points}
+        if line.dashed:
+            drawn["dashed"] = True
+        drawn["colour"] = _TARGET_COLOURS[i % len(_TARGET_COLOURS)]
+        lines.append(drawn)
     title = f"{res.name} ({unit})" if unit else res.name
-    domain = [y for y in (d.get("base_year"), d.get("target_year")) if y is not None]
     axis = _axis_unit(unit, lang) if unit else ("andel (1 = 100 %)" if lang == "sv" else "share (1 = 100 %)")
-    return line_chart(lines, title=title, lang=lang, x_domain=domain, unit=axis)
+    return line_chart(lines, title=title, lang=lang, x_domain=v.target.chart_years(res), unit=axis)
 
 
 def _axis_unit(unit: str, lang: str) -> str:
@@ -121,7 +98,7 @@ def _fmt_target_value(value, unit: str, lang: str) -> str:
     return f"{number(value, None, lang)} {unit}"
 
 
-def related_targets(r: Report, area: str) -> list:
+def related_targets(r: ReportData, area: str) -> list:
     """Targets whose selection names the area, one of its categories or one of its activities."""
     f = r.ledger.frame
     in_area = f[f["area"].astype(object) == area]
@@ -142,7 +119,7 @@ def related_targets(r: Report, area: str) -> list:
 class _Page:
     """What every section of the page reads: the report, its tables, years and number format."""
 
-    r: Report
+    r: ReportData
     lang: str
     years: list[int]
     ry: int
@@ -169,7 +146,7 @@ class _Page:
                 for y in self.years]
 
 
-def context(r: Report) -> dict[str, Any]:
+def context(r: ReportData) -> dict[str, Any]:
     """Everything the template shows, already formatted (strings and escaped SVG).
 
     Examples
@@ -328,10 +305,10 @@ def _targets(p: _Page) -> list[dict[str, Any]]:
                                  + _milestone_text(d.get("milestone"), unit, lang)),
                       "trajectory": _fmt_target_value(d.get("trajectory_value"), unit, lang),
                       "actual": _fmt_target_value(d["actual"], unit, lang),
-                      "change": _change_text(d, v.target.kind, lang),
+                      "change": _change_text(d, v.target.change_as, lang),
                       "status": _status_cell(v.result, lang),
                       "note": " ".join(x for x in (v.result.note, _trend_text(d, lang),
-                                                   _budget_text(d, lang) if v.target.kind == "carbon_budget" else "")
+                                                   _budget_text(d, lang) if v.target.cumulative else "")
                                        if x),
                       "chart": _target_chart(v, lang)})
     return trows
@@ -364,9 +341,9 @@ def _budget_text(d: dict[str, Any], lang: str) -> str:
     return out
 
 
-def _change_text(d: dict[str, Any], kind: str, lang: str) -> str:
+def _change_text(d: dict[str, Any], change_as: str, lang: str) -> str:
     """The change against the base year as Swedish follow-ups print it: "−24,7 %" (a share: percentage points)."""
-    if kind == "share":
+    if change_as == "points":
         ch = d.get("change")
         if ch is None:
             return "–"
@@ -629,7 +606,7 @@ def _appendix(p: _Page) -> list[dict[str, Any]]:
     return app
 
 
-def render(r: Report) -> str:
+def render(r: ReportData) -> str:
     """The HTML page as text.
 
     Examples

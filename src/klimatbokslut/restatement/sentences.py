@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from .result import Restatement
+import pandas as pd
+
+from .policy import RecalculationPolicy
+
+
+class Restated(Protocol):
+    """What the sentences read of a :class:`~klimatbokslut.restatement.Restatement`."""
+
+    @property
+    def policy(self) -> RecalculationPolicy: ...
+    @property
+    def base_year(self) -> int: ...
+    @property
+    def assessment(self) -> pd.DataFrame: ...
+    @property
+    def method_effects(self) -> pd.DataFrame | None: ...
 
 __all__ = ["KIND_SV", "sentences", "method_sentence"]
 
@@ -110,12 +124,13 @@ def _change_sentence(a: Mapping[Any, Any], base_year: int, threshold: float, res
     return f"{head}. Effect on the base year {base_year}: {eff} t CO2e ({pct} %, threshold {thr} %); {did}."
 
 
-def sentences(r: Restatement, lang: str = "sv") -> list[str]:
+def sentences(r: Restated, lang: str = "sv") -> list[str]:
     """One sentence per method change and per change: what it is, its effect on the base year, and what was done.
 
     Parameters
     ----------
     r : Restatement
+        The recalculation (anything with its ``policy``, ``base_year``, ``assessment`` and ``method_effects``).
     lang : {"sv", "en"}
     """
     threshold = r.policy.threshold

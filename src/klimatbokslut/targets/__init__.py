@@ -76,7 +76,7 @@ Examples
 
 from __future__ import annotations
 
-from .base import Target
+from .base import CHARTS, KINDS, ChartLine, Target, kind_class
 from .measure import METRICS
 from .result import STATUS_SV, STATUSES, TargetResult
 
@@ -96,5 +96,5 @@ from .spec import evaluate_all, from_dict
 
 __all__ = [
     "STATUSES", "STATUS_SV", "METRICS", "TargetResult", "Target", "Reduction", "AnnualReduction", "Cap", "CarbonBudget",
-    "Share", "Intensity", "BelowBenchmark", "from_dict", "evaluate_all",
+    "Share", "Intensity", "BelowBenchmark", "from_dict", "evaluate_all", "KINDS", "CHARTS", "ChartLine", "kind_class",
 ]

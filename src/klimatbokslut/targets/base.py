@@ -1,9 +1,28 @@
-"""The common part of every target: parameters, the checks they pass, and the registry of kinds.
+"""The common part of every target: parameters, the checks they pass, the protocol, and the registry of kinds.
 
 A target kind is a frozen dataclass deriving from :class:`Target` (or from
 :class:`~klimatbokslut.targets.path.PathTarget` for a reduction along a path) with a
 ``kind`` class attribute; defining the class registers it in :data:`KINDS` under that
 name, which is the ``type`` a configuration gives (``type = "cap"``).
+
+Code outside :mod:`klimatbokslut.targets` never compares a kind's name: it asks the
+target. The protocol every kind answers (defaults here; a kind overrides what differs):
+
+* ``evaluate(source, year)`` -> :class:`~klimatbokslut.targets.TargetResult`;
+* ``measure(ledger, year)`` -> :class:`~klimatbokslut.targets.measure.Measure`, the metric
+  of the selected rows of one year;
+* ``chart_kind`` (``"path"``, ``"limit"``, ``"benchmark"`` or ``"budget"``), and
+  ``chart_lines(result, series)`` / ``chart_years(result)``: the lines and years of its chart;
+* ``change_as`` (``"relative"`` or ``"points"``): how the change since the base year reads;
+* ``moves_with_base_year``: whether its thresholds are derived from the base-year value (a
+  restated or simulated base year moves them);
+* ``cumulative`` and ``actual_terms(ledger, result)``: whether the actual value is a sum
+  over years, and the actual value as terms proportional to each year's ledger total
+  (what a Monte Carlo redraws);
+* ``reads_ledger``: whether ``evaluate`` takes a ledger (else the holder of ``metric``, a
+  portfolio); ``ledger_base_year``: whether its ``base_year`` is a year of the ledger;
+* ``index_parameter`` and ``with_index(index)``: the parameter a configuration may give as
+  ``"index"`` (the benchmark portfolio), and the target with the index put in.
 """
 
 from __future__ import annotations
@@ -18,10 +37,12 @@ import pandas as pd
 from ..errors import InputError, UnitError
 from ..units import parse_unit
 from ..validation import canonical_selection, fail, set_checked
-from .measure import METRIC_DIM, METRICS, Measure, measure, quantity
+from .measure import METRIC_DIM, METRICS, Measure, quantity
+from .measure import measure as measure_metric
 from .result import STATUS_RULES, TargetResult
 
-__all__ = ["KINDS", "UNKNOWN", "Target", "per_year", "magnitude_in", "milestone_year", "trend"]
+__all__ = ["KINDS", "CHARTS", "UNKNOWN", "ChartLine", "Target", "kind_class", "per_year", "magnitude_in",
+           "milestone_year", "trend"]
 
 #: What a target may do with selected rows that lack the data its metric needs.
 UNKNOWN = ("no_data", "exclude")
@@ -31,6 +52,41 @@ NO_YEAR = {"year": "the year is given to evaluate(); do not select on it"}
 
 #: Target kinds by name, in the order they were defined (filled by :meth:`Target.__init_subclass__`).
 KINDS: dict[str, type[Target]] = {}
+
+#: The kinds of chart a target asks for (:attr:`Target.chart_kind`).
+CHARTS = ("path", "limit", "benchmark", "budget")
+
+
+def kind_class(name: Any) -> type[Target] | None:
+    """The target class registered under ``name`` (a configuration's ``type``); None for any other value.
+
+    Examples
+    --------
+    >>> import klimatbokslut.targets
+    >>> kind_class("cap").__name__, kind_class("reduce"), kind_class(["cap"])
+    ('Cap', None, None)
+    """
+    return KINDS.get(name) if isinstance(name, str) else None
+
+
+@dataclass(frozen=True)
+class ChartLine:
+    """One line of a target's chart.
+
+    Attributes
+    ----------
+    label : str
+        What the line is, as a code the report puts in words: ``"actual"``, ``"path"``,
+        ``"limit"``, ``"benchmark"``, ``"budget_used"``, ``"budget"``, ``"budget_path"``.
+    points : list of (int, float)
+        ``(year, value)`` [the result's unit].
+    dashed : bool
+        A reference line (the path, a limit) rather than a measured series.
+    """
+
+    label: str
+    points: list[tuple[int, float]]
+    dashed: bool = False
 
 
 def per_year(value: Any) -> Any:
@@ -131,6 +187,20 @@ class Target:
     #: that sets it is registered in :data:`KINDS`.
     kind: ClassVar[str] = ""
 
+    #: How the change since the base year reads: ``"relative"`` (a percentage of the base-year
+    #: value) or ``"points"`` (a difference of shares, in percentage points).
+    change_as: ClassVar[str] = "relative"
+
+    #: The actual value is a sum over the years since a start year (a budget): a simulation also
+    #: gives the probability of staying within the whole target value.
+    cumulative: ClassVar[bool] = False
+
+    #: ``base_year`` (when the kind has one) is a year of the ledger, which a configuration can check.
+    ledger_base_year: ClassVar[bool] = True
+
+    #: The parameter a configuration may give as ``"index"``, the benchmark portfolio (None: none).
+    index_parameter: ClassVar[str | None] = None
+
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         kind = cls.__dict__.get("kind")
@@ -183,10 +253,124 @@ class Target:
     def _selection(self, select: Mapping[str, Any]) -> dict[str, list]:
         return canonical_selection(select, what=self._what(), forbid=NO_YEAR)
 
-    def _measure(self, ledger, year: int, *, renewable: bool = False,
-                 numerator: Mapping[str, list] | None = None, share_of: str | None = None) -> Measure:
-        return measure(ledger, int(year), self._selection(self.select), self.metric, self.unit or "", self.method,
-                       self.unknown, self._what(), renewable=renewable, numerator=numerator, share_of=share_of)
+    def measure(self, ledger, year: int, *, numerator: Mapping[str, Any] | None = None,
+                share_of: str | None = None) -> Measure:
+        """The target's metric over its selected ledger rows of ``year`` [target unit].
+
+        Parameters
+        ----------
+        ledger : Ledger
+        year : int
+        numerator : dict, optional
+            A further selection of the rows (a share's numerator).
+        share_of : str, optional
+            A key of :data:`~klimatbokslut.targets.measure.ENERGY_SHARES`: each row's energy
+            weighed by that share of it.
+
+        Returns
+        -------
+        Measure
+            The value (NaN when the year has no rows or lacks data), the rows and the coverage.
+
+        Examples
+        --------
+        >>> import pandas as pd, klimatbokslut as kb
+        >>> from klimatbokslut import targets
+        >>> led = kb.calculate(pd.DataFrame({"activity": ["n2o"], "amount": [100], "unit": ["kg"], "year": [2024]}))
+        >>> targets.Cap("Lustgas", limit=200, metric="n2o").measure(led, 2024).value
+        100.0
+        """
+        return measure_metric(ledger, int(year), self._selection(self.select), self.metric, self.unit or "",
+                              self.method, self.unknown, self._what(),
+                              numerator=None if numerator is None else self._selection(numerator), share_of=share_of)
+
+    # ------------------------------------------------------------------ what callers ask a target
+    @property
+    def reads_ledger(self) -> bool:
+        """Whether :meth:`evaluate` takes a ledger (False: the holder of ``metric``, e.g. portfolios by year)."""
+        return True
+
+    @property
+    def moves_with_base_year(self) -> bool:
+        """Whether the target's thresholds are derived from its base-year value.
+
+        Then a restated base year, or a base year drawn in a simulation, moves them with it.
+        """
+        return False
+
+    @property
+    def chart_kind(self) -> str:
+        """The chart the target asks for, one of :data:`CHARTS` (``"limit"`` unless a kind says otherwise)."""
+        return "limit"
+
+    def chart_lines(self, result: TargetResult, series: Iterable[TargetResult]) -> list[ChartLine]:
+        """The lines of the target's chart: the actual values, then its reference line.
+
+        Parameters
+        ----------
+        result : TargetResult
+            The result of the report year.
+        series : iterable of TargetResult
+            The results of the years shown.
+
+        Returns
+        -------
+        list of ChartLine
+            Values in the result's unit. The reference line is the path (base-year value,
+            the trajectory in each year, target value) for a ``"path"`` chart, and the target
+            value of each year for a ``"limit"`` or ``"benchmark"`` chart.
+
+        Examples
+        --------
+        >>> from klimatbokslut import targets
+        >>> from klimatbokslut.units import Q_
+        >>> cap = targets.Cap("Lustgas", limit=200, metric="n2o")
+        >>> r = targets.TargetResult("Lustgas", 2024, "met", actual=Q_(150.0, "kg"), target_value=Q_(200.0, "kg"),
+        ...                          unit="kg")
+        >>> [(line.label, line.points) for line in cap.chart_lines(r, [r])]
+        [('actual', [(2024, 150.0)]), ('limit', [(2024, 200.0)])]
+        """
+        series = list(series)
+        d = result.to_dict()
+        lines = [ChartLine("actual", [(s.year, s.to_dict()["actual"]) for s in series if s.actual is not None])]
+        if self.chart_kind == "path":
+            path = []
+            if d.get("base_year") is not None and d.get("base_value") is not None:
+                path.append((d["base_year"], d["base_value"]))
+            path += [(s.year, s.to_dict()["trajectory_value"]) for s in series
+                     if s.trajectory_value is not None and s.year != d.get("base_year")]
+            if d.get("target_year") is not None and d.get("target_value") is not None:
+                path.append((d["target_year"], d["target_value"]))
+            lines.append(ChartLine("path", sorted(set(path)), dashed=True))
+        else:
+            lines.append(ChartLine(self.chart_kind, [(s.year, s.to_dict()["target_value"]) for s in series
+                                                     if s.target_value is not None], dashed=True))
+        return lines
+
+    def chart_years(self, result: TargetResult) -> list[int]:
+        """The years the chart's axis must show: the result's base and target year, where it has them."""
+        return [y for y in (result.base_year, result.target_year) if y is not None]
+
+    def actual_terms(self, ledger, result: TargetResult) -> dict[int, float]:
+        """The result's actual value as terms by year, each proportional to that year's selected ledger total.
+
+        A Monte Carlo redraws the actual value as Σ term × (that year's draw / its point
+        value). One term, the actual value itself, unless the kind sums over years.
+
+        Returns
+        -------
+        dict of int to float
+            Year -> term [the result's unit]; empty when the result has no actual value.
+        """
+        if result.actual is None:
+            return {}
+        return {int(result.year): float(result.actual.magnitude)}
+
+    def with_index(self, index: Any) -> Target:
+        """The target with the benchmark portfolio(s) ``index`` put in as :attr:`index_parameter`."""
+        if self.index_parameter is None:
+            raise TypeError(f"{self._what()} takes no benchmark index")
+        return replace(self, **{self.index_parameter: index})
 
     def _unit_label(self) -> str:
         return self.unit or ""
@@ -196,7 +380,7 @@ class Target:
                                                                                                        self.unit)
 
     def _base(self, ledger, base_year: int) -> float:
-        m = self._measure(ledger, base_year)
+        m = self.measure(ledger, base_year)
         return self._require_base(m, ledger, base_year)
 
     def _require_base(self, m: Measure, ledger, base_year: int) -> float:
@@ -251,7 +435,7 @@ class Target:
 
     def _actual(self, source, year: int) -> float:
         """The value of the metric in ``year`` [the result's unit]; NaN when unknown (kinds measure otherwise)."""
-        return self._measure(source, year).value
+        return self.measure(source, year).value
 
     def _earlier_years(self, source, year: int) -> list[int]:
         """Years before ``year`` that may have a value, latest first (a ledger's years; a mapping's keys)."""

@@ -70,11 +70,23 @@ class BelowBenchmark(Target):
     metric: str = "carbon_footprint"
     base_year: int | None = None
     kind: ClassVar[str] = "below_benchmark"
+    ledger_base_year: ClassVar[bool] = False
+    index_parameter: ClassVar[str | None] = "benchmark"
 
     def __post_init__(self) -> None:
         super().__post_init__()
         if self.base_year is not None:
             check_year(self.base_year, "base_year", what=self._what())
+
+    @property
+    def reads_ledger(self) -> bool:
+        """True when ``metric`` is a ledger metric; else the source is what holds the metric (portfolios)."""
+        return self.metric in METRICS
+
+    @property
+    def chart_kind(self) -> str:
+        """``"benchmark"``: the value against the benchmark of each year."""
+        return "benchmark"
 
     def _check_metric(self, what: str) -> None:
         """The metric names a method of the source or a ledger metric; a unit, if given, is known."""
@@ -98,7 +110,7 @@ class BelowBenchmark(Target):
                            what=self._what())
             t = Target(name=self.name, select=self.select, metric=self.metric, unit=self.unit, method=self.method,
                        unknown=self.unknown)
-            m = t._measure(value, year)
+            m = t.measure(value, year)
             return None if math.isnan(m.value) else quantity(m.value, t.unit)
         if isinstance(value, pd.Series):
             return self._resolve(value.get(year), year, column, depth + 1)

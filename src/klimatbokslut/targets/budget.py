@@ -41,6 +41,7 @@ Examples
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -48,7 +49,7 @@ import numpy as np
 
 from ..units import as_quantity
 from ..validation import check_year, fail
-from .base import Target, magnitude_in
+from .base import ChartLine, Target, magnitude_in
 from .path import no_data
 from .result import TargetResult
 
@@ -174,6 +175,7 @@ class CarbonBudget(Target):
     annual_reduction: float | None = None
     trend_years: int = 3
     kind: ClassVar[str] = "carbon_budget"
+    cumulative: ClassVar[bool] = True
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -213,10 +215,38 @@ class CarbonBudget(Target):
 
     def allowed_by(self, year: int) -> float | None:
         """What the budget's own path allows to be used from the start year to ``year`` (derived budgets)."""
-        if self.budget is not None:
-            return None
+        return None if self.budget is not None else self._allowed(year)
+
+    def _allowed(self, year: int) -> float:
+        """What the path of a budget derived from a rate allows to be used by ``year`` [target unit]."""
         e0 = self._in_unit(self.start_emissions, "start_emissions")
         return budget_from_rate(e0, float(self.annual_reduction or 0.0), year - self.start_year + 1)
+
+    @property
+    def chart_kind(self) -> str:
+        """``"budget"``: the budget used so far against the whole budget (and its own path)."""
+        return "budget"
+
+    def chart_lines(self, result: TargetResult, series: Iterable[TargetResult]) -> list[ChartLine]:
+        """The budget used by year, the whole budget over the period and, for a derived budget, its path."""
+        d = result.to_dict()
+        used = [(s.year, s.to_dict()["actual"]) for s in series if s.actual is not None]
+        lines = [ChartLine("budget_used", used),
+                 ChartLine("budget", [(self.start_year, d["budget_t"]), (self.end_year, d["budget_t"])], dashed=True)]
+        if self.budget is None:     # a budget derived from a rate: its own path
+            path = [(y, self._allowed(y)) for y in range(self.start_year, self.end_year + 1)]
+            lines.append(ChartLine("budget_path", path, dashed=True))
+        return lines
+
+    def chart_years(self, result: TargetResult) -> list[int]:
+        """The budget's period."""
+        return [self.start_year, self.end_year]
+
+    def actual_terms(self, ledger, result: TargetResult) -> dict[int, float]:
+        """The budget used: the emissions of every year from the start year to the result's year [t CO2e]."""
+        if result.actual is None:
+            return {}
+        return {y: float(self.measure(ledger, y).value) for y in range(self.start_year, int(result.year) + 1)}
 
     def _evaluate(self, ledger, year: int) -> TargetResult:
         what = self._what()
@@ -229,7 +259,7 @@ class CarbonBudget(Target):
         missing: list[str] = []
         last = None
         for y in range(self.start_year, year + 1):
-            m = self._measure(ledger, y)
+            m = self.measure(ledger, y)
             last = m
             if m.rows == 0 or math.isnan(m.value):
                 missing.append(f"{y} ({'no ledger rows' if m.rows == 0 else m.note or 'value unknown'})")

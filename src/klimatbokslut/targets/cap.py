@@ -106,7 +106,7 @@ class Cap(Target):
         """Evaluate the cap in ``year``: ``met`` at or below it, ``not_met`` above."""
         year = check_year(year, "year", what=self._what())
         lim = self.limit_for(year)
-        m = self._measure(ledger, year)
+        m = self.measure(ledger, year)
         if math.isnan(m.value):
             return no_data(self, year, m, target_value=lim, trajectory=lim)
         return path_result(self, year, m.value, m, target_value=lim, trajectory=lim)

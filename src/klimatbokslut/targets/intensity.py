@@ -156,6 +156,16 @@ class Intensity(Target):
         y = milestone_year(self._limits, year)
         return None if y is None else (y, self._limits[y])
 
+    @property
+    def moves_with_base_year(self) -> bool:
+        """True for a reduction by a fraction of the base-year intensity; a limit stays where it is."""
+        return self.fraction is not None
+
+    @property
+    def chart_kind(self) -> str:
+        """``"path"`` for a reduction to a target year, else ``"limit"``."""
+        return "path" if self.target_year is not None else "limit"
+
     def _q(self, value):
         return None if value is None or (isinstance(value, float) and math.isnan(value)) else quantity(
             value, self.intensity_unit)
@@ -169,7 +179,7 @@ class Intensity(Target):
         return dens.get(None, dens.get(year))
 
     def _intensity(self, ledger, year: int) -> tuple[float, Measure, str]:
-        m = self._measure(ledger, year)
+        m = self.measure(ledger, year)
         den = self.denominator_for(year)
         if den is None:
             return float("nan"), m, f"no denominator for {year}"

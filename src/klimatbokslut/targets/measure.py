@@ -1,13 +1,15 @@
 """Measuring a ledger for a target: the metric of the selected rows of one year.
 
-The metrics (:data:`METRICS`) and how each is summed are described in
-:mod:`klimatbokslut.targets`. :func:`measure` returns a :class:`Measure` with the value
-in the target unit and how much of the selection had the data the metric needs.
+The metrics are a table, :data:`METRIC_TABLE`: one :class:`LedgerMetric` per metric (its
+name, default unit, dimension and how it measures the ledger); a new ledger metric is one
+entry there. What each sums is described in :mod:`klimatbokslut.targets`. :func:`measure`
+returns a :class:`Measure` with the value in the target unit and how much of the selection
+had the data the metric needs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,18 +22,12 @@ from ..errors import UnitError
 from ..units import get_registry, parse_unit
 from ..validation import fail, selection_mask
 
-__all__ = ["METRICS", "METRIC_DIM", "ENERGY_SHARES", "Measure", "measure", "amount_multipliers", "quantity", "coverage"]
+__all__ = ["METRIC_TABLE", "METRICS", "METRIC_DIM", "ENERGY_SHARES", "LedgerMetric", "Measure", "measure",
+           "amount_multipliers", "quantity", "coverage"]
 
-#: Metrics a ledger target can measure, with their default unit.
-METRICS = {"co2e": "t CO2e", "energy": "MWh", "energy_normal": "MWh", "amount": None, "cost": "SEK",
-           "distance": "km", "co2": "kg", "ch4": "kg", "n2o": "kg"}
-#: A unit of each metric's dimension (``amount`` has any dimension).
-METRIC_DIM = {"co2e": "kg CO2e", "energy": "MJ", "energy_normal": "MJ", "cost": "SEK", "distance": "km",
-              "co2": "kg", "ch4": "kg", "n2o": "kg"}
 #: Shares of energy a :class:`~klimatbokslut.targets.Share` can count, and the ledger columns that add up to each.
 ENERGY_SHARES = {"renewable": ("renewable_share",), "fossil_free": ("fossil_free_share",),
                  "recovered": ("recovered_share",), "renewable_or_recovered": ("renewable_share", "recovered_share")}
-_GAS_COLUMN = {"co2": "co2_kg", "ch4": "ch4_kg", "n2o": "n2o_kg"}
 
 
 def quantity(value: float, unit: str | None):
@@ -99,107 +95,204 @@ def amount_multipliers(rows: pd.DataFrame, unit: str, factors, what: str) -> np.
     return mult
 
 
+@dataclass(frozen=True)
+class Request:
+    """What :func:`measure` was asked: the ledger, the year, the selection and how to read it."""
+
+    ledger: Any
+    year: int
+    select: Mapping[str, list]
+    metric: str
+    unit: str
+    method: str | None
+    unknown: str
+    what: str
+    numerator: Mapping[str, list] | None = None
+    share_of: str | None = None
+
+
+@dataclass(frozen=True)
+class Sums:
+    """A metric's values over the selected rows of a year, before the unknown rows are dealt with."""
+
+    values: np.ndarray      # per row [target unit]; 0 where unknown
+    known: np.ndarray       # per row: the data the metric needs is known
+    basis_known: float      # basis of the coverage of the known rows
+    basis_unknown: float    # basis of the unknown rows (NaN if not measurable)
+    n_unknown: int
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class LedgerMetric:
+    """One ledger metric a target can measure.
+
+    Attributes
+    ----------
+    name : str
+        The metric's name (``Target.metric``) and key of :data:`METRIC_TABLE`.
+    unit : str or None
+        Default unit of the value (pint text); None: the target must give one.
+    dimension : str or None
+        A unit of the metric's dimension (a target's unit must have it); None: any.
+    rows : callable, optional
+        ``(selected rows of the year, request) -> Sums or Measure``: the metric over the
+        ledger rows (a ``Measure`` when it is decided early). Without it ``measure``
+        measures the whole request itself.
+    measure : callable, optional
+        ``request -> Measure``, for a metric that is not read from the ledger rows
+        (``co2e`` reads the ledger's direct and upstream parts).
+    """
+
+    name: str
+    unit: str | None
+    dimension: str | None
+    rows: Callable[[pd.DataFrame, Request], Sums | Measure] | None = None
+    measure: Callable[[Request], Measure] | None = None
+
+
+def _co2e(req: Request) -> Measure:
+    """CO2e of the selected parts (direct and upstream) of the year [target unit]."""
+    ledger, select = req.ledger, req.select
+    dims = ["year", "activity", "row", "energy_mj"] + [k for k in select if k in ledger.frame.columns]
+    parts = ledger.parts(req.method, dims=list(dict.fromkeys(dims)))
+    sel = _rows_in_year(parts, select, req.year, req.numerator, req.what)
+    if not len(sel):
+        return Measure(float("nan"), 0, 0.0, 0.0, 0)
+    values = sel["co2e_kg"].to_numpy(dtype=float)
+    unvalued = ~np.isfinite(values)
+    kg = float(values[~unvalued].sum())
+    value = float(quantity(kg, "kg CO2e").to(parse_unit(req.unit)).magnitude)
+    if not unvalued.any():
+        return Measure(value, len(sel), float(len(sel)), 0.0, 0)
+    return _without_unvalued(value, sel, unvalued, req.unknown, "CO2e")
+
+
+def _energy(sel: pd.DataFrame, req: Request) -> Sums | Measure:
+    """Energy of the energy activities (``energy_mj``, or ``energy_normal_mj``), or a share of it."""
+    is_energy = sel["activity"].astype(object).map(lambda a: get_activity(a).is_energy).to_numpy(dtype=bool)
+    left_out = sorted(set(sel.loc[~is_energy, "activity"].astype(object)))
+    note = f"not energy, left out: {', '.join(left_out)}. " if left_out else ""
+    sel = sel[is_energy]
+    if not len(sel):
+        return Measure(float("nan"), 0, 0.0, 0.0, 0, note)
+    if req.metric == "energy_normal":
+        if "energy_normal_mj" not in sel.columns:
+            raise fail("metric", req.metric, "the ledger has no normal-year corrected energy: correct it first with "
+                       "klimatbokslut.normal_year.correct (or [normal_year] in the report configuration)",
+                       what=req.what)
+        basis = sel["energy_normal_mj"].to_numpy(dtype=float)
+    else:
+        basis = sel["energy_mj"].to_numpy(dtype=float)
+    known = np.isfinite(basis)
+    if req.share_of:
+        cols = [sel[c].to_numpy(dtype=float) if c in sel.columns else np.full(len(sel), np.nan)
+                for c in ENERGY_SHARES[req.share_of]]
+        share = np.sum(cols, axis=0)
+        known &= np.isfinite(share)
+        values = np.where(known, basis * np.where(np.isfinite(share), share, 0.0), 0.0)
+        label = req.share_of.replace("_", " ") + " share"
+    else:
+        values = np.where(known, basis, 0.0)
+        label = "energy content"
+    to_unit = float(quantity(1.0, "MJ").to(parse_unit(req.unit)).magnitude)
+    values = values * to_unit
+    basis_known = float(np.nansum(np.where(known, basis, 0.0)))
+    basis_unknown = float(np.nansum(np.where(~known & np.isfinite(basis), basis, 0.0)))
+    n_unknown = int((~known).sum())
+    if n_unknown:
+        note += f"{label} unknown for {_listing(sel[~known])}. "
+    return Sums(values, known, basis_known, basis_unknown, n_unknown, note)
+
+
+def _distance(sel: pd.DataFrame, req: Request) -> Sums:
+    """Person-km of travel and km of vehicles, as the ledger's ``distance_km`` gives them.
+
+    A flight given in trips has its great-circle distance; rows without a distance are unknown.
+    """
+    km = sel["distance_km"].to_numpy(dtype=float)
+    known = np.isfinite(km)
+    values = np.where(known, km, 0.0) * float(quantity(1.0, "km").to(parse_unit(req.unit)).magnitude)
+    n_unknown = int((~known).sum())
+    note = f"distance unknown for {_listing(sel[~known])}. " if n_unknown else ""
+    return Sums(values, known, float(values[known].sum()), 0.0, n_unknown, note)
+
+
+def _cost(sel: pd.DataFrame, req: Request) -> Sums:
+    """The rows' ``cost_sek``; a row without a cost has no value to weigh it by: coverage counts rows."""
+    if "cost_sek" not in sel.columns:
+        raise fail("metric", req.metric, "the rows carry no cost: give a cost column (kostnad, SEK or tkr) in the "
+                   "activity file", what=req.what)
+    cost = sel["cost_sek"].to_numpy(dtype=float)
+    known = np.isfinite(cost)
+    values = np.where(known, cost, 0.0) * float(quantity(1.0, "SEK").to(parse_unit(req.unit)).magnitude)
+    n_unknown = int((~known).sum())
+    note = f"cost unknown for {_listing(sel[~known])}. " if n_unknown else ""
+    return Sums(values, known, float(known.sum()), float(n_unknown), n_unknown, note)
+
+
+def _amount(sel: pd.DataFrame, req: Request) -> Sums:
+    """The activity amount in the target unit (pint, then the factor set's fuel properties)."""
+    values = sel["amount"].to_numpy(dtype=float) * amount_multipliers(sel, req.unit, req.ledger.factors, req.what)
+    return Sums(values, np.ones(len(sel), dtype=bool), float(values.sum()), 0.0, 0)
+
+
+def _gas(sel: pd.DataFrame, req: Request) -> Sums | Measure:
+    """kg of the gas itself in the direct part (``co2_kg``, ``ch4_kg``, ``n2o_kg``)."""
+    kg = sel[f"{req.metric}_kg"].to_numpy(dtype=float)
+    values = kg * float(quantity(1.0, "kg").to(parse_unit(req.unit)).magnitude)
+    unvalued = ~np.isfinite(values)
+    if unvalued.any():
+        return _without_unvalued(float(values[~unvalued].sum()), sel, unvalued, req.unknown, req.metric.upper())
+    return Sums(values, np.ones(len(sel), dtype=bool), float(values.sum()), 0.0, 0)
+
+
+#: The ledger metrics a target can measure, in the order errors list them.
+METRIC_TABLE: dict[str, LedgerMetric] = {m.name: m for m in (
+    LedgerMetric("co2e", "t CO2e", "kg CO2e", measure=_co2e),
+    LedgerMetric("energy", "MWh", "MJ", rows=_energy),
+    LedgerMetric("energy_normal", "MWh", "MJ", rows=_energy),
+    LedgerMetric("amount", None, None, rows=_amount),
+    LedgerMetric("cost", "SEK", "SEK", rows=_cost),
+    LedgerMetric("distance", "km", "km", rows=_distance),
+    LedgerMetric("co2", "kg", "kg", rows=_gas),
+    LedgerMetric("ch4", "kg", "kg", rows=_gas),
+    LedgerMetric("n2o", "kg", "kg", rows=_gas),
+)}
+
+#: Metrics a ledger target can measure, with their default unit.
+METRICS = {m.name: m.unit for m in METRIC_TABLE.values()}
+#: A unit of each metric's dimension (``amount`` has any dimension).
+METRIC_DIM = {m.name: m.dimension for m in METRIC_TABLE.values() if m.dimension is not None}
+
+
 def measure(ledger, year: int, select: Mapping[str, list], metric: str, unit: str, method: str | None,
             unknown: str, what: str, renewable: bool = False, numerator: Mapping[str, list] | None = None,
             share_of: str | None = None) -> Measure:
     """The metric of the selected rows of one year (numerator rows: a further filter).
 
     ``share_of`` (a key of :data:`ENERGY_SHARES`; ``renewable=True`` is ``"renewable"``)
-    weighs each row's energy by that share of it.
+    weighs each row's energy by that share of it. The metric's entry in
+    :data:`METRIC_TABLE` says how it is measured.
     """
-    share_of = share_of or ("renewable" if renewable else None)
-    frame = ledger.frame
-    if metric == "co2e":
-        dims = ["year", "activity", "row", "energy_mj"] + [k for k in select if k in frame.columns]
-        parts = ledger.parts(method, dims=list(dict.fromkeys(dims)))
-        sel = _rows_in_year(parts, select, year, numerator, what)
-        if not len(sel):
-            return Measure(float("nan"), 0, 0.0, 0.0, 0)
-        values = sel["co2e_kg"].to_numpy(dtype=float)
-        unvalued = ~np.isfinite(values)
-        kg = float(values[~unvalued].sum())
-        value = float(quantity(kg, "kg CO2e").to(parse_unit(unit)).magnitude)
-        if not unvalued.any():
-            return Measure(value, len(sel), float(len(sel)), 0.0, 0)
-        return _without_unvalued(value, sel, unvalued, unknown, "CO2e")
+    req = Request(ledger, year, select, metric, unit, method, unknown, what, numerator,
+                  share_of or ("renewable" if renewable else None))
+    entry = METRIC_TABLE[metric]
+    if entry.measure is not None:
+        return entry.measure(req)
     if "boundary" in select:
         raise fail("select", "boundary", "boundary (direct/upstream) applies only to the co2e metric", what=what)
-    sel = _rows_in_year(frame, select, year, numerator, what)
+    sel = _rows_in_year(ledger.frame, select, year, numerator, what)
     if not len(sel):
         return Measure(float("nan"), 0, 0.0, 0.0, 0)
-    note = ""
-    if metric in ("energy", "energy_normal"):
-        is_energy = sel["activity"].astype(object).map(lambda a: get_activity(a).is_energy).to_numpy(dtype=bool)
-        left_out = sorted(set(sel.loc[~is_energy, "activity"].astype(object)))
-        if left_out:
-            note = f"not energy, left out: {', '.join(left_out)}. "
-        sel = sel[is_energy]
-        if not len(sel):
-            return Measure(float("nan"), 0, 0.0, 0.0, 0, note)
-        if metric == "energy_normal":
-            if "energy_normal_mj" not in sel.columns:
-                raise fail("metric", metric, "the ledger has no normal-year corrected energy: correct it first with "
-                           "klimatbokslut.normal_year.correct (or [normal_year] in the report configuration)",
-                           what=what)
-            basis = sel["energy_normal_mj"].to_numpy(dtype=float)
-        else:
-            basis = sel["energy_mj"].to_numpy(dtype=float)
-        known = np.isfinite(basis)
-        if share_of:
-            cols = [sel[c].to_numpy(dtype=float) if c in sel.columns else np.full(len(sel), np.nan)
-                    for c in ENERGY_SHARES[share_of]]
-            share = np.sum(cols, axis=0)
-            known &= np.isfinite(share)
-            values = np.where(known, basis * np.where(np.isfinite(share), share, 0.0), 0.0)
-            label = share_of.replace("_", " ") + " share"
-        else:
-            values = np.where(known, basis, 0.0)
-            label = "energy content"
-        to_unit = float(quantity(1.0, "MJ").to(parse_unit(unit)).magnitude)
-        values = values * to_unit
-        basis_known = float(np.nansum(np.where(known, basis, 0.0)))
-        basis_unknown = float(np.nansum(np.where(~known & np.isfinite(basis), basis, 0.0)))
-        n_unknown = int((~known).sum())
-        if n_unknown:
-            note += f"{label} unknown for {_listing(sel[~known])}. "
-    elif metric == "distance":
-        # person-km of travel and km of vehicles, as the ledger's distance_km gives them (a flight given in
-        # trips has its great-circle distance); rows without a distance are unknown
-        km = sel["distance_km"].to_numpy(dtype=float)
-        known = np.isfinite(km)
-        values = np.where(known, km, 0.0) * float(quantity(1.0, "km").to(parse_unit(unit)).magnitude)
-        n_unknown = int((~known).sum())
-        basis_known, basis_unknown = float(values[known].sum()), 0.0
-        if n_unknown:
-            note += f"distance unknown for {_listing(sel[~known])}. "
-    elif metric == "cost":
-        if "cost_sek" not in sel.columns:
-            raise fail("metric", metric, "the rows carry no cost: give a cost column (kostnad, SEK or tkr) in the "
-                       "activity file", what=what)
-        cost = sel["cost_sek"].to_numpy(dtype=float)
-        known = np.isfinite(cost)
-        values = np.where(known, cost, 0.0) * float(quantity(1.0, "SEK").to(parse_unit(unit)).magnitude)
-        n_unknown = int((~known).sum())
-        # a row without a cost has no value to weigh it by: coverage counts rows
-        basis_known, basis_unknown = float(known.sum()), float(n_unknown)
-        if n_unknown:
-            note += f"cost unknown for {_listing(sel[~known])}. "
-    elif metric == "amount":
-        values = sel["amount"].to_numpy(dtype=float) * amount_multipliers(sel, unit, ledger.factors, what)
-        known = np.ones(len(sel), dtype=bool)
-        basis_known, basis_unknown, n_unknown = float(values.sum()), 0.0, 0
-    else:
-        kg = sel[_GAS_COLUMN[metric]].to_numpy(dtype=float)
-        values = kg * float(quantity(1.0, "kg").to(parse_unit(unit)).magnitude)
-        unvalued = ~np.isfinite(values)
-        if unvalued.any():
-            return _without_unvalued(float(values[~unvalued].sum()), sel, unvalued, unknown, metric.upper())
-        known = np.ones(len(sel), dtype=bool)
-        basis_known, basis_unknown, n_unknown = float(values.sum()), 0.0, 0
-    total = float(values[known].sum())
-    if n_unknown and unknown == "no_data":
+    assert entry.rows is not None       # an entry measures its rows or the whole request
+    s = entry.rows(sel, req)
+    if isinstance(s, Measure):
+        return s
+    total = float(s.values[s.known].sum())
+    if s.n_unknown and unknown == "no_data":
         total = float("nan")
-    return Measure(total, len(sel), basis_known, basis_unknown, n_unknown, note.strip())
+    return Measure(total, len(sel), s.basis_known, s.basis_unknown, s.n_unknown, s.note.strip())
 
 
 def _without_unvalued(value: float, sel: pd.DataFrame, unvalued: np.ndarray, unknown: str, label: str) -> Measure:

@@ -155,12 +155,22 @@ class PathTarget(Target, ABC):
         base = self._base(ledger, self.base_year)
         tv, details = self._target_in(base, year)
         traj = self.trajectory(base, year)
-        m = self._measure(ledger, year)
+        m = self.measure(ledger, year)
         if math.isnan(m.value):
             return no_data(self, year, m, base, self.base_year, self.target_year, tv, traj, details=details)
         return path_result(self, year, m.value, m, target_value=tv, trajectory=traj, base=base,
                            base_year=self.base_year, target_year=self.target_year,
                            required=self._required(m.value, base, year), details=details)
+
+    @property
+    def moves_with_base_year(self) -> bool:
+        """True: the path and the target value are fractions of the base-year value."""
+        return True
+
+    @property
+    def chart_kind(self) -> str:
+        """``"path"``: the straight (or bent) line from the base-year value to the target value."""
+        return "path"
 
     def _target_in(self, base: float, year: int) -> tuple[float, dict]:
         """The value to reach in ``year`` and details about it: the target value (a milestone's in its year)."""

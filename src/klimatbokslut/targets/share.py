@@ -85,6 +85,7 @@ class Share(Target):
     _minimums: dict[int | None, float] = field(init=False, repr=False, compare=False)
     kind: ClassVar[str] = "share"
     lower_is_better: ClassVar[bool] = False
+    change_as: ClassVar[str] = "points"
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -138,18 +139,23 @@ class Share(Target):
         y = milestone_year(ms, year)
         return None if y is None else (y, ms[y])
 
+    @property
+    def chart_kind(self) -> str:
+        """``"path"`` with a target year (the line from the base-year share), else ``"limit"``."""
+        return "path" if self.target_year is not None else "limit"
+
     def _actual(self, source, year: int) -> float:
         return self._share(source, year)[0]
 
     def _share(self, ledger, year: int) -> tuple[float, Measure]:
         energy_share = isinstance(self.numerator, str)
         if energy_share:
-            den = self._measure(ledger, year)
-            num = self._measure(ledger, year, share_of=self.numerator)
+            den = self.measure(ledger, year)
+            num = self.measure(ledger, year, share_of=self.numerator)
         else:
-            den = self._measure(ledger, year)
+            den = self.measure(ledger, year)
             try:
-                num = self._measure(ledger, year, numerator=self._selection(self.numerator))
+                num = self.measure(ledger, year, numerator=self.numerator)
             except InputError:
                 if den.rows == 0:
                     raise

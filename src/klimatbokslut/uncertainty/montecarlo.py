@@ -376,13 +376,11 @@ class Simulation:
         with np.errstate(divide="ignore", invalid="ignore"):
             scale = {y: draws[i] / point[i] if point[i] else np.ones(self.draws) for i, y in enumerate(years)}
         ones = np.ones(self.draws)
-        actual = float(result.actual.magnitude)
-        kind = getattr(target, "kind", "")
-        if kind == "carbon_budget":
-            start = int(getattr(target, "start_year", year))
-            used = np.zeros(self.draws)
-            for y in range(start, int(year) + 1):
-                used = used + float(target._measure(ledger, y).value) * scale.get(y, ones)
+        value_draws = np.zeros(self.draws)      # the actual value, term by term, each with its year's draw
+        for y, term in target.actual_terms(ledger, result).items():
+            value_draws = value_draws + float(term) * scale.get(int(y), ones)
+        if target.cumulative:
+            used = value_draws
             total = float(result.target_value.magnitude)
             out["probability_total"] = float((used <= total).mean())
             if result.trajectory_value is None:
@@ -394,17 +392,14 @@ class Simulation:
                        note="probability that the use so far is within the budget's path (probability_total: "
                             "that the whole budget is not used up by the year)")
             return out
-        value_draws = actual * scale.get(int(year), ones)
         before_target = result.target_year is not None and int(year) < int(result.target_year)
         ref = result.trajectory_value if before_target and result.trajectory_value is not None else result.target_value
         if ref is None:
             out["note"] = "the target has no value to compare with in the year"
             return out
         threshold = float(ref.magnitude) * ones
-        base_year = getattr(target, "base_year", None)
-        derived = kind in ("reduction", "annual_reduction") or (kind == "intensity"
-                                                                and getattr(target, "fraction", None) is not None)
-        if derived and base_year is not None and int(base_year) in scale:
+        base_year = result.base_year
+        if target.moves_with_base_year and base_year is not None and int(base_year) in scale:
             threshold = threshold * scale[int(base_year)]
         better = value_draws <= threshold if target.lower_is_better else value_draws >= threshold
         out["probability"] = float(better.mean())
