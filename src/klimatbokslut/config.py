@@ -76,7 +76,7 @@ from __future__ import annotations
 
 import inspect
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -563,7 +563,7 @@ def _register_file_activities(files: Any, base: Path) -> list[tuple[str, str]]:
     return problems
 
 
-def _failure_text(rec: Mapping[str, Any]) -> str:
+def _failure_text(rec: Mapping[Hashable, Any]) -> str:
     where = ", ".join(x for x in (f"row {rec['row']}" if rec.get("row") is not None else "",
                                   f"column {rec['column']!r}" if rec.get("column") else "",
                                   f"value {rec['value']!r}" if rec.get("value") is not None else "") if x)

@@ -231,9 +231,9 @@ def _ledger_columns(base: pd.DataFrame, ok: list[Resolved], rc: np.ndarray, gwp:
     frame["co2e_location_kg"] = out["co2e_location_kg"]
     frame["co2e_market_kg"] = out["co2e_market_kg"]
     frame["co2_biogenic_kg"] = out["co2_biogenic_kg"]
-    frame["gwp"] = pd.Categorical.from_codes(np.zeros(len(base), dtype=np.int8), categories=[gwp])
+    frame["gwp"] = pd.Categorical.from_codes(np.zeros(len(base), dtype=np.int8), categories=pd.Index([gwp]))
     frame["scope2_method"] = pd.Categorical.from_codes((frame["scope"] == 2).astype(np.int8),
-                                                       categories=["", scope2_method])
+                                                       categories=pd.Index(["", scope2_method]))
     frame["factor_ids"] = _per_row([r.factor_ids for r in ok], rc)
     frame["source_ids"] = _per_row([r.source_ids for r in ok], rc)
     frame["factor_gwp"] = _per_row([r.factor_gwp for r in ok], rc)
