@@ -78,6 +78,7 @@ def calculate(activities: Any, factors: FactorSet | None = None, gwp: str = "AR6
     >>> round(float(led.frame.loc[1, "co2e_location_kg"]), 6)
     59.0
     """
+    # Not split: 40 lines of code under the docstring, read top to bottom as the rows' one path.
     on_error = _on_error(activities, on_error)
     if scope2_method not in ("market", "location"):
         raise ValueError(f"scope2_method must be 'market' or 'location', not {scope2_method!r}")
