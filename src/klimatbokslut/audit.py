@@ -29,7 +29,9 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -81,7 +83,9 @@ class LedgerComparison:
         lines += self.notes
         big = self.table.reindex(self.table["change_t"].abs().sort_values(ascending=False).index).head(top)
         big = big[big["change_t"].abs() > 0]
-        for r in big.itertuples(index=False):
+        # the stubs type each field as any scalar (bytes included); these columns hold text and numbers
+        rows: Iterable[Any] = big.itertuples(index=False)
+        for r in rows:
             lines.append(f"  {r.year} {r.activity} {r.org_unit or ''} {r.site or ''}".rstrip()
                          + f": {r.change_t:+.3f} t (activity {r.activity_t:+.3f}, factor {r.factor_t:+.3f}, "
                            f"GWP {r.gwp_t:+.3f}, added {r.added_t:+.3f}, removed {r.removed_t:+.3f})")

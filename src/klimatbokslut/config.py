@@ -76,7 +76,7 @@ from __future__ import annotations
 
 import inspect
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -507,32 +507,40 @@ def load_config(source: str | Path | Mapping[str, Any], *, check_files: bool = T
             except ConfigError as exc:
                 problems.extend(exc.problems)
     if cfg is not None:
-        for i, sc in enumerate(cfg.scenarios):
-            problems.extend(_check_scenario_params(sc, i))
-        cfg.activities = {k: _resolve(base, v) for k, v in cfg.activities.items()}
-        cfg.factors_files = [_resolve(base, p) for p in cfg.factors_files]
-        for k in cfg.activities:
-            if not _all_years(k) and not k.isdigit():
-                problems.append((f"activities.{k}", "keys of the activities table are years"))
-        if cfg.portfolio is not None:
-            pf = cfg.portfolio
-            pf.holdings = {k: _resolve(base, v) for k, v in pf.holdings.items()}
-            for k in pf.holdings:
-                if not k.isdigit():
-                    problems.append((f"portfolio.holdings.{k}", "keys of the holdings table are years"))
-            if pf.benchmark is not None:
-                pf.benchmark = _resolve(base, pf.benchmark)
-        if any(t.get("benchmark") == "index" for t in cfg.targets) and (cfg.portfolio is None
-                                                                        or cfg.portfolio.benchmark is None):
-            i = next(i for i, t in enumerate(cfg.targets) if t.get("benchmark") == "index")
-            problems.append((f"targets[{i}].benchmark", "'index' needs portfolio.benchmark"))
-        if cfg.base_year is not None and cfg.base_year > cfg.report_year:
-            problems.append(("base_year", f"{cfg.base_year} is after the report year {cfg.report_year}"))
-        if check_files:
-            problems.extend(_missing_files(cfg))
+        problems.extend(_resolved_and_checked(cfg, base, check_files))
     if problems or cfg is None:
         raise ConfigError(problems, source=where)
     return cfg
+
+
+def _resolved_and_checked(cfg: ReportConfig, base: Path, check_files: bool) -> list[tuple[str, str]]:
+    """Resolve the configuration's file names against ``base`` (in place) and check what the model cannot:
+    scenario parameters, year keys, the index benchmark, the base year and (optionally) that files exist."""
+    problems: list[tuple[str, str]] = []
+    for i, sc in enumerate(cfg.scenarios):
+        problems.extend(_check_scenario_params(sc, i))
+    cfg.activities = {k: _resolve(base, v) for k, v in cfg.activities.items()}
+    cfg.factors_files = [_resolve(base, p) for p in cfg.factors_files]
+    for k in cfg.activities:
+        if not _all_years(k) and not k.isdigit():
+            problems.append((f"activities.{k}", "keys of the activities table are years"))
+    if cfg.portfolio is not None:
+        pf = cfg.portfolio
+        pf.holdings = {k: _resolve(base, v) for k, v in pf.holdings.items()}
+        for k in pf.holdings:
+            if not k.isdigit():
+                problems.append((f"portfolio.holdings.{k}", "keys of the holdings table are years"))
+        if pf.benchmark is not None:
+            pf.benchmark = _resolve(base, pf.benchmark)
+    if any(t.get("benchmark") == "index" for t in cfg.targets) and (cfg.portfolio is None
+                                                                    or cfg.portfolio.benchmark is None):
+        i = next(i for i, t in enumerate(cfg.targets) if t.get("benchmark") == "index")
+        problems.append((f"targets[{i}].benchmark", "'index' needs portfolio.benchmark"))
+    if cfg.base_year is not None and cfg.base_year > cfg.report_year:
+        problems.append(("base_year", f"{cfg.base_year} is after the report year {cfg.report_year}"))
+    if check_files:
+        problems.extend(_missing_files(cfg))
+    return problems
 
 
 def _all_years(key: str) -> bool:
@@ -563,7 +571,7 @@ def _register_file_activities(files: Any, base: Path) -> list[tuple[str, str]]:
     return problems
 
 
-def _failure_text(rec: Mapping[str, Any]) -> str:
+def _failure_text(rec: Mapping[Hashable, Any]) -> str:
     where = ", ".join(x for x in (f"row {rec['row']}" if rec.get("row") is not None else "",
                                   f"column {rec['column']!r}" if rec.get("column") else "",
                                   f"value {rec['value']!r}" if rec.get("value") is not None else "") if x)
@@ -615,7 +623,7 @@ def validate(config: str | Path | Mapping[str, Any] | ReportConfig) -> pd.DataFr
     problems: list[dict[str, Any]] = []
 
     def add(key, reason, row=None, column=None, value=None):
-        problems.append({"key": key, "row": row, "column": column, "value": value, "reason": reason})
+        problems.append(_problem(key, reason, row, column, value))
 
     try:   # first: the factor files define activities the activity files may name
         cfg.factor_set()
@@ -641,21 +649,7 @@ def validate(config: str | Path | Mapping[str, Any] | ReportConfig) -> pd.DataFr
             add(key, f"the file for {k} has rows of other years: {', '.join(map(str, sorted(ys - {int(k)})))}")
         years |= ys
     if cfg.portfolio is not None:
-        pf = cfg.portfolio
-        files: list[tuple[str, Path, int | None]] = [(f"portfolio.holdings.{k}", p, int(k))
-                                                     for k, p in pf.holdings.items()]
-        if pf.benchmark is not None:
-            files.append(("portfolio.benchmark", pf.benchmark, None))
-        for key, path, year in files:
-            try:
-                read_holdings(path, rates=pf.rates or None, year=year)
-            except (InputError, OSError, ValueError) as exc:
-                failures = getattr(exc, "failures", None)
-                if failures is not None and len(failures):
-                    for r in failures.to_dict("records"):
-                        add(key, r.get("reason"), r.get("row"), r.get("column"), r.get("value"))
-                else:
-                    add(key, str(exc).splitlines()[0])
+        problems.extend(_holdings_problems(cfg.portfolio))
     if years:
         if cfg.report_year not in years:
             add("report_year", f"no activity rows in {cfg.report_year}; years: {', '.join(map(str, sorted(years)))}")
@@ -667,3 +661,28 @@ def validate(config: str | Path | Mapping[str, Any] | ReportConfig) -> pd.DataFr
             if isinstance(b, int) and (cls is None or cls.ledger_base_year) and b not in years:
                 add(f"targets[{i}].base_year", f"no activity rows in {b}; years: {', '.join(map(str, sorted(years)))}")
     return pd.DataFrame(problems, columns=["key", "row", "column", "value", "reason"], dtype=object)
+
+
+def _holdings_problems(pf: PortfolioConfig) -> list[dict[str, Any]]:
+    """:func:`validate`'s problems with the portfolio's holdings and benchmark files."""
+    problems: list[dict[str, Any]] = []
+    files: list[tuple[str, Path, int | None]] = [(f"portfolio.holdings.{k}", p, int(k))
+                                                 for k, p in pf.holdings.items()]
+    if pf.benchmark is not None:
+        files.append(("portfolio.benchmark", pf.benchmark, None))
+    for key, path, year in files:
+        try:
+            read_holdings(path, rates=pf.rates or None, year=year)
+        except (InputError, OSError, ValueError) as exc:
+            failures = getattr(exc, "failures", None)
+            if failures is not None and len(failures):
+                problems += [_problem(key, r.get("reason"), r.get("row"), r.get("column"), r.get("value"))
+                             for r in failures.to_dict("records")]
+            else:
+                problems.append(_problem(key, str(exc).splitlines()[0]))
+    return problems
+
+
+def _problem(key: str, reason: Any, row: Any = None, column: Any = None, value: Any = None) -> dict[str, Any]:
+    """One row of :func:`validate`'s table."""
+    return {"key": key, "row": row, "column": column, "value": value, "reason": reason}

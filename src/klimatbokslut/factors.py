@@ -51,7 +51,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -258,7 +258,7 @@ class FactorSet:
         self.version = version
         self.name = name
         self.checksums = dict(checksums or {})
-        self._by_activity = {k: g.to_dict("records") for k, g in self.factors.groupby("activity", sort=False)}
+        self._by_activity = {str(k): g.to_dict("records") for k, g in self.factors.groupby("activity", sort=False)}
         self._props = {a: {k: (float(v) if v == v and v is not None and not isinstance(v, str) else float("nan"))
                            for k, v in rec.items() if k in _NUMERIC_PROPERTIES}
                        for a, rec in self.properties.to_dict("index").items()}
@@ -659,7 +659,7 @@ def _coerce_factors(df: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
     for (unit, gas), grp in out.groupby(["unit", "gas"]):
         try:
             EmissionFactor(factor_id="check", activity="check", valid_from=2000, valid_to=2000, value=1.0,
-                           unit=unit, gas=gas, source_id="check")
+                           unit=cast(str, unit), gas=cast(str, gas), source_id="check")  # text columns
         except Exception as exc:
             msg = str(exc).splitlines()[-2 if len(str(exc).splitlines()) > 1 else -1].strip()
             for fid in grp["factor_id"]:

@@ -193,17 +193,3 @@ def gwp_table(gwp: str = "AR6") -> dict[str, float]:
     (28.0, 216.0)
     """
     return dict(_table(check_gwp_set(gwp)))
-
-
-def known_gases() -> list[str]:
-    """Every gas name that has a GWP in at least one set.
-
-    Examples
-    --------
-    >>> "R410A" in known_gases()
-    True
-    """
-    names: set[str] = set()
-    for key in GWP_SETS:
-        names |= set(_table(key))
-    return sorted(names)

@@ -313,8 +313,6 @@ def parse_numbers(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     >>> v.tolist()[:2], list(p[2:])
     ([1000.0, 2.5], ['empty amount', "not a number: 'abc'", None])
     """
-    # One pass of narrowing masks over the column (numbers, plain text, Swedish text); split, each
-    # part would recompute the masks of the others. About 70 lines of code under the docstring.
     n = len(values)
     out = np.full(n, np.nan)
     problems = np.full(n, None, dtype=object)
@@ -346,7 +344,19 @@ def parse_numbers(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     txt_mask = ~is_num
     if not txt_mask.any():
         return out, problems
-    text = values[txt_mask].astype("string").fillna("")
+    pos = np.flatnonzero(txt_mask)
+    out[pos], problems[pos] = _parse_texts(values[txt_mask])
+    return out, problems
+
+
+def _parse_texts(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`parse_numbers` for cells of text: the numbers (NaN where not read), the reasons (``None`` where read).
+
+    Spaces of every kind are dropped and a Unicode minus is read as "-"; one comma or point is the
+    decimal mark, a mark repeated as thousands grouping ("1.234.567") is dropped, and both marks in
+    one cell, or a repeated mark that is not grouping, is ambiguous and not read.
+    """
+    text = values.astype("string").fillna("")
     s = text.str.strip()
     for ch in _SPACES:
         s = s.str.replace(ch, "", regex=False)
@@ -362,11 +372,9 @@ def parse_numbers(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     clean = s.where(~(multi & grouped_ok), s.str.replace(r"[.,]", "", regex=True))
     clean = clean.str.replace(",", ".", regex=False)
     parsed = pd.to_numeric(clean.where(~(both | empty | (multi & ~grouped_ok)), None), errors="coerce")
-    pos = np.flatnonzero(txt_mask)
     parsed_np = parsed.to_numpy(dtype=float, na_value=np.nan)
-    out[pos] = parsed_np
     orig = text.to_numpy(dtype=object)
-    reasons = np.full(len(pos), None, dtype=object)
+    reasons = np.full(len(parsed_np), None, dtype=object)
     bad = np.isnan(parsed_np) | ~np.isfinite(parsed_np)
     both_np = both.to_numpy(dtype=bool)
     empty_np = empty.to_numpy(dtype=bool)
@@ -384,9 +392,7 @@ def parse_numbers(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
             reasons[i] = f"not a finite number: {raw!r}"
         else:
             reasons[i] = f"not a number: {raw!r}"
-    out[pos[bad]] = np.nan
-    problems[pos] = reasons
-    return out, problems
+    return np.where(bad, np.nan, parsed_np), reasons
 
 
 #: A plain number: digits with at most one decimal mark ("." or ","), no spaces or grouping.

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -72,9 +72,10 @@ class Failures:
 
     def extend(self, failures: Iterable[Mapping[str, Any]] | pd.DataFrame) -> None:
         """Record problems already in the failures-table shape (``row``, ``column``, ``value``, ``reason``)."""
-        if isinstance(failures, pd.DataFrame):
-            failures = failures.to_dict("records")
-        self.rows.extend(dict(f) for f in failures)
+        # a failures table's columns are text, so its records are keyed by str
+        records = cast("list[dict[str, Any]]", failures.to_dict("records")) \
+            if isinstance(failures, pd.DataFrame) else failures
+        self.rows.extend(dict(f) for f in records)
 
     def __len__(self) -> int:
         return len(self.rows)

@@ -392,7 +392,8 @@ def empty_mask(s: pd.Series) -> np.ndarray:
 def categorical(codes: np.ndarray, values: np.ndarray) -> pd.Categorical:
     """A Categorical from per-row codes into per-distinct values (values may repeat; -1 = last value)."""
     cats, inverse = np.unique(np.asarray(values, dtype=object).astype(str), return_inverse=True)
-    small = inverse.ravel().astype(np.int8 if len(cats) < 127 else np.int16 if len(cats) < 32767 else np.int32)
+    width: type[np.signedinteger[Any]] = np.int8 if len(cats) < 127 else np.int16 if len(cats) < 32767 else np.int32
+    small = inverse.ravel().astype(width)
     # code -1 takes the last value (numpy's negative index), as the docstring says
     return pd.Categorical.from_codes(small.take(codes), categories=pd.Index(cats, dtype=object))
 

@@ -139,7 +139,7 @@ def _read_csv(p: Path) -> UserFactors:
     cols = [str(c).strip() for c in df.columns]
     lower = {c.lower() for c in cols}
     out = UserFactors(str(p))
-    records = [{k.strip(): v for k, v in rec.items() if str(v).strip() != ""} for rec in df.to_dict("records")]
+    records = [{str(k).strip(): v for k, v in rec.items() if str(v).strip() != ""} for rec in df.to_dict("records")]
     rows = list(df.index)
     if lower & {"value", "värde", "varde", "faktor"}:
         out.factors, out.rows_factors = records, rows

@@ -24,7 +24,15 @@ import pandas as pd
 
 from .. import normal_year
 from .._version import __version__
-from ..config import ConfigError, ReportConfig, build_target, input_problems, load_config
+from ..config import (
+    ConfigError,
+    NormalYearConfig,
+    RecalculationConfig,
+    ReportConfig,
+    build_target,
+    input_problems,
+    load_config,
+)
 from ..csvout import plain_table as _plain
 from ..engine import calculate
 from ..errors import InputError, KlimatbokslutError
@@ -249,43 +257,16 @@ def build_report(config: str | Path | dict | ReportConfig, *, progress=None) -> 
     say("activities and ledger")
     acts, ledger = _read(cfg, factors)
     if cfg.normal_year is not None:
-        ny = cfg.normal_year
         say("normal-year correction")
-        normal = ny.normal_degree_days if isinstance(ny.normal_degree_days, (int, float)) \
-            else {int(y): v for y, v in ny.normal_degree_days.items()}
-        ledger = normal_year.correct(ledger, degree_days={int(y): v for y, v in ny.degree_days.items()},
-                                     normal_degree_days=normal, weather_share=ny.weather_share, select=ny.select,
-                                     source=ny.source)
-    data_years = sorted(int(y) for y in pd.unique(ledger.frame["year"]))
-    if cfg.report_year not in data_years:
-        raise ConfigError([("report_year", f"no ledger rows in {cfg.report_year}; years with data: "
-                                           f"{', '.join(map(str, data_years))}")], source=str(cfg.path or "config"))
-    base = cfg.base_year if cfg.base_year is not None else data_years[0]
-    if base not in data_years:
-        raise ConfigError([("base_year", f"no ledger rows in {base}; years with data: "
-                                         f"{', '.join(map(str, data_years))}")], source=str(cfg.path or "config"))
+        ledger = _normal_year_corrected(cfg.normal_year, ledger)
+    data_years, base = _data_years(cfg, ledger)
     years = [y for y in data_years if base <= y <= cfg.report_year]
     restated = None
     target_ledger = ledger
     if cfg.recalculation is not None:
         say("base-year recalculation")
-        rc = cfg.recalculation
-        try:
-            restated = restate(ledger, rc.change_objects(cfg.path.parent if cfg.path else None), base_year=base,
-                               policy=rc.policy())
-        except InputError as exc:
-            raise ConfigError(input_problems(exc, "recalculation"), source=str(cfg.path or "config")) from None
-        if rc.method_changes:
-            current = {"gwp": cfg.gwp, "radiative_forcing": cfg.radiative_forcing, "scope2_method": cfg.scope2_method}
-            mchanges, before = rc.method_change_objects(current)
-            try:
-                restated.method_history, restated.method_effects = method_history(
-                    acts, mchanges, base_year=base, policy=rc.policy(), factors=factors,
-                    price_index=cfg.price_index_map(), **{**current, **before})
-            except InputError as exc:
-                raise ConfigError(input_problems(exc, "recalculation.method_changes"),
-                                  source=str(cfg.path or "config")) from None
-        if rc.targets_against == "restated":
+        restated = _recalculated(cfg, cfg.recalculation, ledger, acts, factors, base)
+        if cfg.recalculation.targets_against == "restated":
             target_ledger = restated.ledger
     say("portfolio")
     ports, bench = _portfolios(cfg)
@@ -306,6 +287,48 @@ def build_report(config: str | Path | dict | ReportConfig, *, progress=None) -> 
     say("tables")
     report.tables = _tables(report)
     return report
+
+
+def _normal_year_corrected(ny: NormalYearConfig, ledger: Ledger) -> Ledger:
+    """The ledger with the configuration's normal-year correction of heating."""
+    normal = ny.normal_degree_days if isinstance(ny.normal_degree_days, (int, float)) \
+        else {int(y): v for y, v in ny.normal_degree_days.items()}
+    return normal_year.correct(ledger, degree_days={int(y): v for y, v in ny.degree_days.items()},
+                               normal_degree_days=normal, weather_share=ny.weather_share, select=ny.select,
+                               source=ny.source)
+
+
+def _data_years(cfg: ReportConfig, ledger: Ledger) -> tuple[list[int], int]:
+    """The years with ledger rows and the base year; a :class:`ConfigError` if the report or base year has none."""
+    data_years = sorted(int(y) for y in pd.unique(ledger.frame["year"]))
+    if cfg.report_year not in data_years:
+        raise ConfigError([("report_year", f"no ledger rows in {cfg.report_year}; years with data: "
+                                           f"{', '.join(map(str, data_years))}")], source=str(cfg.path or "config"))
+    base = cfg.base_year if cfg.base_year is not None else data_years[0]
+    if base not in data_years:
+        raise ConfigError([("base_year", f"no ledger rows in {base}; years with data: "
+                                         f"{', '.join(map(str, data_years))}")], source=str(cfg.path or "config"))
+    return data_years, base
+
+
+def _recalculated(cfg: ReportConfig, rc: RecalculationConfig, ledger: Ledger, acts, factors, base: int):
+    """The base-year recalculation the configuration asks for, with its method history if any."""
+    try:
+        restated = restate(ledger, rc.change_objects(cfg.path.parent if cfg.path else None), base_year=base,
+                           policy=rc.policy())
+    except InputError as exc:
+        raise ConfigError(input_problems(exc, "recalculation"), source=str(cfg.path or "config")) from None
+    if rc.method_changes:
+        current = {"gwp": cfg.gwp, "radiative_forcing": cfg.radiative_forcing, "scope2_method": cfg.scope2_method}
+        mchanges, before = rc.method_change_objects(current)
+        try:
+            restated.method_history, restated.method_effects = method_history(
+                acts, mchanges, base_year=base, policy=rc.policy(), factors=factors,
+                price_index=cfg.price_index_map(), **{**current, **before})
+        except InputError as exc:
+            raise ConfigError(input_problems(exc, "recalculation.method_changes"),
+                              source=str(cfg.path or "config")) from None
+    return restated
 
 
 # ----------------------------------------------------------------------------- tables

@@ -14,9 +14,9 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -257,7 +257,7 @@ def _area_sections(p: _Page, area_rows: list[dict[str, Any]]) -> list[dict[str, 
         driver = None
         chg = chg_all[chg_all.area == a]
         if len(chg):
-            top_rec = chg.loc[chg["change_vs_previous_t"].abs().idxmax()]
+            top_rec = chg.iloc[chg["change_vs_previous_t"].abs().argmax()]   # idxmax, by position
             driver = {"activity": activity_name(top_rec["activity"], lang),
                       "change": number(top_rec["change_vs_previous_t"], 1, lang, sign=True),
                       "year": top_rec["previous_year"]}
@@ -521,7 +521,7 @@ _UNC_NOTES_SV = {
 }
 
 
-def _target_note(x: dict[str, Any], lang: str) -> str:
+def _target_note(x: Mapping[Hashable, Any], lang: str) -> str:
     """The simulation's note on a target's probability, in the report's language (a budget's whole-budget
     probability written out)."""
     total = x.get("probability_total")
@@ -545,12 +545,12 @@ def _uncertainty(p: _Page) -> dict[str, Any] | None:
         return None
     sim = p.r.uncertainty
     pct = number(100 * sim.interval, 0, lang)
-    tot = tb["uncertainty_totals"].set_index("year")
+    tot = tb["uncertainty_totals"].set_index("year")     # float cells; the stubs say any scalar
     by_scope = tb["uncertainty_by_scope"]
     rows = []
     for y in p.years:
         cells = {"year": y, "total": n(tot.loc[y, "co2e_t"], 1),
-                 "interval": _interval(tot.loc[y, "low_t"], tot.loc[y, "high_t"], n, 0),
+                 "interval": _interval(cast(float, tot.loc[y, "low_t"]), cast(float, tot.loc[y, "high_t"]), n, 0),
                  "rel": f"{percent(tot.loc[y, 'low_pct'], 0, lang, sign=True)} / "
                         f"{percent(tot.loc[y, 'high_pct'], 0, lang, sign=True)}"}
         for s in (1, 2, 3):
@@ -581,8 +581,8 @@ def _uncertainty(p: _Page) -> dict[str, Any] | None:
                   basis=t(f"basis_{x['basis']}", lang)) for x in tb["uncertainty_defaults"].to_dict("records")]
     st = tb["uncertainty_settings"].set_index("year")
     base_change = ch[(ch["year"] == ry) & (ch["against"] == p.years[0])]
-    summary = {"total": _interval(tot.loc[ry, "low_t"], tot.loc[ry, "high_t"], n, 0), "label": t("interval", lang,
-                                                                                                    pct=pct)}
+    summary = {"total": _interval(cast(float, tot.loc[ry, "low_t"]), cast(float, tot.loc[ry, "high_t"]), n, 0),
+               "label": t("interval", lang, pct=pct)}
     if len(base_change):
         x = base_change.iloc[0]
         summary["vs_base"] = (f"{percent(x['low_pct'], 1, lang, sign=True)} … "
@@ -601,7 +601,7 @@ def _appendix(p: _Page) -> list[dict[str, Any]]:
         g = ad[ad.area == a]
         rows = []
         for (act, unit), h in g.groupby(["activity", "unit"], sort=False):
-            rows.append({"name": activity_name(act, p.lang), "unit": unit, "cells": p.cells(h, 0, "amount")})
+            rows.append({"name": activity_name(str(act), p.lang), "unit": unit, "cells": p.cells(h, 0, "amount")})
         app.append({"name": area_name(a, p.lang), "rows": rows})
     return app
 

@@ -98,7 +98,8 @@ def per_year(value: Any) -> Any:
     ({2024: '2 000 kg'}, 5)
     """
     if isinstance(value, (pd.Series, Mapping)):
-        return {int(k): v for k, v in value.items()}
+        pairs: Iterable[tuple[Any, Any]] = value.items()    # a Series' labels are typed Hashable; years here
+        return {int(k): v for k, v in pairs}
     return value
 
 

@@ -485,6 +485,34 @@ def simulate(ledger, *, draws: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED, in
     >>> round(float(s["co2e_t"][0]), 3), bool(s["low_t"][0] < s["co2e_t"][0] < s["high_t"][0])
     (3.412, True)
     """
+    method = _checked_arguments(ledger, draws, interval, method)
+    f = ledger.frame
+    n = len(f)
+    row_key, splits, used = key_shares(ledger, method)
+    fids, uncertainties, ratios = _factor_draws(used, seed, int(draws))
+    key_direct, key_up, matrix = _share_profiles(splits, {fid: i for i, fid in enumerate(fids)}, len(fids))
+    g_codes, groups, amounts = _amount_groups(ledger, groups_like, seed, int(draws), activity_data)
+    # Parts in the order of Ledger.parts: every row's direct part, then the upstream parts.
+    direct, up = ledger._columns_for(method)
+    has_up = up != 0
+    part_row = np.concatenate([np.arange(n), np.flatnonzero(has_up)])
+    part_profile = np.concatenate([key_direct[row_key], key_up[row_key][has_up]]) if n else np.zeros(0, np.int64)
+    part_kg = np.concatenate([np.asarray(direct, dtype=float), np.asarray(up, dtype=float)[has_up]])
+    part_group = np.asarray(g_codes, dtype=np.int64)[part_row] if n else np.zeros(0, np.int64)
+    sim = Simulation(ledger=ledger, draws=int(draws), seed=int(seed), interval=float(interval), method=method,
+                     factors=_factor_table(fids, used, uncertainties), groups=groups, _profile_matrix=matrix,
+                     _part_profile=part_profile, _part_group=part_group, _part_kg=part_kg, _ratios=ratios,
+                     _amounts=amounts)
+    # kg CO2e that each factor and group carries over all years (for tables of what was drawn).
+    all_codes = np.zeros(len(part_kg), dtype=np.int64)
+    w_f, w_a, _ = sim._weights(all_codes, 1)
+    sim.factors["co2e_t"] = w_f[0] / 1000.0 if len(fids) else []
+    sim.groups["co2e_t"] = w_a[0] / 1000.0 if len(groups) else []
+    return sim
+
+
+def _checked_arguments(ledger, draws: Any, interval: Any, method: str | None) -> str:
+    """Check :func:`simulate`'s arguments; the scope-2 method to draw (the ledger's unless given)."""
     from ..validation import fail
     if not isinstance(draws, int | np.integer) or isinstance(draws, bool) or draws < 2:
         raise fail("draws", draws, "a whole number of draws, at least 2 (10 000 is the default)",
@@ -497,17 +525,23 @@ def simulate(ledger, *, draws: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED, in
     if not isinstance(ledger.frame, pd.DataFrame):
         raise fail("ledger", type(ledger).__name__, "a ledger in memory: call .compute() on a Dask ledger first "
                                                     "(the draws need one pass over every row)", what="simulate")
-    f = ledger.frame
-    n = len(f)
-    row_key, splits, used = key_shares(ledger, method)
-    # Factors, in factor_id order, and their draws.
+    return method
+
+
+def _factor_draws(used: dict[str, Any], seed: int, draws: int) -> tuple[list[str], list[Uncertainty], np.ndarray]:
+    """The factors in factor_id order, their uncertainties and their draws (one row of ratios per factor)."""
     fids = sorted(used)
-    f_index = {fid: i for i, fid in enumerate(fids)}
     uncertainties = [factor_uncertainty(used[fid]) for fid in fids]
-    ratios = np.empty((len(fids), int(draws)))
+    ratios = np.empty((len(fids), draws))
     for i, (fid, u) in enumerate(zip(fids, uncertainties, strict=True)):
-        ratios[i] = ratio_draws(u, _stream(seed, "factor:" + fid, int(draws)))
-    # Share profiles: distinct share vectors over keys and parts.
+        ratios[i] = ratio_draws(u, _stream(seed, "factor:" + fid, draws))
+    return fids, uncertainties, ratios
+
+
+def _share_profiles(splits: list[_Split], f_index: dict[str, int],
+                    n_factors: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Distinct share vectors over keys and parts: each key's direct and upstream profile number, and the
+    matrix of profiles by factor (profile 0 carries no factor)."""
     profiles: dict[tuple, int] = {(): 0}
     key_direct = np.zeros(len(splits), dtype=np.int64)
     key_up = np.zeros(len(splits), dtype=np.int64)
@@ -515,11 +549,19 @@ def simulate(ledger, *, draws: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED, in
         for shares, target in ((sp.direct, key_direct), (sp.upstream, key_up)):
             t = tuple((f_index[fid], round(s, 12)) for fid, s in shares.items())
             target[k] = profiles.setdefault(t, len(profiles))
-    matrix = np.zeros((len(profiles), len(fids)))
+    matrix = np.zeros((len(profiles), n_factors))
     for t, p in profiles.items():
         for i, s in t:
             matrix[p, i] += s
-    # Activity-data groups: activity, year, tier and stated ±x.
+    return key_direct, key_up, matrix
+
+
+def _amount_groups(ledger, groups_like, seed: int, draws: int,
+                   activity_data: bool) -> tuple[np.ndarray, pd.DataFrame, np.ndarray]:
+    """Activity-data groups (activity, year, tier and stated ±x): each row's group, the groups' table and their
+    draws (ones when the amounts are not drawn)."""
+    f = ledger.frame
+    n = len(f)
     tier = f["amount_quality"].astype(object).fillna("").astype(str).to_numpy() if "amount_quality" in f.columns \
         else np.full(n, "", dtype=object)
     stated = pd.to_numeric(f["amount_uncertainty"], errors="coerce").to_numpy(dtype=float) \
@@ -535,7 +577,7 @@ def simulate(ledger, *, draws: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED, in
     g_codes, g_labels = _group_codes(gkey) if n else (np.zeros(0, np.int64), gkey)
     g_uniq = list(g_labels.itertuples(index=False, name=None))
     g_rows = []
-    amounts = np.empty((len(g_uniq), int(draws)))
+    amounts = np.empty((len(g_uniq), draws))
     for i, (act, year, t, x) in enumerate(g_uniq):
         if x >= 0:
             u = relative_uncertainty(x)
@@ -546,20 +588,22 @@ def simulate(ledger, *, draws: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED, in
             u = Uncertainty(d.distribution, d.parameter, "default",
                             f"data quality not stated: {DEFAULT_TIER} assumed ({d.note})", d.source_id)
         name = f"{act} {int(year)} {t or DEFAULT_TIER + ' (assumed)'}" + (f" ±{x:.0%}" if x >= 0 else "")
-        amounts[i] = ratio_draws(u, _stream(seed, f"amount:{act}|{int(year)}|{t}|{x!r}", int(draws))) \
+        amounts[i] = ratio_draws(u, _stream(seed, f"amount:{act}|{int(year)}|{t}|{x!r}", draws)) \
             if activity_data else 1.0
         g_rows.append({"group": name, "activity": act, "year": int(year), "tier": t or DEFAULT_TIER,
                        "distribution": u.distribution, "parameter": u.parameter,
                        "basis": u.basis if activity_data else "not drawn", "note": u.note,
                        "relative_variance": u.relative_variance if activity_data else 0.0})
-    # Parts in the order of Ledger.parts: every row's direct part, then the upstream parts.
-    direct, up = ledger._columns_for(method)
-    has_up = up != 0
-    part_row = np.concatenate([np.arange(n), np.flatnonzero(has_up)])
-    part_profile = np.concatenate([key_direct[row_key], key_up[row_key][has_up]]) if n else np.zeros(0, np.int64)
-    part_kg = np.concatenate([np.asarray(direct, dtype=float), np.asarray(up, dtype=float)[has_up]])
-    part_group = np.asarray(g_codes, dtype=np.int64)[part_row] if n else np.zeros(0, np.int64)
-    fac = pd.DataFrame({
+    groups = pd.DataFrame(g_rows, columns=["group", "activity", "year", "tier", "distribution", "parameter", "basis",
+                                           "note", "relative_variance"])
+    if not activity_data:
+        amounts = np.ones((len(g_uniq), draws))
+    return g_codes, groups, amounts
+
+
+def _factor_table(fids: list[str], used: dict[str, Any], uncertainties: list[Uncertainty]) -> pd.DataFrame:
+    """The table of drawn factors (:attr:`Simulation.factors`, before its t CO2e)."""
+    return pd.DataFrame({
         "factor_id": fids,
         "activity": [str(used[fid].get("activity", "")) for fid in fids],
         "distribution": [u.distribution for u in uncertainties],
@@ -570,16 +614,3 @@ def simulate(ledger, *, draws: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED, in
         "note": [u.note for u in uncertainties],
         "relative_variance": [u.relative_variance for u in uncertainties],
     })
-    groups = pd.DataFrame(g_rows, columns=["group", "activity", "year", "tier", "distribution", "parameter", "basis",
-                                           "note", "relative_variance"])
-    if not activity_data:
-        amounts = np.ones((len(g_uniq), int(draws)))
-    sim = Simulation(ledger=ledger, draws=int(draws), seed=int(seed), interval=float(interval), method=method,
-                     factors=fac, groups=groups, _profile_matrix=matrix, _part_profile=part_profile,
-                     _part_group=part_group, _part_kg=part_kg, _ratios=ratios, _amounts=amounts)
-    # kg CO2e that each factor and group carries over all years (for tables of what was drawn).
-    all_codes = np.zeros(len(part_kg), dtype=np.int64)
-    w_f, w_a, _ = sim._weights(all_codes, 1)
-    sim.factors["co2e_t"] = w_f[0] / 1000.0 if len(fids) else []
-    sim.groups["co2e_t"] = w_a[0] / 1000.0 if len(groups) else []
-    return sim
