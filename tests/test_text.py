@@ -231,9 +231,10 @@ def test_text_imports_nothing_of_klimatbokslut_above_it():
 
 # --- the words of the core, from the catalogs ------------------------------------------------------
 
-def test_the_mwh_of_a_note_on_rows_without_a_factor_keeps_its_comma_and_decimal_point():
+def test_the_mwh_of_a_note_on_rows_without_a_factor_keeps_its_comma_and_a_decimal_comma():
     """Regression: the note wrote ``f", {mwh:,.1f} MWh".replace(",", " ")``, which turned the comma
-    before the energy into a space and the thousands comma into a space ("(2 rows)  39 700.0 MWh")."""
+    before the energy into a space and kept the decimal point of a Swedish-grouped figure
+    ("(2 rows)  39 700.0 MWh"); it is "(2 rows), 39 700,0 MWh" (Swedish figures, as the left-out amounts)."""
     import numpy as np
     import pandas as pd
 
@@ -242,9 +243,9 @@ def test_the_mwh_of_a_note_on_rows_without_a_factor_keeps_its_comma_and_decimal_
     sel = pd.DataFrame({"activity": ["diesel", "diesel", "el"], "row": [1, 2, 3],
                         "energy_mj": [3600.0 * 39000, 3600.0 * 700, 3600.0]})
     m = _without_unvalued(5.0, sel, np.array([True, True, False]), "exclude", "CO2e")
-    assert m.note == "no emission factor, CO2e unknown for diesel (2 rows), 39,700.0 MWh."
+    assert m.note == "no emission factor, CO2e unknown for diesel (2 rows), 39 700,0 MWh."
     one = _without_unvalued(5.0, sel.iloc[[0, 2]], np.array([True, False]), "exclude", "CO2e")
-    assert one.note == "no emission factor, CO2e unknown for diesel (1 row), 39,000.0 MWh."
+    assert one.note == "no emission factor, CO2e unknown for diesel (1 row), 39 000,0 MWh."
 
 
 def test_left_out_text_whole_sentences_and_without_its_lead_word():

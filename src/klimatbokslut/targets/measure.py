@@ -318,7 +318,7 @@ def _without_unvalued(value: float, sel: pd.DataFrame, unvalued: np.ndarray, unk
     mwh = float(np.nansum(gone["energy_mj"].to_numpy(dtype=float))) / 3600.0 if "energy_mj" in gone.columns else 0.0
     if mwh:
         note = tr(NOTES, "no emission factor, {label} unknown for {listing}, {mwh} MWh.", label=label,
-                  listing=listing, mwh=number(mwh, 1, NOTES))
+                  listing=listing, mwh=number(mwh, 1, "sv"))   # Swedish figures, as the left-out amounts
     else:
         note = tr(NOTES, "no emission factor, {label} unknown for {listing}.", label=label, listing=listing)
     total = float("nan") if unknown == "no_data" else value
