@@ -227,3 +227,52 @@ def test_text_imports_nothing_of_klimatbokslut_above_it():
             elif isinstance(node, ast.Import):
                 for alias in node.names:
                     assert not alias.name.startswith("klimatbokslut") or alias.name.startswith("klimatbokslut.text")
+
+
+# --- the words of the core, from the catalogs ------------------------------------------------------
+
+def test_the_mwh_of_a_note_on_rows_without_a_factor_keeps_its_comma_and_a_decimal_comma():
+    """Regression: the note wrote ``f", {mwh:,.1f} MWh".replace(",", " ")``, which turned the comma
+    before the energy into a space and kept the decimal point of a Swedish-grouped figure
+    ("(2 rows)  39 700.0 MWh"); it is "(2 rows), 39 700,0 MWh" (Swedish figures, as the left-out amounts)."""
+    import numpy as np
+    import pandas as pd
+
+    from klimatbokslut.targets.measure import _without_unvalued
+
+    sel = pd.DataFrame({"activity": ["diesel", "diesel", "el"], "row": [1, 2, 3],
+                        "energy_mj": [3600.0 * 39000, 3600.0 * 700, 3600.0]})
+    m = _without_unvalued(5.0, sel, np.array([True, True, False]), "exclude", "CO2e")
+    assert m.note == "no emission factor, CO2e unknown for diesel (2 rows), 39 700,0 MWh."
+    one = _without_unvalued(5.0, sel.iloc[[0, 2]], np.array([True, False]), "exclude", "CO2e")
+    assert one.note == "no emission factor, CO2e unknown for diesel (1 row), 39 000,0 MWh."
+
+
+def test_left_out_text_whole_sentences_and_without_its_lead_word():
+    from klimatbokslut.ledger.accounting import LeftOut
+
+    lo = LeftOut(rows=1, energy_mwh=5.25, energy_share=float("nan"), rejected=6,
+                 rejected_amounts=tuple(f"a{i} 1 kWh" for i in range(6)))
+    assert lo.text("sv") == ("exklusive 1 rad utan emissionsfaktor (5,2 MWh) och 6 avvisade rader "
+                             "(a0 1 kWh; a1 1 kWh; a2 1 kWh; a3 1 kWh; 2 till)")
+    assert lo.text("en", lead=False) == ("1 row without an emission factor (5.2 MWh) and 6 rejected rows "
+                                         "(a0 1 kWh; a1 1 kWh; a2 1 kWh; a3 1 kWh; 2 more)")
+
+
+def test_no_module_outside_text_chooses_a_sentence_by_language():
+    """Sentences come from the catalogs: no ``"…" if lang == "sv" else "…"`` between two sentences in src/."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.parent.name == "text":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.IfExp):
+                continue
+            test = ast.unparse(node.test)
+            if not (re.fullmatch(r"\w*lang\w* == 'sv'", test) or test in ("sv", "not sv")):
+                continue
+            words = [b for b in (node.body, node.orelse) if isinstance(b, ast.JoinedStr) or
+                     (isinstance(b, ast.Constant) and isinstance(b.value, str) and " " in b.value.strip())]
+            if words:
+                found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    assert not found, found

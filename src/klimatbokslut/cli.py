@@ -321,8 +321,7 @@ def _cmd_whatif(args) -> int:
     if len(problems):
         left = checked.left_out(**f)
         n = _rows_with_problems(problems)
-        # LeftOut.text still writes its own lead word; the sentence here has the rest.
-        left_text = left.text(lang).removeprefix("exklusive " if sv else "excluding ")
+        left_text = left.text(lang, lead=False)   # the sentence here says "left out" itself
         print("  " + tr(lang, "left out: {n} rows with problems ({left_out}); they are in neither the baseline nor "
                         "the scenario", n=n, left_out=left_text))
     return 0

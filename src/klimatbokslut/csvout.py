@@ -148,10 +148,11 @@ def neutralise_cells(df: pd.DataFrame) -> pd.DataFrame:
 def _code_labels() -> dict[str, dict[str, str]]:
     """Code -> Swedish label for the columns that hold codes."""
     from .catalogue import AREAS, CATEGORIES, activities
+    from .text import area_word
 
     categories = {k: v["sv"] for k, v in CATEGORIES.items()}
     return {
-        "area": {k: v["sv"] for k, v in AREAS.items()},
+        "area": {k: area_word(k, "sv") for k in AREAS},
         "category": categories,
         "upstream_category": categories,
         "activity": {a.key: a.sv for a in activities()},

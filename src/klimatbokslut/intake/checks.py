@@ -40,12 +40,17 @@ from ..catalogue import (
     suggest,
 )
 from ..errors import UnitError
+from ..text import N_, tr
 from ..units import EXAMPLE_UNITS, kind_of, normalise_unit_text, parse_numbers, parse_unit
 from ..validation import CellFailures
 from .attributes import check_attributes
 from .columns import OPTIONAL, YEAR_RANGE
 from .names import CONTRACTS, OWN_CONTRACT, contract_code
 from .travel import BANDS, CABINS, normalise_band, normalise_cabin
+
+#: The language of a failure's reason: the failures table is data and stays English (its sentences are
+#: catalog messages, so they can be translated at the edge later).
+REASONS = "en"
 
 __all__ = ["Checked", "categorical", "check_rows", "distinct", "empty_mask", "is_text_like"]
 
@@ -88,7 +93,7 @@ def _check_correction(fails: CellFailures, df: pd.DataFrame) -> np.ndarray:
     c_codes, c_text = distinct(df["correction"], lower=True)
     c_ok = np.array([t in _TRUE | _FALSE for t in c_text])
     fails.add(~c_ok[c_codes], "correction", _cells(df, "correction"),
-              "correction must be yes/no (ja/nej, 1/0, x or empty)")
+              tr(REASONS, "correction must be yes/no (ja/nej, 1/0, x or empty)"))
     return np.array([t in _TRUE for t in c_text])[c_codes]
 
 
@@ -98,7 +103,7 @@ def _check_amount(fails: CellFailures, df: pd.DataFrame, correction: np.ndarray)
     fails.add(pd.notna(problems), "amount", _cells(df, "amount"), problems)
     negative = (amount < 0) & ~correction
     fails.add(negative, "amount", _cells(df, "amount"),
-              "negative amount; mark an intended correction with correction = yes")
+              tr(REASONS, "negative amount; mark an intended correction with correction = yes"))
     return amount
 
 
@@ -108,9 +113,10 @@ def _check_year(fails: CellFailures, df: pd.DataFrame) -> np.ndarray:
     y_num, _ = parse_numbers(pd.Series([_year_of(v) for v in y_uniques] + [None], dtype=object))
     year_num = y_num[y_codes]
     is_int = np.isfinite(year_num) & (np.floor(np.nan_to_num(year_num)) == year_num)
-    fails.add(~is_int, "year", _cells(df, "year"), "year must be a whole number, e.g. 2024")
+    fails.add(~is_int, "year", _cells(df, "year"), tr(REASONS, "year must be a whole number, e.g. 2024"))
     out_of_range = is_int & ((year_num < YEAR_RANGE[0]) | (year_num > YEAR_RANGE[1]))
-    fails.add(out_of_range, "year", _cells(df, "year"), f"year out of range {YEAR_RANGE[0]}–{YEAR_RANGE[1]}")
+    fails.add(out_of_range, "year", _cells(df, "year"), tr(REASONS, "year out of range {first}–{last}",
+                                                                  first=YEAR_RANGE[0], last=YEAR_RANGE[1]))
     return year_num
 
 
@@ -141,26 +147,28 @@ def _unit_reason(activity: Any, unit: str) -> str | None:
     if activity is None or pd.isna(activity):
         return None
     if unit == "":
-        return "empty unit"
+        return tr(REASONS, "empty unit")
     try:
         kind = kind_of(parse_unit(unit))
     except UnitError:
         if _BOTTLE_WORD.match(unit):
-            return ("a number of bottles needs the bottle's volume: write e.g. 'flaskor à 250 ml' "
-                    "(the size printed on the bottle)")
-        return "unknown unit"
+            return tr(REASONS, "a number of bottles needs the bottle's volume: write e.g. 'flaskor à 250 ml' "
+                      "(the size printed on the bottle)")
+        return tr(REASONS, "unknown unit")
     act = get_activity(activity)
     if kind in act.amount_kinds:
         return None
     expected = " or ".join(EXAMPLE_UNITS[k] for k in act.amount_kinds)
-    extra = ""
     if kind == "volume" and "normal_volume" in act.amount_kinds:
         others = " or the ".join(EXAMPLE_UNITS[k] for k in act.amount_kinds if k != "normal_volume")
-        return (f"'{unit}' of a gas is ambiguous (its volume depends on pressure and temperature): if the invoice "
-                f"or meter gives the volume at standard conditions (normal cubic metres, 0 °C and 1 atm), write "
-                f"Nm3 (Nl for litres); otherwise give the {others} it states")
-    return (f"a unit of {kind.replace('_', ' ')}" if kind else "a unit of that kind") + \
-        f" cannot measure {activity}{extra}; expected {expected}"
+        return tr(REASONS, "'{unit}' of a gas is ambiguous (its volume depends on pressure and temperature): if the "
+                  "invoice or meter gives the volume at standard conditions (normal cubic metres, 0 °C and 1 atm), "
+                  "write Nm3 (Nl for litres); otherwise give the {others} it states", unit=unit, others=others)
+    if not kind:
+        return tr(REASONS, "a unit of that kind cannot measure {activity}; expected {expected}", activity=activity,
+                  expected=expected)
+    return tr(REASONS, "a unit of {kind} cannot measure {activity}; expected {expected}", kind=kind.replace("_", " "),
+              activity=activity, expected=expected)
 
 
 _BOTTLE_WORD = re.compile(r"^\s*(?:flaskor|flaska|flask|fl\.?|bottles?)\s*$", re.IGNORECASE)
@@ -209,13 +217,13 @@ def _flight_bands(fails: CellFailures, df: pd.DataFrame, a_text: np.ndarray, act
     names = a_text[act.codes]
     international = has & (stated == "international")
     # reasons per distinct activity name, mapped to the rows
-    far = np.array([f"'{n}' does not say how far: write 'Flyg Europa' (short_haul) or 'Flyg interkontinentalt' "
-                    f"(long_haul), or give the band (short_haul, long_haul) or origin and destination"
-                    for n in a_text], dtype=object)
+    far = np.array([tr(REASONS, "'{name}' does not say how far: write 'Flyg Europa' (short_haul) or 'Flyg "
+                       "interkontinentalt' (long_haul), or give the band (short_haul, long_haul) or origin and "
+                       "destination", name=n) for n in a_text], dtype=object)
     fails.add(international & (given == "") & ~route, "activity", names, lambda: far[act.codes])
-    said = np.array([f"the activity '{n}' says "
-                     f"{'abroad' if flight_band_of(n) == 'international' else flight_band_of(n)}; the band column "
-                     "says otherwise" for n in a_text], dtype=object)
+    said = np.array([tr(REASONS, "the activity '{name}' says {band}; the band column says otherwise", name=n,
+                        band="abroad" if flight_band_of(n) == "international" else flight_band_of(n))
+                     for n in a_text], dtype=object)
     conflict = has & (given != "") & np.where(international, given == "domestic", given != stated)
     fails.add(conflict, "band", band_cells, lambda: said[act.codes])
     fill = has & ~international & (given == "")
@@ -247,8 +255,12 @@ def _check_applies(fails: CellFailures, df: pd.DataFrame, act: _Activities) -> N
             filled = (text != "")[codes]
         bad = filled & ~np.isin(kinds, list(applies)) & ~act.bad
         if bad.any():
-            where = "travel rows (flights, trains, cars, hotels)" if col == "purpose" else "flights"
-            reasons = np.array([f"{col} applies only to {where}, not to {a}; leave it empty on this row"
+            if col == "purpose":
+                sentence = N_("{column} applies only to travel rows (flights, trains, cars, hotels), not to "
+                              "{activity}; leave it empty on this row")
+            else:
+                sentence = N_("{column} applies only to flights, not to {activity}; leave it empty on this row")
+            reasons = np.array([tr(REASONS, sentence, column=col, activity=a)
                                 for a in act.canon], dtype=object)[act.codes]     # per distinct activity
             fails.add(bad, col, _cells(df, col), reasons)
 
@@ -263,25 +275,28 @@ def _check_options(fails: CellFailures, opt: dict[str, tuple[np.ndarray, np.ndar
             fails.add(bad[codes], col, lambda: text[codes], reason)
 
     check("ownership", lambda t: OWNERSHIP.get(t.lower() or "owned") is not None,
-          "ownership must be one of owned, leased, contracted (ägd, leasad, upphandlad)")
+          tr(REASONS, "ownership must be one of owned, leased, contracted (ägd, leasad, upphandlad)"))
     c_codes, c_text = opt["contract"]
     c_norm = np.array([contract_code(t) for t in c_text], dtype=object)
     check("contract", lambda t: contract_code(t) in ("", *CONTRACTS) or bool(OWN_CONTRACT.match(contract_code(t))),
-          f"contract must be one of {', '.join(CONTRACTS)} (in Swedish e.g. 'förnybar el', 'ursprungsgaranti "
-          "vattenkraft', 'residualmix'), the instrument of your own electricity factor row (letters, digits "
-          "and _), or empty for residual_mix")
+          tr(REASONS, "contract must be one of {contracts} (in Swedish e.g. 'förnybar el', 'ursprungsgaranti "
+             "vattenkraft', 'residualmix'), the instrument of your own electricity factor row (letters, digits "
+             "and _), or empty for residual_mix", contracts=", ".join(CONTRACTS)))
     has_contract = (c_norm != "")[c_codes]
     if has_contract.any():
         takes = np.array([c is not None and get_activity(c).takes_contract for c in act.canon], dtype=bool)
         fails.add(has_contract & ~takes[act.codes] & ~act.bad, "contract", lambda: c_text[c_codes],
-                  "a contract (guarantees of origin, residual mix) applies only to electricity (and electric cars)")
+                  tr(REASONS, "a contract (guarantees of origin, residual mix) applies only to electricity (and "
+                     "electric cars)"))
     check("purpose", lambda t: PURPOSES.get(t.lower()) is not None,
-          "purpose must be business (tjänsteresa) or commuting (pendling)")
+          tr(REASONS, "purpose must be business (tjänsteresa) or commuting (pendling)"))
     check("cabin", lambda t: normalise_cabin(t) is not None,
-          f"cabin must be {', '.join(c for c in CABINS if c != 'average')} or empty (average passenger)")
-    check("band", lambda t: normalise_band(t) is not None, f"band must be {', '.join(BANDS)} or empty")
+          tr(REASONS, "cabin must be {cabins} or empty (average passenger)",
+             cabins=", ".join(c for c in CABINS if c != "average")))
+    check("band", lambda t: normalise_band(t) is not None,
+          tr(REASONS, "band must be {bands} or empty", bands=", ".join(BANDS)))
     check("round_trip", lambda t: t.lower() in _TRUE | _FALSE | _ROUND_TRIP | _ONE_WAY,
-          "round_trip must be yes/no (ja/nej, t/r)")
+          tr(REASONS, "round_trip must be yes/no (ja/nej, t/r)"))
 
 
 def _check_ids(fails: CellFailures, opt: dict[str, tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
@@ -295,8 +310,9 @@ def _check_ids(fails: CellFailures, opt: dict[str, tuple[np.ndarray, np.ndarray]
         dup = pd.Series(id_codes).duplicated(keep="first").to_numpy() & has_id
         if dup.any():
             first_row = pd.Series(fails.rows[has_id], index=ids[has_id]).groupby(level=0).first()
-            fails.add(dup, "id", ids, np.array([f"duplicate id (first used in row {first_row.get(v)})" if d else None
-                                                for v, d in zip(ids, dup)], dtype=object))
+            reasons = [tr(REASONS, "duplicate id (first used in row {row})", row=first_row.get(v)) if d else None
+                       for v, d in zip(ids, dup)]
+            fails.add(dup, "id", ids, np.array(reasons, dtype=object))
     return ids
 
 
@@ -339,17 +355,18 @@ _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[ T][\d:.]+)?\s*$")
 
 def _activity_reason(text: str) -> str:
     if text == "":
-        return "empty activity"
+        return tr(REASONS, "empty activity")
     if text.lower().split(" ")[0].rstrip(":") in _SUMMARY_WORDS:
-        return "a summary row, not an activity (totals are computed from the rows)"
+        return tr(REASONS, "a summary row, not an activity (totals are computed from the rows)")
     both = bracket_conflict(text)
     if both:
-        return (f"the name and its bracketed part name different activities ({', '.join(both)}); "
-                "write the one meant")
+        return tr(REASONS, "the name and its bracketed part name different activities ({activities}); write the one "
+                  "meant", activities=", ".join(both))
     hint = suggest(text)
-    return "unknown activity" + (f"; did you mean {', '.join(hint)}?" if hint else
-                                 "; see `klimatbokslut factors`, or define an activity of your own in a factor file "
-                                 "(--factors FILE)")
+    if hint:
+        return tr(REASONS, "unknown activity; did you mean {names}?", names=", ".join(hint))
+    return tr(REASONS, "unknown activity; see `klimatbokslut factors`, or define an activity of your own in a factor "
+              "file (--factors FILE)")
 
 
 def _year_of(value):

@@ -21,8 +21,12 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError
+from ..text import tr
 from .arrow import typed_arrow_read
 from .encodings import decode, sniff_separator
+
+#: The language of a failure's reason: the failures table is data and stays English.
+REASONS = "en"
 
 __all__ = ["RawTable", "Ragged", "read_csv_text", "read_source"]
 
@@ -154,15 +158,16 @@ def _ragged_lines(text: str, separator: str, df: pd.DataFrame) -> tuple[pd.DataF
         if n < header:
             lacks = [str(c) for c in df.columns[n:]]
             ok = not filled[n:].any()
-            reason = None if ok else (f"the line has {n} fields, the header {header}: a field is missing, so values "
-                                      f"may be in the wrong columns (lacking: {', '.join(lacks)}); add the missing "
-                                      "separators")
+            reason = None if ok else tr(REASONS, "the line has {n} fields, the header {header}: a field is missing, "
+                                        "so values may be in the wrong columns (lacking: {lacking}); add the missing "
+                                        "separators", n=n, header=header, lacking=", ".join(lacks))
         else:
             extra = long_rows[int(i)][header:]
             ok = all(not e.strip() for e in extra)
-            reason = None if ok else (f"the line has {n} fields, the header {header}: an extra separator (a value "
-                                      f"with '{separator}' needs quotes) or a missing column name; extra: "
-                                      f"{separator.join(extra)}")
+            reason = None if ok else tr(REASONS, "the line has {n} fields, the header {header}: an extra separator "
+                                        "(a value with '{separator}' needs quotes) or a missing column name; extra: "
+                                        "{extra}", n=n, header=header, separator=separator,
+                                        extra=separator.join(extra))
         ragged.append((int(i), n, header, reason))
     return df, tuple(ragged)
 
@@ -188,7 +193,7 @@ def read_source(source: str | Path | pd.DataFrame, *, sheet: str | int | None = 
         return RawTable(df)
     path = Path(source)
     if not path.is_file():
-        raise InputError([{"row": None, "column": None, "value": str(path), "reason": "file not found"}],
+        raise InputError([{"row": None, "column": None, "value": str(path), "reason": tr(REASONS, "file not found")}],
                          what=str(path))
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm", ".xls"):
@@ -196,7 +201,8 @@ def read_source(source: str | Path | pd.DataFrame, *, sheet: str | int | None = 
             df = pd.read_excel(path, sheet_name=sheet or 0, dtype=object)
         except Exception as exc:
             raise InputError([{"row": None, "column": None, "value": str(path),
-                               "reason": f"cannot read the workbook: {exc}"}], what=str(path)) from None
+                               "reason": tr(REASONS, "cannot read the workbook: {error}", error=exc)}],
+                         what=str(path)) from None
         df.index = pd.RangeIndex(2, len(df) + 2, name="row")
         return RawTable(df, source=str(path), sha256=hashlib.sha256(path.read_bytes()).hexdigest(), sheet=sheet or 0)
     if suffix == ".parquet":
@@ -207,7 +213,8 @@ def read_source(source: str | Path | pd.DataFrame, *, sheet: str | int | None = 
         return read_csv_text(path, sep=sep, encoding=encoding)
     except pd.errors.EmptyDataError:
         raise InputError([{"row": None, "column": None, "value": str(path),
-                           "reason": "the file is empty (no header line)"}], what=str(path)) from None
+                           "reason": tr(REASONS, "the file is empty (no header line)")}], what=str(path)) from None
     except (UnicodeDecodeError, pd.errors.ParserError, csv.Error) as exc:
         raise InputError([{"row": None, "column": None, "value": str(path),
-                           "reason": f"cannot read the CSV file: {exc}"}], what=str(path)) from None
+                           "reason": tr(REASONS, "cannot read the CSV file: {error}", error=exc)}],
+                         what=str(path)) from None

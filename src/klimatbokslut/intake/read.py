@@ -33,11 +33,12 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError
+from ..text import tr
 from ..validation import CellFailures
 from .attributes import ATTRIBUTE_ALIASES
 from .checks import check_rows, distinct, empty_mask
 from .columns import OPTIONAL, REQUIRED, canonical_frame
-from .files import RawTable, read_source
+from .files import REASONS, RawTable, read_source
 from .table import ActivityTable
 
 __all__ = ["read_activities", "validate_frame"]
@@ -162,13 +163,13 @@ def _check_ragged(fails: CellFailures, df: pd.DataFrame, raw: RawTable) -> list[
     for pos, n, header, reason in raw.ragged:
         label = labels[pos]
         if reason is None:
-            notes.append(f"line {label}: {n} fields, the header {header}; the missing or extra fields are empty "
-                         "in every line, read as empty")
+            notes.append(tr(REASONS, "line {line}: {n} fields, the header {header}; the missing or extra fields are "
+                            "empty in every line, read as empty", line=label, n=n, header=header))
             continue
         i = where.get(label)
         if i is None:
             continue
-        mask[i], values[i], reasons[i] = True, f"{n} fields", reason
+        mask[i], values[i], reasons[i] = True, tr(REASONS, "{n} fields", n=n), reason
     fails.add(mask, "(line)", values, reasons)
     return notes
 

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import FAILURE_COLUMNS
+from ..text import number, voice
 from ..units import Q_, kind_of, normalise_unit_text, parse_numbers, parse_unit
 from ..validation import as_list, isin_mask
 from .protocol import RowSource
@@ -38,9 +39,18 @@ def _replaced(rejects: pd.DataFrame) -> np.ndarray:
 
 
 def _plain_number(v: float) -> str:
-    """An amount as Swedish text: ``39700.0`` -> ``"39 700"``, ``2.5`` -> ``"2,5"``."""
-    text = f"{v:,.0f}" if abs(v) >= 100 or float(v).is_integer() else f"{v:,.2f}".rstrip("0").rstrip(".")
-    return text.replace(",", " ").replace(".", ",")
+    """An amount as Swedish text, as written in :attr:`LeftOut.rejected_amounts`: ``39700.0`` -> ``"39 700"``,
+    ``2.5`` -> ``"2,5"`` (whole from 100 or when whole, else at most two decimals).
+
+    Examples
+    --------
+    >>> _plain_number(39700.0), _plain_number(2.5), _plain_number(2.0), _plain_number(0.125)
+    ('39 700', '2,5', '2', '0,12')
+    """
+    if abs(v) >= 100 or float(v).is_integer():
+        return number(v, 0, "sv")
+    shown = number(v, 2, "sv")
+    return shown.rstrip("0").rstrip(",") if "," in shown else shown
 
 
 @dataclass(frozen=True)
@@ -72,14 +82,53 @@ class LeftOut:
     def __bool__(self) -> bool:
         return self.rows > 0 or self.rejected > 0
 
-    def text(self, lang: str = "en") -> str:
+    def text(self, lang: str = "en", *, lead: bool = True) -> str:
         """One clause for a headline: ``"excluding 2 rows without an emission factor (39 700 MWh, 12 % of the
-        energy)"``; empty when nothing is left out."""
-        return left_out_text(self, lang)
+        energy)"`` (without "excluding" when ``lead`` is False); empty when nothing is left out."""
+        return left_out_text(self, lang, lead=lead)
 
 
-def left_out_text(lo: LeftOut, lang: str = "en") -> str:
+def _left_out_amount(v: float, lang: str) -> str:
+    """An energy [MWh] or a percentage of :func:`left_out_text`: whole from 10, else one decimal."""
+    return number(v, 0 if abs(v) >= 10 else 1, lang)
+
+
+def _unvalued_clause(lo: LeftOut, lang: str) -> str:
+    """The rows without an emission factor, with their energy and its share when known."""
+    v = voice(lang)
+    if not lo.energy_mwh:
+        return v.ngettext("{n} row without an emission factor", "{n} rows without an emission factor", lo.rows)
+    mwh = _left_out_amount(lo.energy_mwh, lang)
+    if lo.energy_share != lo.energy_share:
+        return v.ngettext("{n} row without an emission factor ({mwh} MWh)",
+                          "{n} rows without an emission factor ({mwh} MWh)", lo.rows, mwh=mwh)
+    return v.ngettext("{n} row without an emission factor ({mwh} MWh, {pct} % of the energy)",
+                      "{n} rows without an emission factor ({mwh} MWh, {pct} % of the energy)", lo.rows,
+                      mwh=mwh, pct=_left_out_amount(100 * lo.energy_share, lang))
+
+
+def _rejected_clause(lo: LeftOut, lang: str) -> str:
+    """The rejected rows, with up to four of the amounts they held."""
+    v = voice(lang)
+    shown = list(lo.rejected_amounts[:4])
+    if len(lo.rejected_amounts) > 4:
+        shown.append(v.gettext("{more} more", more=len(lo.rejected_amounts) - 4))
+    if not shown:
+        return v.ngettext("{n} rejected row", "{n} rejected rows", lo.rejected)
+    return v.ngettext("{n} rejected row ({amounts})", "{n} rejected rows ({amounts})", lo.rejected,
+                      amounts="; ".join(shown))
+
+
+def left_out_text(lo: LeftOut, lang: str = "en", *, lead: bool = True) -> str:
     """The words of :meth:`LeftOut.text`: one clause for a headline, in Swedish (``"sv"``) or English.
+
+    Parameters
+    ----------
+    lo : LeftOut
+    lang : {"sv", "en"}
+    lead : bool
+        Begin with "excluding" (``False``: the list of what is left out alone, for a sentence that
+        says "left out: …" itself).
 
     Examples
     --------
@@ -87,35 +136,20 @@ def left_out_text(lo: LeftOut, lang: str = "en") -> str:
     'exklusive 2 rader utan emissionsfaktor (39 700 MWh, 12 % av energin)'
     >>> left_out_text(LeftOut(rows=0, energy_mwh=0.0, energy_share=float("nan"), rejected=1))
     'excluding 1 rejected row'
+    >>> left_out_text(LeftOut(rows=1, energy_mwh=0.0, energy_share=float("nan"), rejected=1), lead=False)
+    '1 row without an emission factor and 1 rejected row'
     """
     if not lo:
         return ""
-    sv = lang == "sv"
-
-    def num(v: float) -> str:
-        text = f"{v:,.0f}" if abs(v) >= 10 else f"{v:,.1f}"
-        return text.replace(",", " ").replace(".", ",") if sv else text
-
-    clauses = []
-    if lo.rows:
-        parts = []
-        if lo.energy_mwh:
-            parts.append(f"{num(lo.energy_mwh)} MWh")
-            if lo.energy_share == lo.energy_share:
-                pct = num(100 * lo.energy_share)
-                parts.append(f"{pct} % av energin" if sv else f"{pct} % of the energy")
-        extra = f" ({', '.join(parts)})" if parts else ""
-        clauses.append(f"{lo.rows} {'rad' if lo.rows == 1 else 'rader'} utan emissionsfaktor{extra}" if sv
-                       else f"{lo.rows} row{'s' if lo.rows != 1 else ''} without an emission factor{extra}")
-    if lo.rejected:
-        shown = list(lo.rejected_amounts[:4])
-        if len(lo.rejected_amounts) > 4:
-            more = len(lo.rejected_amounts) - 4
-            shown.append(f"{more} till" if sv else f"{more} more")
-        extra = f" ({'; '.join(shown)})" if shown else ""
-        clauses.append(f"{lo.rejected} {'avvisad rad' if lo.rejected == 1 else 'avvisade rader'}{extra}" if sv
-                       else f"{lo.rejected} rejected row{'s' if lo.rejected != 1 else ''}{extra}")
-    return ("exklusive " + " och ".join(clauses)) if sv else ("excluding " + " and ".join(clauses))
+    v = voice(lang)
+    if lo.rows and lo.rejected:
+        # TRANSLATORS: what a CO2e figure leaves out: rows without an emission factor, and rejected rows.
+        both = v.gettext("{unvalued} and {rejected}", unvalued=_unvalued_clause(lo, lang),
+                         rejected=_rejected_clause(lo, lang))
+    else:
+        both = _unvalued_clause(lo, lang) if lo.rows else _rejected_clause(lo, lang)
+    # TRANSLATORS: the start of a headline's clause: "excluding 2 rows without an emission factor".
+    return v.gettext("excluding {left_out}", left_out=both) if lead else both
 
 
 def rejected_rows(rejects: pd.DataFrame) -> int:

@@ -26,6 +26,7 @@ from .._version import __version__
 from ..catalogue import AREAS, resolve_activity_name
 from ..errors import KlimatbokslutError
 from ..portfolio import METRICS as PORTFOLIO_METRICS
+from ..text import N_, NP_, ptr, tr
 from ..validation import as_list
 from .charts import PALETTE, hbars, line_chart, stacked_bars
 from .fmt import is_missing, number, percent
@@ -48,7 +49,7 @@ def _one(values) -> float:
 
 
 def _status_cell(r, lang: str) -> Markup:
-    word = r.status_sv
+    word = r.status_code
     return Markup(f'<span class="status {STATUS_CLASS.get(word, "")}" data-status="{escape(r.status)}">'
                   f'{escape(status_word(word, lang))}</span>')
 
@@ -79,15 +80,14 @@ def _target_chart(v, lang: str) -> Markup:
         drawn["colour"] = _TARGET_COLOURS[i % len(_TARGET_COLOURS)]
         lines.append(drawn)
     title = f"{res.name} ({unit})" if unit else res.name
-    axis = _axis_unit(unit, lang) if unit else ("andel (1 = 100 %)" if lang == "sv" else "share (1 = 100 %)")
+    axis = _axis_unit(unit, lang) if unit else tr(lang, "share (1 = 100 %)")
     return line_chart(lines, title=title, lang=lang, x_domain=v.target.chart_years(res), unit=axis)
 
 
 def _axis_unit(unit: str, lang: str) -> str:
     """A value axis's unit as the report writes it: "ton CO2e" in Swedish, "t CO2e" in English."""
-    if lang == "sv":
-        return re.sub(r"(?<![A-Za-z])t(?= CO2e)", "ton", unit)
-    return unit
+    tonnes = ptr(lang, "unit", "t")
+    return unit if tonnes == "t" else re.sub(r"(?<![A-Za-z])t(?= CO2e)", tonnes, unit)
 
 
 def _fmt_target_value(value, unit: str, lang: str) -> str:
@@ -318,27 +318,22 @@ def _budget_text(d: dict[str, Any], lang: str) -> str:
     """A carbon budget in one sentence: used, left, when it runs out at the trend, the rate needed."""
     if d.get("used_t") is None:
         return ""
-    sv = lang == "sv"
     used, left, total = (number(d[k], 0, lang) for k in ("used_t", "remaining_t", "budget_t"))
     share = percent(d["share_used"], 0, lang)
     span = f"{d['start_year']}–{d['year']}"
-    out = (f"{span} har {used} av budgetens {total} ton använts ({share}); kvar: {left} ton." if sv
-           else f"{span}: {used} of the budget's {total} t used ({share}); left: {left} t.")
+    out = [tr(lang, "{span}: {used} of the budget's {total} t used ({share}); left: {left} t.", span=span, used=used,
+              total=total, share=share, left=left)]
     year = d.get("runs_out_year")
     if d["remaining_t"] < 0:
-        out += " Budgeten är förbrukad." if sv else " The budget is used up."
+        out.append(tr(lang, "The budget is used up."))
     elif year is not None:
-        out += (f" Med nuvarande trend tar budgeten slut {year}." if sv
-                else f" At the current trend the budget runs out in {year}.")
+        out.append(tr(lang, "At the current trend the budget runs out in {year}.", year=year))
     else:
-        out += (f" Med nuvarande trend räcker budgeten till {d['end_year']}." if sv
-                else f" At the current trend the budget lasts to {d['end_year']}.")
+        out.append(tr(lang, "At the current trend the budget lasts to {year}.", year=d["end_year"]))
     rate = d.get("required_annual_rate")
     if rate is not None and d["year"] < d["end_year"]:
-        pct = percent(rate, 0, lang)
-        out += (f" För att hålla budgeten behöver utsläppen minska med {pct} per år." if sv
-                else f" Staying within it needs a reduction of {pct} a year.")
-    return out
+        out.append(tr(lang, "Staying within it needs a reduction of {pct} a year.", pct=percent(rate, 0, lang)))
+    return " ".join(out)
 
 
 def _change_text(d: dict[str, Any], change_as: str, lang: str) -> str:
@@ -347,7 +342,7 @@ def _change_text(d: dict[str, Any], change_as: str, lang: str) -> str:
         ch = d.get("change")
         if ch is None:
             return "–"
-        return number(100 * ch, 1, lang, sign=True) + (" procentenheter" if lang == "sv" else " percentage points")
+        return tr(lang, "{change} percentage points", change=number(100 * ch, 1, lang, sign=True))
     pct = d.get("change_pct")
     return "–" if pct is None else percent(pct, 1, lang, sign=True)
 
@@ -356,12 +351,13 @@ def _milestone_text(ms: Any, unit: str, lang: str) -> str:
     """The milestone in force: "delmål 2022: −73 %" or "gräns från 2024"."""
     if not isinstance(ms, dict) or "year" not in ms:
         return ""
-    word = "delmål" if lang == "sv" else "milestone"
     if "fraction" in ms:
-        return f"; {word} {ms['year']}: {percent(-ms['fraction'], 0, lang, sign=True)}"
-    if "minimum" in ms:
-        return f"; {word} {ms['year']}: {percent(ms['minimum'], 0, lang)}"
-    return f"; {word} {ms['year']}"
+        value = percent(-ms["fraction"], 0, lang, sign=True)
+    elif "minimum" in ms:
+        value = percent(ms["minimum"], 0, lang)
+    else:
+        return "; " + tr(lang, "milestone {year}", year=ms["year"])
+    return "; " + tr(lang, "milestone {year}: {value}", year=ms["year"], value=value)
 
 
 def _trend_text(d: dict[str, Any], lang: str) -> str:
@@ -369,11 +365,15 @@ def _trend_text(d: dict[str, Any], lang: str) -> str:
     trend, since = d.get("trend"), d.get("trend_from_year")
     if not trend or d.get("status_rule") != "trend":
         return ""
-    if lang == "sv":
-        words = {"improving": "förbättring", "worsening": "försämring", "unchanged": "oförändrat",
-                 "unknown": "utveckling okänd"}
-        return f"Trendregel: {words.get(trend, trend)}" + (f" sedan {since}." if since else ".")
-    return f"Trend rule: {trend}" + (f" since {since}." if since else ".")
+    word = ptr(lang, *_TREND_WORDS[trend]) if trend in _TREND_WORDS else trend
+    if since:
+        return tr(lang, "Trend rule: {trend} since {year}.", trend=word, year=since)
+    return tr(lang, "Trend rule: {trend}.", trend=word)
+
+
+#: The trend of a result under the trend rule (its ``details["trend"]`` code) → its word.
+_TREND_WORDS = {"improving": NP_("trend", "improving"), "worsening": NP_("trend", "worsening"),
+                "unchanged": NP_("trend", "unchanged"), "unknown": NP_("trend", "unknown")}
 
 
 def _portfolio(p: _Page) -> dict[str, Any] | None:
@@ -466,20 +466,17 @@ def _method(p: _Page) -> dict[str, Any]:
 def _normal_year_text(params: Any, lang: str) -> str:
     """The sentence saying whether (and how) heating energy is normal-year corrected."""
     if params is None:
-        return ("Energin redovisas som uppmätt (inte normalårskorrigerad)." if lang == "sv"
-                else "Energy is reported as measured (not normal-year corrected).")
+        return tr(lang, "Energy is reported as measured (not normal-year corrected).")
     years = ", ".join(f"{y}: {number(d, 0, lang)}" for y, d in sorted(params.degree_days.items()))
     normal = ", ".join(sorted({number(v, 0, lang) for v in params.normal_degree_days.values()}))
     if params.source:
         years += f"; {params.source}"
     share = number(100 * params.weather_share, 0, lang)
-    if lang == "sv":
-        return (f"Uppvärmningsenergin ({', '.join(map(str, params.select.get('activity', [])))}) är även "
-                f"normalårskorrigerad med graddagar ({years}; normalår {normal}), väderberoende andel {share} %; "
-                "mål med måttet energy_normal använder den korrigerade energin. Utsläppen korrigeras inte.")
-    return (f"Heating energy ({', '.join(map(str, params.select.get('activity', [])))}) is also normal-year "
-            f"corrected with degree-days ({years}; normal year {normal}), weather-dependent share {share} %; "
-            "targets with the metric energy_normal use the corrected energy. Emissions are not corrected.")
+    activities = ", ".join(map(str, params.select.get("activity", [])))
+    return tr(lang, "Heating energy ({activities}) is also normal-year corrected with degree-days ({years}; "
+              "normal year {normal}), weather-dependent share {share} %; targets with the metric energy_normal use "
+              "the corrected energy. Emissions are not corrected.", activities=activities, years=years, normal=normal,
+              share=share)
 
 
 def _quality(p: _Page) -> dict[str, Any]:
@@ -506,19 +503,16 @@ def _quality(p: _Page) -> dict[str, Any]:
     }
 
 
-#: The simulation's notes on target probabilities, in Swedish.
-_UNC_NOTES_SV = {
-    "not a CO2e target: no factor uncertainty is propagated":
-        "inte ett utsläppsmål: ingen faktorosäkerhet förs vidare",
-    "a portfolio target: no factor uncertainty is propagated":
-        "ett mål för pensionsmedlen: ingen faktorosäkerhet förs vidare",
-    "no value in the year": "inget värde för året",
-    "the target has no value to compare with in the year": "målet har inget värde att jämföra med för året",
-    "probability that the use so far is within the budget's path (probability_total: that the whole budget is not "
-    "used up by the year)": "sannolikhet att användningen hittills ryms inom budgetens bana",
-    "probability that the budget is not used up by the year": "sannolikhet att budgeten inte är förbrukad vid årets "
-                                                              "slut",
-}
+#: The simulation's notes on target probabilities (English data, the message ids of their translations).
+_UNC_NOTES = frozenset({
+    N_("not a CO2e target: no factor uncertainty is propagated"),
+    N_("a portfolio target: no factor uncertainty is propagated"),
+    N_("no value in the year"),
+    N_("the target has no value to compare with in the year"),
+    N_("probability that the use so far is within the budget's path (probability_total: that the whole budget is "
+       "not used up by the year)"),
+    N_("probability that the budget is not used up by the year"),
+})
 
 
 def _target_note(x: Mapping[Hashable, Any], lang: str) -> str:
@@ -526,12 +520,9 @@ def _target_note(x: Mapping[Hashable, Any], lang: str) -> str:
     probability written out)."""
     total = x.get("probability_total")
     if x.get("compared_with") == "path" and total is not None and total == total:
-        p = percent(total, 0, lang)
-        return (f"sannolikhet att användningen hittills ryms inom budgetens bana; att hela budgeten inte är förbrukad "
-                f"vid årets slut: {p}" if lang == "sv" else
-                f"probability that the use so far is within the budget's path; that the whole budget is not used up "
-                f"by the year: {p}")
-    return _UNC_NOTES_SV.get(x["note"], x["note"]) if lang == "sv" else x["note"]
+        return tr(lang, "probability that the use so far is within the budget's path; that the whole budget is not "
+                  "used up by the year: {p}", p=percent(total, 0, lang))
+    return tr(lang, x["note"]) if x["note"] in _UNC_NOTES else x["note"]
 
 
 def _interval(low: float, high: float, n: Callable[..., str], digits: int = 1) -> str:

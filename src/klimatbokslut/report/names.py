@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..catalogue import AREAS, CATEGORIES, get_activity
+from ..catalogue import CATEGORIES, get_activity
+from ..text import area_word
 
 __all__ = ["activity_name", "area_name", "category_name"]
 
@@ -15,7 +16,7 @@ def area_name(area: str, lang: str) -> str:
     >>> area_name("medical_gases", "sv"), area_name("capital", "en")
     ('Medicinska gaser', 'Capital management')
     """
-    return AREAS.get(area, {}).get(lang, area)
+    return area_word(area, lang)
 
 
 def category_name(category: str, lang: str) -> str:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any, Protocol
 
 import pandas as pd
 
+from ..text import N_, NP_, number, ptr, tr
 from .policy import RecalculationPolicy
 
 
@@ -22,36 +24,47 @@ class Restated(Protocol):
     @property
     def method_effects(self) -> pd.DataFrame | None: ...
 
-__all__ = ["KIND_SV", "sentences", "method_sentence"]
+__all__ = ["KIND_SV", "KIND_WORDS", "sentences", "method_sentence"]
 
-#: Each kind of change in Swedish, as the assessment table names it.
-KIND_SV = {"divestment": "avyttring", "acquisition": "förvärv", "outsourcing": "utläggning",
-           "correction": "rättelse"}
-#: What happened to the unit of a structural change, in Swedish.
-_VERB_SV = {"divestment": "avyttrades", "acquisition": "förvärvades", "outsourcing": "lades ut (köps som tjänst)"}
+#: Each kind of change (code) → its word, as the assessment table names it (the English word is the code).
+KIND_WORDS = {"divestment": NP_("change kind", "divestment"), "acquisition": NP_("change kind", "acquisition"),
+              "outsourcing": NP_("change kind", "outsourcing"), "correction": NP_("change kind", "correction")}
+#: Each kind of change in Swedish, as the assessment table's ``kind_sv`` column names it.
+KIND_SV = {code: ptr("sv", *word) for code, word in KIND_WORDS.items()}
+#: The head of a change's sentence, by kind: what it is and when (Swedish says what happened to the unit).
+_HEADS = {"divestment": N_("{change} (divestment, {year})"), "acquisition": N_("{change} (acquisition, {year})"),
+          "outsourcing": N_("{change} (outsourcing, {year})"), "correction": N_("{change} (correction, {year})")}
+#: What was done with a change, by outcome.
+_DONE = {"restated_all": N_("the base year and earlier years are restated"),
+         "restated": N_("the base year is restated"),
+         "below": N_("below the threshold: not restated"),
+         "later": N_("the policy restates only later years: the history is as first reported"),
+         "not_triggered": N_("trigger not in the policy")}
 
 
 def _pct(share: float, lang: str) -> str:
-    """A share as a percentage with one decimal, without the sign.
+    """A share as a percentage with one decimal, without the sign (the share is a size).
 
     Examples
     --------
     >>> _pct(0.083, "sv"), _pct(0.083, "en")
     ('8,3', '8.3')
     """
-    return f"{100 * share:.1f}".replace(".", "," if lang == "sv" else ".")
+    return "nan" if share != share else number(100 * share, 1, lang)
 
 
 def _signed_t(t: float, lang: str) -> str:
-    """Tonnes with a sign and one decimal: ``−1 234,5`` in Swedish, ``-1,234.5`` in English.
+    """Tonnes with a sign and one decimal: ``−1 234,5`` in Swedish, ``-1,234.5`` in English; ``+0,0`` for none.
 
     Examples
     --------
-    >>> _signed_t(-1234.5, "sv"), _signed_t(-1234.5, "en")
-    ('−1 234,5', '-1,234.5')
+    >>> _signed_t(-1234.5, "sv"), _signed_t(-1234.5, "en"), _signed_t(0.0, "sv"), _signed_t(-0.01, "en")
+    ('−1 234,5', '-1,234.5', '+0,0', '-0.0')
     """
-    eff = f"{t:+,.1f}"
-    return eff.replace(",", " ").replace(".", ",").replace("-", "−") if lang == "sv" else eff
+    text = number(t, 1, lang, sign=True)
+    if text[:1] in ("+", "-", "\u2212"):
+        return text
+    return (number(-1.0, 0, lang)[0] if math.copysign(1.0, t) < 0 else "+") + text   # every effect has a sign
 
 
 def _tonnes(t: float, lang: str) -> str:
@@ -62,8 +75,7 @@ def _tonnes(t: float, lang: str) -> str:
     >>> _tonnes(1234.5, "sv"), _tonnes(1234.5, "en")
     ('1 234,5', '1,234.5')
     """
-    t_text = f"{t:,.1f}"
-    return t_text.replace(",", " ").replace(".", ",") if lang == "sv" else t_text
+    return number(t, 1, lang)
 
 
 def _threshold(threshold: float, lang: str) -> str:
@@ -74,54 +86,53 @@ def _threshold(threshold: float, lang: str) -> str:
     >>> _threshold(0.05, "sv"), _threshold(0.025, "sv"), _threshold(0.025, "en")
     ('5', '2,5', '2.5')
     """
-    return f"{100 * threshold:g}".replace(".", "," if lang == "sv" else ".")
+    short = f"{100 * threshold:g}"
+    if "e" in short or "n" in short:   # not a threshold anyone sets; shown as Python writes it
+        return short
+    return number(100 * threshold, len(short.partition(".")[2]), lang)
 
 
 def method_sentence(e: Mapping[Any, Any], base_year: int, threshold: float, lang: str) -> str:
     """One method change (a row of ``method_effects``): its effect on the base year and the verdict."""
-    pct, eff = _pct(e["share_of_base"], lang), _signed_t(e["base_year_effect_t"], lang)
-    thr = _threshold(threshold, lang)
-    if lang == "sv":
-        verdict = "över tröskeln" if e["significant"] else "under tröskeln"
-        return (f"{e['change']} (metodändring {e['year']}): påverkan på basåret {base_year} {eff} ton CO2e ({pct} %, "
-                f"tröskel {thr} %, {verdict}); alla år är här beräknade med dagens metod.")
-    verdict = "above the threshold" if e["significant"] else "below the threshold"
-    return (f"{e['change']} (method change {e['year']}): effect on the base year {base_year} {eff} t CO2e ({pct} %, "
-            f"threshold {thr} %, {verdict}); every year here is calculated with today's method.")
+    kw = {"change": e["change"], "year": e["year"], "base_year": base_year, "effect": _signed_t(e["base_year_effect_t"],
+          lang), "pct": _pct(e["share_of_base"], lang), "threshold": _threshold(threshold, lang)}
+    if e["significant"]:
+        return tr(lang, "{change} (method change {year}): effect on the base year {base_year} {effect} t CO2e "
+                  "({pct} %, threshold {threshold} %, above the threshold); every year here is calculated with "
+                  "today's method.", **kw)
+    return tr(lang, "{change} (method change {year}): effect on the base year {base_year} {effect} t CO2e "
+              "({pct} %, threshold {threshold} %, below the threshold); every year here is calculated with "
+              "today's method.", **kw)
 
 
-def _what_was_done(a: Mapping[Any, Any], restate: str, lang: str) -> str:
-    if lang == "sv":
-        return ("basåret och tidigare år är omräknade" if restate == "all" else
-                "basåret är omräknat") if a["applied"] else \
-            ("under tröskeln: inte omräknat" if not (a["significant"] or a["cumulative"]) else
-             "policyn räknar bara om senare år: historiken är som först redovisad"
-             if restate == "later" else "utlösaren ingår inte i policyn")
-    return ("the base year and earlier years are restated" if restate == "all" else
-            "the base year is restated") if a["applied"] else \
-        ("below the threshold: not restated" if not (a["significant"] or a["cumulative"]) else
-         "the policy restates only later years: the history is as first reported"
-         if restate == "later" else "trigger not in the policy")
+def _what_was_done(a: Mapping[Any, Any], restate: str) -> str:
+    """The key of :data:`_DONE` for a change under the policy's ``restate``."""
+    if a["applied"]:
+        return "restated_all" if restate == "all" else "restated"
+    if not (a["significant"] or a["cumulative"]):
+        return "below"
+    return "later" if restate == "later" else "not_triggered"
+
+
+def _head(a: Mapping[Any, Any], lang: str) -> str:
+    head = _HEADS.get(a["kind"])
+    if head is None:   # a kind without its own head: its word, as the assessment names it
+        word = KIND_WORDS.get(a["kind"])
+        kind = a["kind"] if word is None else ptr(lang, *word)
+        return tr(lang, "{change} ({kind}, {year})", change=a["change"], kind=kind, year=a["year"])
+    return tr(lang, head, change=a["change"], year=a["year"])
 
 
 def _change_sentence(a: Mapping[Any, Any], base_year: int, threshold: float, restate: str, lang: str) -> str:
     """One change (a row of the assessment): what it is, its effect on the base year, and what was done."""
-    pct, eff = _pct(a["share_of_base"], lang), _signed_t(a["base_year_effect_t"], lang)
-    thr = _threshold(threshold, lang)
-    did = _what_was_done(a, restate, lang)
-    if lang == "sv":
-        head = f"{a['change']} ({a['kind_sv']}, {a['year']})"
-        if a["kind"] in _VERB_SV:
-            head = f"{a['change']}: {_VERB_SV[a['kind']]} {a['year']}"
-        if a["kind"] == "outsourcing":
-            return (f"{head}. {_tonnes(a['moved_to_scope3_t'], lang)} ton CO2e i basåret {base_year} flyttas från "
-                    f"scope 1 och 2 till scope 3 ({pct} %, tröskel {thr} %): en flytt, ingen minskning; {did}.")
-        return f"{head}. Påverkan på basåret {base_year}: {eff} ton CO2e ({pct} %, tröskel {thr} %); {did}."
-    head = f"{a['change']} ({a['kind']}, {a['year']})"
+    kw = {"head": _head(a, lang), "base_year": base_year, "pct": _pct(a["share_of_base"], lang),
+          "threshold": _threshold(threshold, lang), "done": tr(lang, _DONE[_what_was_done(a, restate)])}
     if a["kind"] == "outsourcing":
-        return (f"{head}. {_tonnes(a['moved_to_scope3_t'], lang)} t CO2e of the base year {base_year} move from "
-                f"scope 1 and 2 to scope 3 ({pct} %, threshold {thr} %): moved, not reduced; {did}.")
-    return f"{head}. Effect on the base year {base_year}: {eff} t CO2e ({pct} %, threshold {thr} %); {did}."
+        return tr(lang, "{head}. {moved} t CO2e of the base year {base_year} move from scope 1 and 2 to scope 3 "
+                  "({pct} %, threshold {threshold} %): moved, not reduced; {done}.",
+                  moved=_tonnes(a["moved_to_scope3_t"], lang), **kw)
+    return tr(lang, "{head}. Effect on the base year {base_year}: {effect} t CO2e ({pct} %, threshold {threshold} %); "
+              "{done}.", effect=_signed_t(a["base_year_effect_t"], lang), **kw)
 
 
 def sentences(r: Restated, lang: str = "sv") -> list[str]:

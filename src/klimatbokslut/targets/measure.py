@@ -19,11 +19,20 @@ import pandas as pd
 from ..catalogue import get_activity
 from ..engine import amount_multiplier
 from ..errors import UnitError
+from ..text import N_, number, tr, voice
 from ..units import get_registry, parse_unit
 from ..validation import fail, selection_mask
 
 __all__ = ["METRIC_TABLE", "METRICS", "METRIC_DIM", "ENERGY_SHARES", "LedgerMetric", "Measure", "measure",
            "amount_multipliers", "quantity", "coverage"]
+
+#: The language of a :class:`Measure`'s note: notes are data (a column of the targets table) and stay English.
+NOTES = "en"
+
+#: What a metric measures, for its note ("energy content unknown for …"), by metric or share.
+_LABELS = {"energy": N_("energy content"), "distance": N_("distance"), "cost": N_("cost"),
+           "renewable": N_("renewable share"), "fossil_free": N_("fossil free share"),
+           "recovered": N_("recovered share"), "renewable_or_recovered": N_("renewable or recovered share")}
 
 #: Shares of energy a :class:`~klimatbokslut.targets.Share` can count, and the ledger columns that add up to each.
 ENERGY_SHARES = {"renewable": ("renewable_share",), "fossil_free": ("fossil_free_share",),
@@ -172,7 +181,7 @@ def _energy(sel: pd.DataFrame, req: Request) -> Sums | Measure:
     """Energy of the energy activities (``energy_mj``, or ``energy_normal_mj``), or a share of it."""
     is_energy = sel["activity"].astype(object).map(lambda a: get_activity(a).is_energy).to_numpy(dtype=bool)
     left_out = sorted(set(sel.loc[~is_energy, "activity"].astype(object)))
-    note = f"not energy, left out: {', '.join(left_out)}. " if left_out else ""
+    note = tr(NOTES, "not energy, left out: {activities}.", activities=", ".join(left_out)) + " " if left_out else ""
     sel = sel[is_energy]
     if not len(sel):
         return Measure(float("nan"), 0, 0.0, 0.0, 0, note)
@@ -191,17 +200,17 @@ def _energy(sel: pd.DataFrame, req: Request) -> Sums | Measure:
         share = np.sum(cols, axis=0)
         known &= np.isfinite(share)
         values = np.where(known, basis * np.where(np.isfinite(share), share, 0.0), 0.0)
-        label = req.share_of.replace("_", " ") + " share"
+        label = _LABELS[req.share_of]
     else:
         values = np.where(known, basis, 0.0)
-        label = "energy content"
+        label = _LABELS["energy"]
     to_unit = float(quantity(1.0, "MJ").to(parse_unit(req.unit)).magnitude)
     values = values * to_unit
     basis_known = float(np.nansum(np.where(known, basis, 0.0)))
     basis_unknown = float(np.nansum(np.where(~known & np.isfinite(basis), basis, 0.0)))
     n_unknown = int((~known).sum())
     if n_unknown:
-        note += f"{label} unknown for {_listing(sel[~known])}. "
+        note += _unknown_for(label, sel[~known]) + " "
     return Sums(values, known, basis_known, basis_unknown, n_unknown, note)
 
 
@@ -214,7 +223,7 @@ def _distance(sel: pd.DataFrame, req: Request) -> Sums:
     known = np.isfinite(km)
     values = np.where(known, km, 0.0) * float(quantity(1.0, "km").to(parse_unit(req.unit)).magnitude)
     n_unknown = int((~known).sum())
-    note = f"distance unknown for {_listing(sel[~known])}. " if n_unknown else ""
+    note = _unknown_for(_LABELS["distance"], sel[~known]) + " " if n_unknown else ""
     return Sums(values, known, float(values[known].sum()), 0.0, n_unknown, note)
 
 
@@ -227,7 +236,7 @@ def _cost(sel: pd.DataFrame, req: Request) -> Sums:
     known = np.isfinite(cost)
     values = np.where(known, cost, 0.0) * float(quantity(1.0, "SEK").to(parse_unit(req.unit)).magnitude)
     n_unknown = int((~known).sum())
-    note = f"cost unknown for {_listing(sel[~known])}. " if n_unknown else ""
+    note = _unknown_for(_LABELS["cost"], sel[~known]) + " " if n_unknown else ""
     return Sums(values, known, float(known.sum()), float(n_unknown), n_unknown, note)
 
 
@@ -307,8 +316,11 @@ def _without_unvalued(value: float, sel: pd.DataFrame, unvalued: np.ndarray, unk
     n = len(gone)
     listing = _listing(gone)
     mwh = float(np.nansum(gone["energy_mj"].to_numpy(dtype=float))) / 3600.0 if "energy_mj" in gone.columns else 0.0
-    energy = f", {mwh:,.1f} MWh".replace(",", " ") if mwh else ""
-    note = f"no emission factor, {label} unknown for {listing}{energy}."
+    if mwh:
+        note = tr(NOTES, "no emission factor, {label} unknown for {listing}, {mwh} MWh.", label=label,
+                  listing=listing, mwh=number(mwh, 1, "sv"))   # Swedish figures, as the left-out amounts
+    else:
+        note = tr(NOTES, "no emission factor, {label} unknown for {listing}.", label=label, listing=listing)
     total = float("nan") if unknown == "no_data" else value
     rows = sel["row"].nunique() if "row" in sel.columns else len(sel)
     return Measure(total, len(sel), float(rows - n), float(n), n, note)
@@ -317,4 +329,10 @@ def _without_unvalued(value: float, sel: pd.DataFrame, unvalued: np.ndarray, unk
 def _listing(rows: pd.DataFrame) -> str:
     """``diesel (2 rows), e85 (1 row)``: the activities of some rows and how many rows each."""
     acts = rows["activity"].astype(object).value_counts()
-    return ", ".join(f"{a} ({n} row{'s' if n != 1 else ''})" for a, n in acts.items())
+    return ", ".join(voice(NOTES).ngettext("{activity} ({n} row)", "{activity} ({n} rows)", int(n), activity=a)
+                     for a, n in acts.items())
+
+
+def _unknown_for(label: str, rows: pd.DataFrame) -> str:
+    """``energy content unknown for diesel (2 rows).``: what a metric could not measure, and where."""
+    return tr(NOTES, "{label} unknown for {listing}.", label=tr(NOTES, label), listing=_listing(rows))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..text import status_word
 from ..units import parse_unit
 
 __all__ = ["STATUSES", "STATUS_SV", "STATUS_RULES", "TRENDS", "TargetResult"]
@@ -12,7 +13,8 @@ __all__ = ["STATUSES", "STATUS_SV", "STATUS_RULES", "TRENDS", "TargetResult"]
 #: Status values of a :class:`TargetResult`.
 STATUSES = ("met", "on_track", "off_track", "not_met", "no_data")
 
-#: Swedish words of programme follow-ups; ``delvis`` vs ``inte alls`` depends on progress.
+#: The status codes of programme follow-ups (``delvis`` vs ``inte alls`` depends on progress), by the
+#: outcome; the words for them, in the reader's language, are :func:`klimatbokslut.text.status_word`'s.
 STATUS_SV = {"met": "helt", "partly": "delvis", "not_at_all": "inte alls", "no_data": "värde saknas"}
 
 #: How the Swedish word of a result that is not met is chosen: by progress from the base year
@@ -134,7 +136,28 @@ class TargetResult:
 
     @property
     def status_sv(self) -> str:
-        """The Swedish status word: helt / delvis / inte alls / värde saknas.
+        """The Swedish status word: helt / delvis / inte alls / värde saknas (the word of :attr:`status_code`).
+
+        Examples
+        --------
+        >>> TargetResult("x", 2024, "met").status_sv
+        'helt'
+        """
+        return status_word(self.status_code, "sv")
+
+    def status_word(self, lang: str = "sv") -> str:
+        """The status word of programme follow-ups in ``lang`` (``"partly"`` for ``delvis`` in English).
+
+        Examples
+        --------
+        >>> TargetResult("x", 2024, "off_track", progress=0.4).status_word("en")
+        'partly'
+        """
+        return status_word(self.status_code, lang)
+
+    @property
+    def status_code(self) -> str:
+        """The status code of programme follow-ups: helt / delvis / inte alls / värde saknas.
 
         *helt* for ``met``, *värde saknas* for ``no_data``; otherwise *delvis* when the value
         has moved from the base-year value towards the target (``progress > 0``), and, under
@@ -143,11 +166,11 @@ class TargetResult:
 
         Examples
         --------
-        >>> TargetResult("x", 2024, "off_track", progress=0.4).status_sv
+        >>> TargetResult("x", 2024, "off_track", progress=0.4).status_code
         'delvis'
-        >>> TargetResult("x", 2024, "not_met", progress=-0.1).status_sv
+        >>> TargetResult("x", 2024, "not_met", progress=-0.1).status_code
         'inte alls'
-        >>> TargetResult("x", 2024, "not_met", status_rule="trend", details={"trend": "improving"}).status_sv
+        >>> TargetResult("x", 2024, "not_met", status_rule="trend", details={"trend": "improving"}).status_code
         'delvis'
         """
         if self.status == "met":
