@@ -276,3 +276,16 @@ def test_no_module_outside_text_chooses_a_sentence_by_language():
             if words:
                 found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     assert not found, found
+
+
+def test_the_report_template_chooses_no_sentence_by_language():
+    """The template asks for its words by key (``t("…")``): no branch on the language picks a sentence."""
+    import re
+    from pathlib import Path
+
+    import klimatbokslut
+
+    template = Path(klimatbokslut.__file__).parent / "report" / "templates" / "report.html.j2"
+    found = [f"report.html.j2:{i}" for i, line in enumerate(template.read_text(encoding="utf-8").splitlines(), 1)
+             if re.search(r"""lang\s*==\s*["'](sv|en)["']""", line)]
+    assert found == [], "sentences chosen by language at " + ", ".join(found)
