@@ -57,24 +57,9 @@ class Report(ReportData):
     """Everything a klimatbokslut shows, computed once; write it with :meth:`to_html`,
     :meth:`to_excel` and :meth:`to_csv`.
 
-    Attributes
-    ----------
-    config : ReportConfig
-    ledger : Ledger
-        Activities (and nothing else: capital is its own section).
-    years : list of int
-        Years shown, base year first, up to the report year.
-    targets : list of TargetView
-    portfolios : dict of int to Portfolio
-    benchmark : Portfolio or None
-    scenarios : list of ScenarioView
-    tables : dict of str to pandas.DataFrame
-        The report's tables (also the Excel sheets and CSV files).
-
-    Notes
-    -----
-    The contents are :class:`~klimatbokslut.report.model.ReportData` (what the HTML page
-    renders); this class adds the writers.
+    The contents (``config``, ``ledger``, ``years``, ``targets``, ``portfolios``, ``benchmark``,
+    ``scenarios``, ``tables``) are those of :class:`~klimatbokslut.report.model.ReportData`, which
+    the HTML page renders; this class adds the writers.
     """
 
     # ------------------------------------------------------------------ writers
