@@ -92,7 +92,10 @@ MESSAGES: dict[str, str] = {
     "portfolio_chart": N_("Portfolio and index"),
     "location_based": N_("Location-based"),
     "market_based": N_("Market-based"),
-    "outside_target_text": N_("Every area below is in the total: {areas}. What no target above selects is reported but outside the climate targets.\nBiogenic CO2 is a memo item beside scopes 1–3. Capital management (pension funds) has its own section and is not in the total."),
+    "outside_target_text": N_(
+        "Every area below is in the total: {areas}. What no target above selects is reported but outside "
+        "the climate targets.\nBiogenic CO2 is a memo item beside scopes 1–3. Capital management (pension "
+        "funds) has its own section and is not in the total."),
     "largest_change": N_("Largest change vs {year}: {activity}, {change} t CO2e."),
     "carbon_footprint_word": N_("Carbon footprint"),
     "carbon_intensity_word": N_("Carbon intensity"),
@@ -108,11 +111,21 @@ MESSAGES: dict[str, str] = {
     "by_administration_site": N_("By administration and site"),
     "administration": N_("Administration"),
     "site": N_("Site"),
-    "method_fuels_market": N_("Fuels are reported well-to-wheel: direct (tank-to-wheel) emissions in scope 1 and production and distribution (well-to-tank) in scope 3, category 3. Gases are converted to CO2 equivalents with IPCC {gwp} GWP100. Electricity is reported location-based and market-based; the headline figure is market-based."),
-    "method_fuels_location": N_("Fuels are reported well-to-wheel: direct (tank-to-wheel) emissions in scope 1 and production and distribution (well-to-tank) in scope 3, category 3. Gases are converted to CO2 equivalents with IPCC {gwp} GWP100. Electricity is reported location-based and market-based; the headline figure is location-based."),
+    "method_fuels_market": N_(
+        "Fuels are reported well-to-wheel: direct (tank-to-wheel) emissions in scope 1 and production "
+        "and distribution (well-to-tank) in scope 3, category 3. Gases are converted to CO2 equivalents "
+        "with IPCC {gwp} GWP100. Electricity is reported location-based and market-based; the headline "
+        "figure is market-based."),
+    "method_fuels_location": N_(
+        "Fuels are reported well-to-wheel: direct (tank-to-wheel) emissions in scope 1 and production "
+        "and distribution (well-to-tank) in scope 3, category 3. Gases are converted to CO2 equivalents "
+        "with IPCC {gwp} GWP100. Electricity is reported location-based and market-based; the headline "
+        "figure is location-based."),
     "method_flights_rf": N_("Flights include the radiative-forcing uplift. Factor dataset: {version}."),
     "method_flights_no_rf": N_("Flights exclude the radiative-forcing uplift. Factor dataset: {version}."),
-    "method_nearest_edition": N_("Each factor applies to the years it describes; where no figure is published for a year, the nearest edition is used, as listed below."),
+    "method_nearest_edition": N_(
+        "Each factor applies to the years it describes; where no figure is published for a year, the "
+        "nearest edition is used, as listed below."),
     "scope2_side": N_("Scope 2 by both methods (t CO2e)"),
     "total_both": N_("Total by both methods (t CO2e)"),
     "factors_used": N_("Emission factors used"),
