@@ -161,3 +161,35 @@ def test_help_for_new_commands():
         with pytest.raises(SystemExit) as info:
             main(args)
         assert info.value.code == 0
+
+
+def test_whatif_run_names_every_problem_of_its_parameters_at_once(tmp_path, capsys):
+    from klimatbokslut.cli import main
+
+    f = tmp_path / "a.csv"
+    f.write_text("aktivitet;mängd;enhet;år\ndiesel_fossil;1000;l;2024\n", encoding="utf-8")
+    code = main(["whatif", "run", "switch_fuel", str(f), "--param", "to=hvo100", "--param", "oops",
+                 "--param", "gwp=AR5"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "5 problems in the command line" in err
+    assert "value 'oops': give name=value" in err
+    assert "value 'to': not a parameter of switch_fuel" in err
+    assert "value 'gwp': set by the command line's options" in err
+    assert "switch_fuel needs from_fuel" in err and "switch_fuel needs to_fuel" in err
+
+
+def test_whatif_run_reads_numbers_and_text_as_the_configuration_does(tmp_path, capsys):
+    # --param share=0.5 is the number 0.5 and from_fuel=diesel_fossil the text, as in [[scenarios]]:
+    # half of 1000 l of fossil diesel, 2.708070 + 0.703486 t CO2e per 1000 l, moved to HVO100.
+    from klimatbokslut.cli import main
+
+    f = tmp_path / "a.csv"
+    f.write_text("aktivitet;mängd;enhet;år\ndiesel_fossil;1000;l;2024\n", encoding="utf-8")
+    assert main(["whatif", "run", "switch_fuel", str(f), "--param", "from_fuel=diesel_fossil",
+                 "--param", "to_fuel=hvo100", "--param", "share=0.5", "--lang", "en"]) == 0
+    by_name = capsys.readouterr().out
+    assert main(["whatif", "switch-fuel", str(f), "--from", "diesel_fossil", "--to", "hvo100", "--share", "0.5",
+                 "--lang", "en"]) == 0
+    assert by_name == capsys.readouterr().out
+    assert "50% diesel_fossil → hvo100 (energy basis)" in by_name

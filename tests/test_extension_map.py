@@ -85,3 +85,15 @@ def test_a_target_kind_and_a_whatif_step_from_outside_reach_config_montecarlo_an
     assert report.to_excel(tmp_path / "r.xlsx").stat().st_size > 0
     written = {p.name for p in report.to_csv(tmp_path / "csv")}
     assert {"targets.csv", "whatif.csv", "uncertainty_targets.csv"} <= written
+
+
+def test_the_new_step_is_a_command_line_question_too(extension, tmp_path, capsys):
+    # `klimatbokslut whatif run NAME` finds any registered scenario function: no line of cli.py names it.
+    from klimatbokslut.cli import main
+
+    (tmp_path / "a.csv").write_text(ACTS, encoding="utf-8")
+    code = main(["whatif", "run", ext.SCENARIO, str(tmp_path / "a.csv"), "--param", "activity=diesel_fossil",
+                 "--param", "share=0.5", "--lang", "en"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "avoided (market-based):   1.706 t CO2e" in out        # 0.5 × (2.708070 + 0.703486) t

@@ -18,8 +18,10 @@ factor_id: n2o-release
 from __future__ import annotations
 
 import argparse
+import inspect
 import re
 import sys
+import tomllib
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -39,7 +41,8 @@ from .ledger import neutralise_cells
 from .pedigree import factor_uncertainty
 from .report import build_report
 from .text import N_, group_digits, ntr, number, percent, ptr, tr
-from .whatif import scenario_function
+from .whatif import SCENARIOS, scenario_function
+from .whatif.registry import parameter_problems
 
 
 def _example_dir() -> Path:
@@ -272,6 +275,39 @@ _WHATIF_ARGS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
 }
 
 
+def _run_parameters(name: str, args) -> dict[str, Any]:
+    """The parameters of ``whatif run NAME``: ``--param NAME=VALUE`` (a TOML value: a number, true/false, a
+    list; anything else is text), with ``--year``/``--select`` and ``--gwp`` where the function takes them.
+    Every problem (a malformed pair, an unknown or missing parameter) is reported at once."""
+    params: dict[str, Any] = {}
+    failures = []
+    for item in args.param or []:
+        key, eq, value = item.partition("=")
+        if not eq or not key.strip():
+            failures.append({"row": None, "column": "--param", "value": item,
+                             "reason": tr("en", "give name=value, e.g. --param max_km=500")})
+            continue
+        try:
+            params[key.strip()] = tomllib.loads(f"v = {value.strip()}")["v"]
+        except tomllib.TOMLDecodeError:
+            params[key.strip()] = value.strip()
+    failures += [{"row": None, "column": "--param", "value": p, "reason": why}
+                 for p, why in parameter_problems(name, params, shared_by="the command line's options (--gwp, "
+                                                                          "--factors)")]
+    if failures:
+        raise InputError(failures, what="the command line")
+    takes = inspect.signature(scenario_function(name) or (lambda: None)).parameters
+    select = _select(args)
+    if select and "select" in takes:
+        params["select"] = {**select, **params.get("select", {})}
+    elif select:
+        raise InputError([{"row": None, "column": "--select", "value": select,
+                           "reason": tr("en", "{name} takes no selection", name=name)}], what="the command line")
+    if "gwp" in takes:
+        params["gwp"] = args.gwp
+    return params
+
+
 #: Activities each what-if question changes besides the one named with --from.
 _WHATIF_TOUCHES: dict[str, tuple[str, ...]] = {
     "switch_contract": ("electricity", "car_ev"), "destroy_n2o": ("n2o", "entonox"), "flights_to_train": ("flight",),
@@ -283,10 +319,12 @@ def _cmd_whatif(args) -> int:
     fs = _factor_set(args)
     lang = args.lang
     sv = lang == "sv"
-    name = args.kind.replace("-", "_")
+    name = args.scenario if args.kind == "run" else args.kind.replace("-", "_")
     run = scenario_function(name)
     if run is None:  # a question of the parser without a registered function
         raise KlimatbokslutError(tr("en", "no what-if function {name!r} in this version of klimatbokslut", name=name))
+    kwargs = _run_parameters(name, args) if args.kind == "run" else {
+        **_WHATIF_ARGS[name](args), "share": args.share, "select": _select(args) or None, "gwp": args.gwp}
     acts = read_activities(args.file, on_error="collect")
     checked = calculate(acts, factors=fs, gwp=args.gwp, on_error="collect")
     problems = checked.problems()
@@ -302,8 +340,7 @@ def _cmd_whatif(args) -> int:
         # left out here, and stated below
         acts = acts.with_frame(acts.frame[~acts.frame["row"].isin(bad_rows)].copy()).without_rejects()
     _print_notes(acts)
-    r = run(acts, **_WHATIF_ARGS[name](args), share=args.share, select=_select(args) or None, gwp=args.gwp,
-            factors=fs)
+    r = run(acts, **kwargs, factors=fs)
     f = {"year": args.year} if args.year else {}
     print(r.name)
     # The padding after each label lines the figures up in a column; it belongs to the translation.
@@ -346,6 +383,8 @@ def _sv_numbers(text: str) -> str:
 def _touched(problems: pd.DataFrame, ledger, name: str, args) -> pd.Series:
     """Which problem rows the what-if could change: rows of the activity it replaces (and the ones
     the question always changes), and rows whose activity cannot be read."""
+    if args.kind == "run":   # which rows a scenario run by its name changes is not known here: all of them
+        return pd.Series(True, index=problems.index)
     keys = set(_WHATIF_TOUCHES.get(name, ()))
     src = getattr(args, "from_", None)
     if src:
@@ -656,6 +695,22 @@ def _add_whatif_parser(sub: Any) -> None:
         _add_lang_option(w)
         _add_factors_option(w)
         w.set_defaults(func=_cmd_whatif)
+    w = wsub.add_parser("run", help="any registered scenario function by its name, its parameters as "
+                                    "--param NAME=VALUE", description="Run a scenario function of "
+                        "klimatbokslut.whatif.SCENARIOS (the types of a configuration's [[scenarios]]) by its name.")
+    w.add_argument("scenario", choices=list(SCENARIOS), help="the scenario function, e.g. flights_to_train")
+    w.add_argument("file", help="activity file (CSV or Excel)")
+    w.add_argument("--param", action="append", metavar="NAME=VALUE",
+                   help="a parameter of the function (repeatable), e.g. --param max_km=500; numbers, true/false "
+                        "and [lists] are read as TOML, anything else as text")
+    w.add_argument("--year", type=int, default=None, help="only rows of this year")
+    w.add_argument("--select", action="append", metavar="COLUMN=VALUE", help="only rows with this value (repeatable)")
+    w.add_argument("--gwp", default="AR6", choices=["AR4", "AR5", "AR6"])
+    w.add_argument("--on-error", default="raise", choices=["raise", "collect"],
+                   help="raise (default): stop on any row with a problem; collect: leave every bad row out")
+    _add_lang_option(w)
+    _add_factors_option(w)
+    w.set_defaults(func=_cmd_whatif)
 
 
 def _add_lang_option(p: argparse.ArgumentParser) -> None:

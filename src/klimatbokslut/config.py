@@ -74,7 +74,6 @@ Examples
 
 from __future__ import annotations
 
-import inspect
 import tomllib
 from collections.abc import Hashable, Mapping
 from pathlib import Path
@@ -89,6 +88,7 @@ from .intake.read import read_activities
 from .portfolio import read_holdings
 from .targets import from_dict, kind_class
 from .whatif import SCENARIOS
+from .whatif.registry import parameter_problems
 
 __all__ = ["ConfigError", "Organisation", "PortfolioConfig", "ScenarioConfig", "ReportConfig", "load_config",
            "validate", "SCENARIO_TYPES", "key_of"]
@@ -419,20 +419,7 @@ def input_problems(exc: InputError, prefix: str) -> list[tuple[str, str]]:
 
 
 def _check_scenario_params(sc: ScenarioConfig, i: int) -> list[tuple[str, str]]:
-    fn = SCENARIOS[sc.type]
-    sig = inspect.signature(fn)
-    names = [p for p in sig.parameters if p not in ("activities",)]
-    bad = sorted(set(sc.params) - set(names) - {"factors", "gwp"})
-    problems = [(f"scenarios[{i}].{b}", f"not a parameter of {sc.type}; parameters: {', '.join(names)}") for b in bad]
-    for p in ("factors", "gwp", "scope2_method"):
-        if p in sc.params:
-            problems.append((f"scenarios[{i}].{p}", "set by the configuration's top-level keys, not per scenario"))
-    required = [n for n, p in sig.parameters.items() if n != "activities" and p.default is inspect.Parameter.empty
-                and p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
-    for r in required:
-        if r not in sc.params:
-            problems.append((f"scenarios[{i}].{r}", f"{sc.type} needs {r}"))
-    return problems
+    return [(f"scenarios[{i}].{name}", reason) for name, reason in parameter_problems(sc.type, sc.params)]
 
 
 def _read_toml(path: Path) -> dict:

@@ -20,10 +20,11 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import inspect
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-__all__ = ["SCENARIOS", "register", "scenario_function"]
+__all__ = ["SCENARIOS", "register", "scenario_function", "parameter_problems"]
 
 #: Scenario functions by name, in registration order.
 SCENARIOS: dict[str, Callable[..., Any]] = {}
@@ -50,3 +51,40 @@ def register(fn: F) -> F:
 def scenario_function(name: str) -> Callable[..., Any] | None:
     """The scenario function registered as ``name``, or None when there is none."""
     return SCENARIOS.get(name)
+
+
+#: Parameters the caller's settings give (the configuration's top-level keys, the command line's
+#: options), never one scenario's own.
+SHARED_PARAMETERS = ("factors", "gwp", "scope2_method")
+
+
+def parameter_problems(name: str, given: Iterable[str], *,
+                       shared_by: str = "the configuration's top-level keys") -> list[tuple[str, str]]:
+    """What is wrong with the parameter names given to the scenario function ``name``: (parameter, reason).
+
+    A name the function does not take, a shared setting given per scenario (``shared_by`` says
+    where it is set instead), and a required parameter that is missing are each one problem; an
+    empty list means the names fit.
+
+    Examples
+    --------
+    >>> import klimatbokslut.whatif
+    >>> parameter_problems("flights_to_train", ["max_km"])
+    []
+    >>> for name, reason in parameter_problems("flights_to_train", ["km", "gwp"]):
+    ...     print(name, "-", reason[:44])
+    km - not a parameter of flights_to_train; paramet
+    gwp - set by the configuration's top-level keys, n
+    max_km - flights_to_train needs max_km
+    """
+    sig = inspect.signature(SCENARIOS[name])
+    names = [p for p in sig.parameters if p != "activities"]
+    given = list(given)
+    problems = [(b, f"not a parameter of {name}; parameters: {', '.join(names)}")
+                for b in sorted(set(given) - set(names) - {"factors", "gwp"})]
+    problems += [(p, f"set by {shared_by}, not per scenario")
+                 for p in SHARED_PARAMETERS if p in given]
+    required = [n for n, p in sig.parameters.items() if n != "activities" and p.default is inspect.Parameter.empty
+                and p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+    problems += [(r, f"{name} needs {r}") for r in required if r not in given]
+    return problems
