@@ -138,11 +138,11 @@ class StructuralChange:
 
     def _rows_by_year(self, parts: Iterable[tuple[Any, Any]]) -> dict[tuple[int, int], float]:
         """The selected rows' effect per (year, scope) [t CO2e]; a kind given by ``select`` says what it is."""
-        raise NotImplementedError
+        raise TypeError(f"a {self.KIND} is not given by its rows (SOURCES: {', '.join(self.SOURCES)})")
 
     def _activities_effect(self, ctx: Context) -> Effect | Problem:
         """The effect of the unit's activity rows; a kind given by ``activities`` says what it is."""
-        raise NotImplementedError
+        raise TypeError(f"a {self.KIND} is not given by activities (SOURCES: {', '.join(self.SOURCES)})")
 
     def _size(self, by_year: Mapping[tuple[int, int], float], ctx: Context, base_effect: float) -> float:
         """How large the change is on the base year [t CO2e]: its effect on the total."""
@@ -168,7 +168,8 @@ class StructuralChange:
             rows.add_emissions(self.name, self.category, self.area, effect.by_year)
 
     def _apply_rows(self, mask: np.ndarray, rows: RestatedRows) -> None:
-        raise NotImplementedError
+        """Apply the change to its selected rows; a kind given by ``select`` says how."""
+        raise TypeError(f"a {self.KIND} is not given by its rows (SOURCES: {', '.join(self.SOURCES)})")
 
 
 class Divestment(StructuralChange):
