@@ -122,7 +122,7 @@ def test_the_graph_has_the_edges_the_code_has():
     assert "klimatbokslut.units" in graph["klimatbokslut.validation"] or \
         "klimatbokslut.errors" in graph["klimatbokslut.validation"]
     assert "klimatbokslut.errors" in graph["klimatbokslut.units"]
-    assert "klimatbokslut.report.html" in graph["klimatbokslut.report.build"]   # the lazy import in to_html
+    assert "klimatbokslut.report.html" in graph["klimatbokslut.report.build"]   # the builder renders the page
 
 
 def test_no_import_cycles_in_the_package():
