@@ -29,10 +29,11 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from .catalogue import get_activity, resolve_activity_name, suggest
+from .catalogue import resolve_activity_name
 from .config import load_config, validate
 from .engine import calculate
 from .errors import InputError, KlimatbokslutError
+from .factor_overview import activity_filter, print_years
 from .factors import FactorSet, default_factors
 from .intake.read import read_activities
 from .intake.table import ActivityTable
@@ -519,85 +520,14 @@ def _validate_config(path, files: list[str] | None = None) -> int:
     return 0
 
 
-def _span_text(years: list[int]) -> str:
-    """Years as runs: ``[2019, 2020, 2021, 2024]`` → ``"2019–2021, 2024"``."""
-    runs: list[list[int]] = []
-    for y in sorted(set(years)):
-        if runs and y == runs[-1][1] + 1:
-            runs[-1][1] = y
-        else:
-            runs.append([y, y])
-    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
-
-
-def _activity_filter(table: pd.DataFrame, text: str | None) -> pd.DataFrame:
-    """The rows of one activity, named by key or by any name the catalogue knows (``"lastbil"``)."""
-    if not text:
-        return table
-    key = resolve_activity_name(text) or text
-    rows = table[table["activity"] == key]
-    if rows.empty:
-        hint = suggest(text)
-        raise InputError([{"row": None, "column": "--activity", "value": text,
-                           "reason": (tr("en", "no factors for this activity; did you mean {names}?",
-                                         names=", ".join(hint)) if hint
-                                      else tr("en", "no factors for this activity"))}], what="the command line")
-    return rows
-
-
-def factor_years(table: pd.DataFrame) -> pd.DataFrame:
-    """Per activity and region: the editions (years of the figures), the years covered, boundaries and sources.
-
-    Examples
-    --------
-    >>> t = factor_years(default_factors().table())
-    >>> t[t["activity"] == "n2o"][["activity", "region", "editions"]].to_dict("records")
-    [{'activity': 'n2o', 'region': 'SE', 'editions': 'not given'}]
-    """
-    out = []
-    for (act, region), g in table.groupby(["activity", "region"], sort=False):
-        editions = [int(e) for e in g["edition"] if e is not None and e == e and str(e) != ""]
-        covered = [y for a, b in zip(g["valid_from"], g["valid_to"]) if b - a <= 60 for y in range(int(a), int(b) + 1)]
-        wide = [(int(a), int(b)) for a, b in zip(g["valid_from"], g["valid_to"]) if b - a > 60]
-        covers = ", ".join(filter(None, [_span_text(covered), *sorted({f"{a}–{b}" for a, b in wide})]))
-        pubs = [f"{p} {e}".strip() if p == p and p else str(sid) for p, e, sid in
-                zip(g["publisher"], g["source_edition"], g["source_id"])]
-        out.append({"activity": act, "region": region, "editions": _span_text(editions) or tr("en", "not given"),
-                    "covers": covers, "boundaries": ", ".join(sorted(set(g["boundary"]))),
-                    "user": tr("en", "yes") if bool(g["user"].any()) else "",
-                    "sources": "; ".join(dict.fromkeys(pubs))})
-    return pd.DataFrame(out, columns=["activity", "region", "editions", "covers", "boundaries", "user", "sources"])
-
-
-def _print_years(fs: FactorSet, table: pd.DataFrame) -> None:
-    years = factor_years(table)
-    with pd.option_context("display.max_rows", None, "display.width", 200, "display.max_colwidth", 60):
-        for act, g in years.groupby("activity", sort=False):
-            try:
-                name = get_activity(str(act)).en
-            except KeyError:
-                name = ""
-            print(f"{act}{f'  ({name})' if name else ''}")
-            for rec in g.to_dict("records"):
-                user = "  " + tr("en", "[your factor file]") if rec["user"] else ""
-                print(f"  {rec['region']:<16} " + tr("en", "editions {editions:<22} covers {covers:<22} ",
-                                                     editions=rec["editions"], covers=rec["covers"])
-                      + f"{rec['boundaries']}{user}")
-                print(f"  {'':<16} " + tr("en", "sources: {sources}", sources=rec["sources"]))
-    print("\n" + tr("en", "{activities} activities, {factors} factors; dataset {name} version {version}. A year "
-                     "between editions uses the nearest edition (flag fallback_year); a row of a factor file only "
-                     "the years it covers.", activities=years["activity"].nunique(), factors=len(table),
-                     name=fs.name, version=fs.version))
-
-
 def _cmd_factors(args) -> int:
     fs = _factor_set(args)
     table = fs.table()
     if args.action == "years":
-        _print_years(fs, _activity_filter(table, args.activity))
+        print_years(fs, activity_filter(table, args.activity))
         return 0
     if args.action == "list":
-        rows = _activity_filter(table, args.activity)
+        rows = activity_filter(table, args.activity)
         rows = rows.assign(uncertainty=[factor_uncertainty(r).text() for r in rows.to_dict("records")])
         cols = ["factor_id", "activity", "region", "valid_from", "valid_to", "value", "unit", "boundary", "publisher",
                 "uncertainty"]
