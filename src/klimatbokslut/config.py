@@ -486,6 +486,9 @@ def load_config(source: str | Path | Mapping[str, Any], *, check_files: bool = T
                 msg = "unknown key"
             problems.append((key_of(loc), msg))
     problems.extend(_register_file_activities(data.get("factors_files"), base))
+    from .config_recalculation import recalculation_problems  # on first use: restatement loads pint
+
+    problems.extend(recalculation_problems(data.get("recalculation"), base))
     targets = data.get("targets")
     for i, spec in enumerate(targets if isinstance(targets, list) else []):  # else pydantic has named the key
         if isinstance(spec, Mapping):
