@@ -51,9 +51,12 @@ def test_codes_become_swedish_labels():
                                      "Anläggning": "business_travel"}]   # free text is never translated
 
 
-def test_numbers_keep_full_precision_and_have_no_thousands_separator(tmp_path):
-    p = write_csv(pd.DataFrame({"co2e_t": [80636.41234567891]}), tmp_path / "t.csv")
-    assert p.read_bytes().decode("utf-8-sig") == "Utsläpp (ton CO2e)\r\n80636,41234567891\r\n"
+def test_numbers_keep_their_documented_decimals_and_have_no_thousands_separator(tmp_path):
+    # tonnes keep 3 decimals (1 kg), kilograms 6, shares 6 (klimatbokslut.precision); no float noise
+    p = write_csv(pd.DataFrame({"co2e_t": [80636.41234567891], "co2e_kg": [3673.896000000001],
+                                "share": [0.008670000170253767]}), tmp_path / "t.csv")
+    assert p.read_bytes().decode("utf-8-sig") == ("Utsläpp (ton CO2e);Utsläpp (kg CO2e);Andel\r\n"
+                                                  "80636,412;3673,896;0,00867\r\n")
 
 
 def test_every_column_of_the_example_report_has_a_swedish_name():

@@ -5,8 +5,13 @@ semicolon and decimal comma. It reads the file as UTF-8 only when the file start
 byte-order mark; without one, "Växjö" becomes "VÃ¤xjÃ¶". So the Swedish form (``style="sv"``)
 is: semicolons, decimal commas, UTF-8 with BOM, CRLF line ends (what Excel on Windows writes
 itself), Swedish column names (:data:`COLUMN_LABELS_SV`) and the codes of the label columns
-(area, category, activity, ownership, purpose, scope-2 method) as their Swedish names. Numbers
-keep full precision and have no thousands separator (a space would make Excel read text).
+(area, category, activity, ownership, purpose, scope-2 method), yes/no and quality tiers as
+Swedish words (:mod:`klimatbokslut.sheet_words`). Numbers have no thousands separator (a space
+would make Excel read text).
+
+In both forms each number is rounded to the decimals of its kind of quantity, documented in
+:mod:`klimatbokslut.precision` (tonnes to 3 decimals, kilograms to 6, shares to 6, ...): no
+float noise such as 3673,896000000001.
 
 The international form (``style="international"``) is what the library wrote before: commas,
 decimal points, UTF-8 without BOM, ``\\n`` line ends, the column names and codes of the API.
@@ -29,6 +34,9 @@ from pathlib import Path
 from typing import Literal
 
 import pandas as pd
+
+from .precision import numeric_cells, rounded
+from .sheet_words import value_words
 
 __all__ = ["COLUMN_LABELS_SV", "write_csv", "swedish_table", "neutralise_cells"]
 
@@ -210,11 +218,11 @@ def write_csv(frame: pd.DataFrame, path: str | Path, *, style: Style = "sv", lab
         raise ValueError(f"style must be 'sv' or 'international', not {style!r}")
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    table = neutralise_cells(plain_table(frame))
+    table = rounded(neutralise_cells(numeric_cells(plain_table(frame))))
     if style == "international":
         table.to_csv(path, index=False, lineterminator="\n")
         return path
     if labels:
-        table = swedish_table(table)
+        table = swedish_table(value_words(table, "sv"))
     table.to_csv(path, index=False, sep=";", decimal=",", encoding="utf-8-sig", lineterminator="\r\n")
     return path

@@ -36,12 +36,13 @@ L = TypeVar("L")
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def write_workbook(sheets: dict, path: str | Path) -> Path:
+def write_workbook(sheets: dict, path: str | Path, *, finish: Callable[[Any], None] | None = None) -> Path:
     """Write DataFrames to an .xlsx workbook, formula-safe and byte-for-byte reproducible.
 
     Text cells that a spreadsheet would run as formulas are neutralised
     (:func:`neutralise_cells`); the workbook's creation time and the zip entries'
-    timestamps are fixed, so the same tables give the same bytes.
+    timestamps are fixed, so the same tables give the same bytes. ``finish``, when given, is called
+    with the openpyxl workbook before it is saved (number formats, widths, frozen rows).
 
     Examples
     --------
@@ -61,6 +62,8 @@ def write_workbook(sheets: dict, path: str | Path) -> Path:
                 if isinstance(out[c].dtype, pd.CategoricalDtype) or str(out[c].dtype) == "str":
                     out[c] = out[c].astype(object)
             out.to_excel(xl, sheet_name=str(name)[:31], index=False)
+        if finish is not None:
+            finish(xl.book)
         fixed = datetime.datetime(*_FIXED_TIME)
         xl.book.properties.created = fixed
         xl.book.properties.modified = fixed

@@ -42,7 +42,8 @@ from ..uncertainty import simulate
 from ..whatif import SCENARIOS
 from .html import render
 from .model import ReportData, ScenarioView, TargetView
-from .sheets import _tables, write_report_csv, write_report_workbook
+from .sheets import _tables
+from .workbook import write_report_csv, write_report_workbook
 
 __all__ = ["Report", "ReportData", "TargetView", "ScenarioView", "build_report"]
 
@@ -85,7 +86,7 @@ class Report(ReportData):
         >>> "by_scope" in pd.ExcelFile(p).sheet_names
         True
         """
-        return write_report_workbook(self._sheets(), path)
+        return write_report_workbook(self._sheets(), path, lang=self.language)
 
     def to_csv(self, folder: str | Path, *, style: str | None = None) -> list[Path]:
         """Write the ledger and every report table as CSV files (formula-safe).

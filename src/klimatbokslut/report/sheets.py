@@ -1,23 +1,20 @@
 """The report's tables, as the workbook and the CSV folder list them.
 
 :func:`_tables` collects every table of a built :class:`~klimatbokslut.report.build.Report`
-from its ledger, targets, portfolio, scenarios and restatement; :func:`write_report_workbook` and
-:func:`write_report_csv` write them. Nothing here sums emissions: totals come from
+from its ledger, targets, portfolio, scenarios and restatement;
+:mod:`klimatbokslut.report.workbook` writes them. Nothing here sums emissions: totals come from
 :meth:`Ledger.total <klimatbokslut.Ledger.total>` and :meth:`Ledger.summary
 <klimatbokslut.Ledger.summary>`.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from .._version import __version__
 from ..csvout import plain_table as _plain
-from ..csvout import write_csv
-from ..ledger import neutralise_cells, write_workbook
 from ..portfolio import relative_difference, report_metrics, trend
 from ..units import get_registry
 from .model import ReportData, ScenarioView
@@ -25,19 +22,6 @@ from .names import area_name, category_name
 from .uncertainty import uncertainty_tables
 
 Report = ReportData   # the tables need only what ReportData holds
-
-
-def write_report_workbook(sheets: dict[str, pd.DataFrame], path: str | Path) -> Path:
-    """Write the report's tables to one workbook (formula-safe text cells)."""
-    return write_workbook({name: _plain(neutralise_cells(_plain(df))) for name, df in sheets.items()}, path)
-
-
-def write_report_csv(sheets: dict[str, pd.DataFrame], folder: str | Path, *, style: str) -> list[Path]:
-    """Write the report's tables as CSV files, one per table, in ``style`` (``"sv"`` or ``"international"``)."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    return [write_csv(df, folder / f"{name}.csv", style="sv" if style == "sv" else "international")
-            for name, df in sheets.items()]
 
 
 # ----------------------------------------------------------------------------- tables
@@ -168,7 +152,7 @@ def _quality_tables(r: Report, by_area: pd.DataFrame) -> dict[str, pd.DataFrame]
     tables["activity_data"] = (act.assign(activity=act["activity"].astype(object), unit=act["unit"].astype(object),
                                           area=act["area"].astype(object))
                                .groupby(["area", "activity", "unit", "year"])["amount"].sum().reset_index())
-    tables["reconcile"] = pd.DataFrame(sorted(led.reconcile().items()), columns=["key", "value"]).astype(str)
+    tables["reconcile"] = pd.DataFrame(sorted(led.reconcile().items()), columns=["key", "value"], dtype=object)
     return tables
 
 
@@ -193,7 +177,7 @@ def _about(r: Report) -> pd.DataFrame:
              "gwp": c.gwp, "scope2_method": c.scope2_method, "radiative_forcing": c.radiative_forcing,
              "factor_version": r.ledger.factor_version, "language": c.language, "klimatbokslut": __version__,
              "configuration": str(c.path or "")}
-    return pd.DataFrame(list(about.items()), columns=["key", "value"]).astype(str)
+    return pd.DataFrame(list(about.items()), columns=["key", "value"], dtype=object)   # each value as it is
 
 
 def _whatif_row(v: ScenarioView, r: Report | None = None) -> dict[str, Any]:
