@@ -1,5 +1,6 @@
 """The command line: the bundled example, calculate, validate, factors."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 import klimatbokslut as kb
 from klimatbokslut.cli import _example_dir, main
 from klimatbokslut.report.workbook import read_report_workbook
+from klimatbokslut.text import auto_decimals
 
 
 @pytest.fixture(scope="module")
@@ -50,9 +52,12 @@ def test_calculate_and_validate(tmp_path, capsys):
     assert main(["calculate", str(good), "-o", str(tmp_path / "o"), "--gwp", "AR5"]) == 0
     bad = tmp_path / "bad.csv"
     bad.write_text("aktivitet;mängd;enhet;år\nel;1 000;l;2023\ndiesel;5;l;2024\n", encoding="utf-8")
-    assert main(["validate", str(bad)]) == 1
+    assert main(["validate", str(bad), "--lang", "en"]) == 1
     out = capsys.readouterr()
     assert "cannot measure electricity" in out.out and "1 of 2 rows" in out.err
+    assert main(["validate", str(bad), "--lang", "sv"]) == 1       # the terminal in the user's language
+    out = capsys.readouterr()
+    assert out.out.split()[:4] == ["rad", "kolumn", "värde", "orsak"] and "1 av 2 rader" in out.err
     assert main(["calculate", str(bad), "-o", str(tmp_path / "p")]) == 1      # strict by default
     assert main(["calculate", str(bad), "-o", str(tmp_path / "q"), "--lenient"]) == 0
     assert (tmp_path / "q" / "rejects.csv").is_file()
@@ -61,16 +66,47 @@ def test_calculate_and_validate(tmp_path, capsys):
 def test_factors_commands(tmp_path, capsys):
     assert main(["factors", "list", "--activity", "n2o"]) == 0
     assert main(["factors", "show", "no-such-factor"]) == 2
-    assert main(["factors", "export", str(tmp_path / "f.csv")]) == 0
+    assert main(["factors", "export", str(tmp_path / "f.csv"), "--lang", "en"]) == 0
     exported = pd.read_csv(tmp_path / "f.csv")
     assert len(exported) == len(kb.default_factors().factors)
     assert exported["url"].notna().all()
+    # under --lang sv the Swedish CSV: semicolons, decimal comma, Swedish headers
+    assert main(["factors", "export", str(tmp_path / "f_sv.csv"), "--lang", "sv"]) == 0
+    sv = pd.read_csv(tmp_path / "f_sv.csv", sep=";", decimal=",", encoding="utf-8-sig")
+    assert len(sv) == len(exported) and sv["Webbadress"].notna().all()
+
+
+def test_factors_list_fits_the_terminal(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100")
+    assert main(["factors", "list", "--lang", "en"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in lines[:-1]) <= 100 and "--all shows every column" in "\n".join(lines)
+    assert main(["factors", "list", "--lang", "en", "--all"]) == 0
+    assert "Uncertainty" in capsys.readouterr().out.splitlines()[0]
+
+
+def test_version_and_the_language_of_help(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0 and capsys.readouterr().out.strip() == f"klimatbokslut {kb.__version__}"
+    with pytest.raises(SystemExit):
+        main(["whatif", "switch-contract", "--help", "--lang", "sv"])
+    text = capsys.readouterr().out
+    assert "användning:" in text and "SEK/kWh" in text and "SEK/l" not in text
+    with pytest.raises(SystemExit):
+        main(["whatif", "switch-fuel", "--help", "--lang", "en"])
+    text = capsys.readouterr().out
+    assert "usage:" in text and '"2 SEK/l"' in text and "--gwp" in text and "IPCC" in text
 
 
 def test_help_everywhere():
     for args in (["--help"], ["example", "--help"], ["factors", "--help"], ["calculate", "--help"]):
-        r = subprocess.run([sys.executable, "-m", "klimatbokslut.cli", *args], capture_output=True, text=True)
-        assert r.returncode == 0 and "usage" in r.stdout
+        r = subprocess.run([sys.executable, "-m", "klimatbokslut.cli", *args], capture_output=True, text=True,
+                           env={**os.environ, "LANG": "en_GB.UTF-8", "LC_ALL": ""})
+        assert r.returncode == 0 and "usage" in r.stdout        # the locale's language without --lang
+        r = subprocess.run([sys.executable, "-m", "klimatbokslut", *args], capture_output=True, text=True,
+                           env={**os.environ, "LANG": "sv_SE.UTF-8", "LC_ALL": ""})
+        assert r.returncode == 0 and "användning" in r.stdout
 
 
 # ----------------------------------------------------------------------------- report, validate CONFIG, whatif
@@ -121,7 +157,7 @@ def test_whatif_switch_fuel(capsys):
     assert code == 0      # the file has 10 000 l of diesel in 2024 (row F6)
     r = kb.whatif.switch_fuel(kb.read_activities(acts), "diesel", "hvo100", price_difference="2 SEK/l",
                               select={"year": 2024})
-    assert f"{r.avoided(year=2024).magnitude:,.3f} t CO2e" in out
+    assert f"{r.avoided(year=2024).magnitude:,.1f} t CO2e" in out     # 28.2 t: one decimal from 10 t
     assert main(["whatif", "switch-fuel", str(acts), "--from", "diesel", "--to", "coal"]) == 1
 
 
@@ -146,12 +182,15 @@ def test_whatif_questions_on_the_command_line_equal_the_library(capsys, argv, ca
     out = capsys.readouterr().out
     r = call(kb.read_activities(REGION), {"year": 2024})
     assert r.avoided_co2e.magnitude > 0
-    assert f"avoided (market-based):   {r.avoided(method='market', year=2024).magnitude:,.3f} t CO2e" in out
-    assert f"avoided (location-based): {r.avoided(method='location', year=2024).magnitude:,.3f} t CO2e" in out
+    market, location = (r.avoided(method=m, year=2024).magnitude for m in ("market", "location"))
+    d = auto_decimals(max(market, location))     # 0 decimals from 100 t, 1 from 10 t, 2 below
+    assert f"avoided (market-based):   {market:,.{d}f} t CO2e" in out
+    assert f"avoided (location-based): {location:,.{d}f} t CO2e" in out
+    assert "2024" in out.splitlines()[0]                             # the year the figures cover
 
 
 def test_whatif_command_line_errors(capsys):
-    assert main(["whatif", "destroy-n2o", str(REGION), "--efficiency", "0.9", "--select", "site"]) == 1
+    assert main(["whatif", "destroy-n2o", str(REGION), "--efficiency", "0.9", "--select", "site", "--lang", "en"]) == 1
     assert "give column=value" in capsys.readouterr().err
     assert main(["whatif", "destroy-n2o", str(REGION), "--efficiency", "1.5"]) == 1
     assert "at most 1" in capsys.readouterr().err
@@ -174,7 +213,7 @@ def test_whatif_run_names_every_problem_of_its_parameters_at_once(tmp_path, caps
     f = tmp_path / "a.csv"
     f.write_text("aktivitet;mängd;enhet;år\ndiesel_fossil;1000;l;2024\n", encoding="utf-8")
     code = main(["whatif", "run", "switch_fuel", str(f), "--param", "to=hvo100", "--param", "oops",
-                 "--param", "gwp=AR5"])
+                 "--param", "gwp=AR5", "--lang", "en"])
     err = capsys.readouterr().err
     assert code == 1
     assert "5 problems in the command line" in err
@@ -197,4 +236,30 @@ def test_whatif_run_reads_numbers_and_text_as_the_configuration_does(tmp_path, c
     assert main(["whatif", "switch-fuel", str(f), "--from", "diesel_fossil", "--to", "hvo100", "--share", "0.5",
                  "--lang", "en"]) == 0
     assert by_name == capsys.readouterr().out
-    assert "50% diesel_fossil → hvo100 (energy basis)" in by_name
+    assert "50% fossil diesel (no bio blend) → hvo100 (renewable diesel) (energy basis), 2024" in by_name
+
+
+def test_select_takes_the_column_names_of_the_file(capsys):
+    # the example's header says "anläggning"; the ledger's name is "site": both select the same rows
+    base = ["whatif", "destroy-n2o", str(REGION), "--efficiency", "0.9", "--year", "2024", "--lang", "en"]
+    assert main([*base, "--select", "anläggning=Centralsjukhuset"]) == 0
+    by_file_name = capsys.readouterr().out
+    assert main([*base, "--select", "site=Centralsjukhuset"]) == 0
+    assert by_file_name == capsys.readouterr().out
+
+
+def test_whatif_without_a_year_says_it_sums_every_year(capsys):
+    assert main(["whatif", "flights-to-train", str(REGION), "--max-km", "500", "--lang", "sv"]) == 0
+    head = capsys.readouterr().out.splitlines()[0]
+    assert "2021–2024 summerat" in head and "_" not in head
+
+
+def test_validate_and_calculate_count_the_same_usable_rows(tmp_path, capsys):
+    # the example's 240 rows: 4 spend rows on fuel are replaced by the fuel's litres (not rejected), 236 usable
+    assert main(["validate", str(REGION), "--lang", "en"]) == 0
+    said = capsys.readouterr().out
+    assert "236 of 240 rows can be used; 4 spend rows are replaced" in said
+    assert main(["calculate", str(REGION), "-o", str(tmp_path), "--lang", "en"]) == 0
+    assert "236 rows in the ledger, 4 replaced, 0 rejected, 240 read" in capsys.readouterr().out
+    assert main(["validate", str(REGION), "--lang", "sv"]) == 0
+    assert "4 kostnadsrader är ersatta" in capsys.readouterr().out

@@ -96,4 +96,4 @@ def test_the_new_step_is_a_command_line_question_too(extension, tmp_path, capsys
                  "--param", "share=0.5", "--lang", "en"])
     out = capsys.readouterr().out
     assert code == 0
-    assert "avoided (market-based):   1.706 t CO2e" in out        # 0.5 × (2.708070 + 0.703486) t
+    assert "avoided (market-based):   1.71 t CO2e" in out        # 0.5 × (2.708070 + 0.703486) t = 1.706 t

@@ -226,11 +226,11 @@ def test_cli_reports_a_bad_factor_file(tmp_path, capsys):
 
 
 def test_cli_factors_lists_editions_years_and_sources(tmp_path, capsys):
-    assert main(["factors", "--activity", "lustgas"]) == 0
+    assert main(["factors", "--activity", "lustgas", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "n2o" in out and "editions" in out and "covers" in out and "sources:" in out
     (tmp_path / "f.toml").write_text(TOML, encoding="utf-8")
-    assert main(["factors", "--factors", str(tmp_path / "f.toml"), "--activity", "engångsrock"]) == 0
+    assert main(["factors", "--factors", str(tmp_path / "f.toml"), "--activity", "engångsrock", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "disposable_gown" in out and "covers 2024" in out and "The region's supplier" in out
 

@@ -91,7 +91,7 @@ def test_problems_list_rows_without_a_factor_beside_the_rejects(fs, tmp_path, ca
     path = tmp_path / "a.csv"
     path.write_text("aktivitet;mängd;enhet;år;nät\nfjärrvärme;39700;MWh;2024;Ljungby\nel;100;MWh;2024;\n",
                     encoding="utf-8")
-    assert main(["validate", str(path)]) == 1
+    assert main(["validate", str(path), "--lang", "en"]) == 1
     out, err = capsys.readouterr()
     assert "Ljungby" in out and "1 have no emission factor" in err
     assert main(["calculate", "--lenient", str(path), "-o", str(tmp_path / "out")]) == 0

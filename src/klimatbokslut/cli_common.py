@@ -19,6 +19,7 @@ from .factors import FactorSet, default_factors
 from .intake.read import read_activities
 from .intake.table import ActivityTable
 from .intake.userfactors import apply_factor_files
+from .ledger import REPLACED_BY_ACTIVITY
 from .text import number, ptr, tr
 
 
@@ -29,7 +30,7 @@ def _example_dir() -> Path:
     repo = Path(__file__).resolve().parents[2] / "examples" / "region"
     if repo.is_dir():
         return repo
-    raise KlimatbokslutError(tr("en", "the bundled example region is missing from the installation"))
+    raise KlimatbokslutError(tr("en", "the bundled example region is missing from the installation"))  # an install
 
 
 def _write_table(frame: pd.DataFrame, path: Path, lang: str) -> Path:
@@ -52,10 +53,9 @@ def _write_outputs(ledger, out: Path, *, title: str, lang: str = "sv") -> list[P
         written.append(_write_table(ledger.rejects, out / "rejects.csv", lang))
     print(title)
     print(_overview(ledger, lang))
-    rec = ledger.reconcile()
-    print("\n" + tr(lang, "{ledger_rows} rows in the ledger, {rejected_rows} rejected, {input_rows} read; GWP {gwp}; "
-                     "factor set {version}", ledger_rows=rec["ledger_rows"], rejected_rows=rec["rejected_rows"],
-                     input_rows=rec["input_rows"], gwp=ledger.gwp, version=ledger.factor_version))
+    counts = row_counts(ledger)
+    print("\n" + tr(lang, "{usable} rows in the ledger, {replaced} replaced, {rejected} rejected, {read} read; "
+                     "GWP {gwp}; factor set {version}", **counts, gwp=ledger.gwp, version=ledger.factor_version))
     years = sorted(int(y) for y in pd.unique(ledger.frame["year"]))
     for year in years:
         left = ledger.left_out(year=year)
@@ -71,7 +71,20 @@ def _write_outputs(ledger, out: Path, *, title: str, lang: str = "sv") -> list[P
     return written
 
 
-def _problem_lines(problems: pd.DataFrame, width: int | None = None) -> str:
+def row_counts(ledger) -> dict[str, int]:
+    """The rows read, usable (in the ledger), replaced (spend rows whose goods have activity-based rows the same
+    year: counted by those, neither a problem nor rejected) and rejected; ``validate`` and ``calculate`` say the same.
+
+    ``read == usable + replaced + rejected``.
+    """
+    rec = ledger.reconcile()
+    rej = ledger.rejects
+    replaced = int(rej.loc[rej["reason"].astype(object).eq(REPLACED_BY_ACTIVITY), "row"].nunique()) if len(rej) else 0
+    return {"read": rec["input_rows"], "usable": rec["ledger_rows"], "replaced": replaced,
+            "rejected": rec["rejected_rows"] - replaced}
+
+
+def _problem_lines(problems: pd.DataFrame, width: int | None = None, lang: str = "sv") -> str:
     """The problems as a table that fits the terminal: row, column and value in fixed columns (a long
     value shortened with …), the reason wrapped under its own column."""
     import shutil
@@ -85,8 +98,8 @@ def _problem_lines(problems: pd.DataFrame, width: int | None = None) -> str:
         return t if len(t) <= n else t[: n - 1] + "…"
 
     recs = problems.to_dict("records")
-    h_row, h_col, h_val, h_reason = (ptr("en", "problem table", "row"), ptr("en", "problem table", "column"),
-                                     ptr("en", "problem table", "value"), ptr("en", "problem table", "reason"))
+    h_row, h_col, h_val, h_reason = (ptr(lang, "problem table", "row"), ptr(lang, "problem table", "column"),
+                                     ptr(lang, "problem table", "value"), ptr(lang, "problem table", "reason"))
     w_row = max([len(h_row), *(len(cell(r.get("row"), 8)) for r in recs)])
     w_col = max([len(h_col), *(len(cell(r.get("column"), 14)) for r in recs)])
     w_val = max([len(h_val), *(len(cell(r.get("value"), 24)) for r in recs)])
@@ -136,9 +149,9 @@ def _collect(args) -> bool:
     return bool(getattr(args, "lenient", False)) or getattr(args, "on_error", "raise") == "collect"
 
 
-def _print_notes(acts: ActivityTable) -> None:
+def _print_notes(acts: ActivityTable, lang: str = "sv") -> None:
     for note in acts.notes:
-        print(tr("en", "note: {note}", note=note))
+        print(tr(lang, "note: {note}", note=note))
 
 
 def _ledger_of(args):
@@ -149,9 +162,9 @@ def _ledger_of(args):
     ledger = calculate(acts, factors=fs, gwp=args.gwp, scope2_method=args.method, on_error="collect")
     problems = ledger.problems()
     if len(problems) and not _collect(args):
-        print(_problem_lines(problems))
+        print(_problem_lines(problems, lang=args.lang))
         rec = ledger.reconcile()
-        print("\n" + tr("en", "{n} of {total} rows cannot be used; nothing was written. Correct them, or run with "
+        print("\n" + tr(args.lang, "{n} of {total} rows cannot be used; nothing was written. Correct them, or run with "
                          "--on-error collect to leave them out (what is left out is stated).",
                          n=_rows_with_problems(problems), total=rec["input_rows"]), file=sys.stderr)
         return None, None
@@ -162,14 +175,14 @@ def _rows_with_problems(problems: pd.DataFrame) -> int:
     return int(problems["row"].nunique()) if len(problems) else 0
 
 
-def _add_lang_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--lang", default="sv", choices=["sv", "en"],
-                   help="sv (default): Swedish numbers on the terminal and CSV for Swedish Excel (semicolon, "
-                        "decimal comma, UTF-8 with BOM, Swedish column names); en: English and international "
-                        "CSV (comma, decimal point)")
+def _add_lang_option(p: argparse.ArgumentParser, lang: str) -> None:
+    p.add_argument("--lang", default=None, choices=["sv", "en"],
+                   help=tr(lang, "the language of the terminal and the files (default: the locale's, else sv): sv "
+                                 "writes CSV for Swedish Excel (semicolon, decimal comma, UTF-8 with BOM, Swedish "
+                                 "column names), en international CSV (comma, decimal point)"))
 
 
-def _add_factors_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--factors", action="append", metavar="FILE", default=[],
-                   help="a factor file (TOML or CSV) with activities of your own, their factors and sources "
-                        "(repeatable)")
+def _add_factors_option(p: argparse.ArgumentParser, lang: str) -> None:
+    p.add_argument("--factors", action="append", metavar=tr(lang, "FILE"), default=[],
+                   help=tr(lang, "a factor file (TOML or CSV) with activities of your own, their factors and sources "
+                                 "(repeatable), e.g. --factors egna_faktorer.toml"))

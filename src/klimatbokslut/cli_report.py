@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from .cli_common import (
@@ -11,6 +12,7 @@ from .cli_common import (
     _progress,
     _write_outputs,
 )
+from .cli_words import terminal_language
 from .config import load_config
 from .report import build_report
 from .text import N_, number, percent, tr
@@ -65,14 +67,14 @@ def _print_report_summary(report) -> None:
     for v in report.targets:
         p = probability.get(v.index)
         extra = "" if p is None else "  " + tr(lang, "(probability {p})", p=percent(p, 0, lang))
-        print(f"  {v.result.status_sv:<13} {v.result.name}{extra}")
+        print(f"  {v.result.status_word(lang):<13} {v.result.name}{extra}")
 
 
-def _formats(text: str) -> list[str]:
+def _formats(text: str, lang: str = "sv") -> list[str]:
     formats = [f.strip().lower() for f in text.split(",") if f.strip()]
     bad = [f for f in formats if f not in ("html", "excel", "csv")]
     if bad:
-        raise SystemExit("klimatbokslut: " + tr("en", "unknown format {formats}; formats: html, excel, csv",
+        raise SystemExit("klimatbokslut: " + tr(lang, "unknown format {formats}; formats: html, excel, csv",
                                                  formats=", ".join(bad)))
     return formats
 
@@ -101,7 +103,8 @@ def _cmd_report(args) -> int:
         cfg.language = args.lang
     say = _progress(args.quiet)
     report = build_report(cfg, progress=say)
-    written = _write_report(report, Path(args.output), _formats(args.format), say)
+    formats = _formats(args.format, args.lang or terminal_language(sys.argv[1:]))
+    written = _write_report(report, Path(args.output), formats, say)
     _print_report_summary(report)
     for p in written:
         print(tr(report.language, "wrote {path}", path=p))

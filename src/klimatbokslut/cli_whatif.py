@@ -23,24 +23,29 @@ from .cli_common import (
     _problem_lines,
     _rows_with_problems,
 )
+from .cli_words import coded_words
 from .engine import calculate
 from .errors import InputError, KlimatbokslutError
+from .intake.columns import HEADER_LOOKUP, norm_header
 from .intake.read import read_activities
-from .text import group_digits, number, tr
+from .text import N_, auto_decimals, group_digits, number, tr
 from .whatif import SCENARIOS, scenario_function
 from .whatif.registry import parameter_problems
 
 
 def _select(args) -> dict:
-    """``--year`` and ``--select column=value`` (repeatable) as a what-if selection."""
+    """``--year`` and ``--select column=value`` (repeatable) as a what-if selection; the column may be named as
+    the activity file names it (``anläggning``, ``förvaltning``) or by its name in the ledger (``site``)."""
+    lang = getattr(args, "lang", None) or "sv"
     select: dict = {"year": args.year} if args.year else {}
     for item in args.select or []:
         key, eq, value = item.partition("=")
         if not eq or not key.strip():
             raise InputError([{"row": None, "column": "--select", "value": item,
-                               "reason": tr("en", "give column=value, e.g. --select site=Centralsjukhuset")}],
-                             what="the command line")
-        select.setdefault(key.strip(), []).append(value.strip())
+                               "reason": tr(lang, "give column=value, e.g. --select anläggning=Centralsjukhuset")}],
+                             what=tr(lang, "the command line"))
+        column = HEADER_LOOKUP.get(norm_header(key), key.strip())
+        select.setdefault(column, []).append(value.strip())
     return select
 
 
@@ -71,7 +76,7 @@ def _run_parameters(name: str, args) -> dict[str, Any]:
         key, eq, value = item.partition("=")
         if not eq or not key.strip():
             failures.append({"row": None, "column": "--param", "value": item,
-                             "reason": tr("en", "give name=value, e.g. --param max_km=500")})
+                             "reason": tr(args.lang, "give name=value, e.g. --param max_km=500")})
             continue
         try:
             params[key.strip()] = tomllib.loads(f"v = {value.strip()}")["v"]
@@ -81,14 +86,15 @@ def _run_parameters(name: str, args) -> dict[str, Any]:
                  for p, why in parameter_problems(name, params, shared_by="the command line's options (--gwp, "
                                                                           "--factors)")]
     if failures:
-        raise InputError(failures, what="the command line")
+        raise InputError(failures, what=tr(args.lang, "the command line"))
     takes = inspect.signature(scenario_function(name) or (lambda: None)).parameters
     select = _select(args)
     if select and "select" in takes:
         params["select"] = {**select, **params.get("select", {})}
     elif select:
         raise InputError([{"row": None, "column": "--select", "value": select,
-                           "reason": tr("en", "{name} takes no selection", name=name)}], what="the command line")
+                           "reason": tr(args.lang, "{name} takes no selection", name=name)}],
+                         what=tr(args.lang, "the command line"))
     if "gwp" in takes:
         params["gwp"] = args.gwp
     return params
@@ -108,7 +114,7 @@ def _cmd_whatif(args) -> int:
     name = args.scenario if args.kind == "run" else args.kind.replace("-", "_")
     run = scenario_function(name)
     if run is None:  # a question of the parser without a registered function
-        raise KlimatbokslutError(tr("en", "no what-if function {name!r} in this version of klimatbokslut", name=name))
+        raise KlimatbokslutError(tr(lang, "no what-if function {name!r} in this version of klimatbokslut", name=name))
     kwargs = _run_parameters(name, args) if args.kind == "run" else {
         **_WHATIF_ARGS[name](args), "share": args.share, "select": _select(args) or None, "gwp": args.gwp}
     acts = read_activities(args.file, on_error="collect")
@@ -118,22 +124,22 @@ def _cmd_whatif(args) -> int:
         touched = _touched(problems, checked, name, args)
         if touched.any() and not _collect(args):
             print(_problem_lines(problems[touched]))
-            print("\n" + tr("en", "{n} rows this what-if would change cannot be used; correct them, or run with "
+            print("\n" + tr(lang, "{n} rows this what-if would change cannot be used; correct them, or run with "
                              "--on-error collect to leave them out (what is left out is stated)",
                              n=_rows_with_problems(problems[touched])), file=sys.stderr)
             return 1
         bad_rows = set(problems["row"])
         # left out here, and stated below
         acts = acts.with_frame(acts.frame[~acts.frame["row"].isin(bad_rows)].copy()).without_rejects()
-    _print_notes(acts)
+    _print_notes(acts, lang)
     r = run(acts, **kwargs, factors=fs)
     f = {"year": args.year} if args.year else {}
-    print(r.name)
+    print(_headline(r, args, acts, lang))
     # The padding after each label lines the figures up in a column; it belongs to the translation.
-    print("  " + tr(lang, "avoided (market-based):   {t} t CO2e",
-                    t=number(r.avoided(method="market", **f).magnitude, 3, lang)))
-    print("  " + tr(lang, "avoided (location-based): {t} t CO2e",
-                    t=number(r.avoided(method="location", **f).magnitude, 3, lang)))
+    market, location = (r.avoided(method=m, **f).magnitude for m in ("market", "location"))
+    d = auto_decimals(max(abs(market), abs(location)))     # one number of decimals for both, by their size
+    print("  " + tr(lang, "avoided (market-based):   {t} t CO2e", t=number(market, d, lang)))
+    print("  " + tr(lang, "avoided (location-based): {t} t CO2e", t=number(location, d, lang)))
     if r.extra_cost is not None:
         cost = number(r.extra_cost.to("SEK").magnitude, 0, lang)
         per_t = number(r.cost_per_tonne.magnitude, 0, lang)
@@ -151,6 +157,18 @@ def _cmd_whatif(args) -> int:
 
 
 _DECIMAL = re.compile(r"(?<![\w.,])([+-]?)(\d+)\.(\d+)(?![\w.])")
+
+
+def _headline(r: Any, args: Any, acts: Any, lang: str) -> str:
+    """The what-if's name in ``lang`` (activity names, not keys) and the year or years its figures cover."""
+    years = sorted({int(y) for y in pd.to_numeric(acts.frame["year"], errors="coerce").dropna()})
+    name = coded_words(r.name, lang)
+    if args.year:
+        return tr(lang, "{name}, {year}", name=name, year=args.year)
+    if len(years) > 1:
+        return tr(lang, "{name}, {first}–{last} summed (every year of the file; --year for one)", name=name,
+                  first=years[0], last=years[-1])
+    return tr(lang, "{name}, {year}", name=name, year=years[0]) if years else name
 
 
 def _sv_numbers(text: str) -> str:
@@ -188,79 +206,96 @@ def _touched(problems: pd.DataFrame, ledger, name: str, args) -> pd.Series:
 
 #: The what-if questions of the command line, with their help text.
 _QUESTIONS = (
-    ("switch-fuel", "a share of one fuel replaced by another, e.g. diesel by HVO100"),
-    ("switch-contract", "electricity moved to another contract, e.g. guarantees of origin"),
-    ("switch-anaesthetic", "one anaesthetic agent replaced by another with a stated ratio"),
-    ("destroy-n2o", "lustgas and Entonox led through destruction units"),
-    ("flights-to-train", "flights up to a distance taken by train"),
-    ("cars-to-ev", "km in private petrol/diesel cars driven electric"),
-    ("switch-food", "one food group served as another with a stated ratio"),
+    ("switch-fuel", N_("a share of one fuel replaced by another, e.g. diesel by HVO100")),
+    ("switch-contract", N_("electricity moved to another contract, e.g. guarantees of origin")),
+    ("switch-anaesthetic", N_("one anaesthetic agent replaced by another with a stated ratio")),
+    ("destroy-n2o", N_("lustgas and Entonox led through destruction units")),
+    ("flights-to-train", N_("flights up to a distance taken by train")),
+    ("cars-to-ev", N_("km in private petrol/diesel cars driven electric")),
+    ("switch-food", N_("one food group served as another with a stated ratio")),
 )
 
+#: The price difference of each question that takes one, in its unit.
+_PRICE_HELP = {
+    "switch-fuel": N_('price of the new fuel minus the old per unit of fuel, e.g. "2 SEK/l" or "150 SEK/MWh"'),
+    "switch-contract": N_('extra price per unit of electricity, e.g. "0.01 SEK/kWh"'),
+    "switch-anaesthetic": N_('price of the new agent minus the old per kg, e.g. "400 SEK/kg"'),
+}
 
-def _add_question_arguments(w: argparse.ArgumentParser, kind: str) -> None:
+
+def _add_question_arguments(w: argparse.ArgumentParser, kind: str, lang: str) -> None:
     """The arguments of one what-if question (between the activity file and --share)."""
     if kind == "switch-fuel":
-        w.add_argument("--from", dest="from_", required=True, help="fuel replaced, e.g. diesel")
-        w.add_argument("--to", required=True, help="new fuel, e.g. hvo100")
-        w.add_argument("--basis", default="energy", choices=["energy", "volume"], help="same MJ or same litres")
+        w.add_argument("--from", dest="from_", required=True, help=tr(lang, "fuel replaced, e.g. diesel"))
+        w.add_argument("--to", required=True, help=tr(lang, "new fuel, e.g. hvo100"))
+        w.add_argument("--basis", default="energy", choices=["energy", "volume"],
+                       help=tr(lang, "energy (default): the same MJ of the new fuel; volume: the same litres"))
     elif kind == "switch-contract":
-        w.add_argument("--from", dest="from_", default="residual_mix", help="contract replaced (residual_mix)")
-        w.add_argument("--to", default="go_renewable", help="new contract (go_renewable)")
+        w.add_argument("--from", dest="from_", default="residual_mix",
+                       help=tr(lang, "contract replaced, e.g. residual_mix (the default)"))
+        w.add_argument("--to", default="go_renewable", help=tr(lang, "new contract, e.g. go_renewable (the default)"))
     elif kind == "switch-anaesthetic":
-        w.add_argument("--from", dest="from_", default="desflurane", help="agent replaced (desflurane)")
-        w.add_argument("--to", default="sevoflurane", help="new agent (sevoflurane)")
+        w.add_argument("--from", dest="from_", default="desflurane",
+                       help=tr(lang, "agent replaced, e.g. desflurane (the default)"))
+        w.add_argument("--to", default="sevoflurane", help=tr(lang, "new agent, e.g. sevoflurane (the default)"))
         w.add_argument("--ratio", type=float, required=True,
-                       help="kg of the new agent per kg of the old for the same anaesthesia (yours to source)")
+                       help=tr(lang, "kg of the new agent per kg of the old for the same anaesthesia, e.g. 2.5 "
+                                     "(yours to source)"))
     elif kind == "destroy-n2o":
         w.add_argument("--efficiency", type=float, required=True,
-                       help="fraction of the gas reaching a unit that it destroys, 0-1 (yours to source)")
-        w.add_argument("--annual-cost", default=None, help='cost of the units, e.g. "300 kSEK"')
+                       help=tr(lang, "share of the gas reaching a unit that it destroys, 0-1, e.g. 0.9 (yours to "
+                                     "source)"))
+        w.add_argument("--annual-cost", default=None, help=tr(lang, 'extra cost of the units in SEK, e.g. "300 kSEK"'))
     elif kind == "flights-to-train":
-        w.add_argument("--max-km", type=float, required=True, help="longest flight (great-circle km) replaced")
+        w.add_argument("--max-km", type=float, required=True,
+                       help=tr(lang, "longest flight replaced, great-circle km one way, e.g. 500"))
         w.add_argument("--rail-detour", type=float, default=1.0,
-                       help="rail km per great-circle km (default 1.0)")
+                       help=tr(lang, "rail km per great-circle km, e.g. 1.2 (default 1.0)"))
     elif kind == "switch-food":
-        w.add_argument("--from", dest="from_", required=True, help="food group replaced, e.g. nötkött")
-        w.add_argument("--to", required=True, help="food group served instead, e.g. baljväxter")
-        w.add_argument("--ratio", type=float, required=True, help="kg of the new per kg of the old (yours)")
+        w.add_argument("--from", dest="from_", required=True, help=tr(lang, "food group replaced, e.g. nötkött"))
+        w.add_argument("--to", required=True, help=tr(lang, "food group served instead, e.g. baljväxter"))
+        w.add_argument("--ratio", type=float, required=True,
+                       help=tr(lang, "kg of the new per kg of the old, e.g. 0.8 (yours to source)"))
 
 
-def _add_whatif_parser(sub: Any) -> None:
+def _add_common_whatif_options(w: argparse.ArgumentParser, lang: str, collect_help: str) -> None:
+    w.add_argument("--year", type=int, default=None,
+                   help=tr(lang, "only rows of this year, e.g. 2024 (without it: every year of the file, summed)"))
+    w.add_argument("--select", action="append", metavar=tr(lang, "COLUMN=VALUE"),
+                   help=tr(lang, "only rows with this value, the column named as in the file (repeatable), e.g. "
+                                 "--select anläggning=Centralsjukhuset"))
+    w.add_argument("--gwp", default="AR6", choices=["AR4", "AR5", "AR6"],
+                   help=tr(lang, "the IPCC report whose GWP100 values weigh the gases, e.g. AR6 (the default)"))
+    w.add_argument("--on-error", default="raise", choices=["raise", "collect"], help=collect_help)
+    _add_lang_option(w, lang)
+    _add_factors_option(w, lang)
+    w.set_defaults(func=_cmd_whatif)
+
+
+def _add_whatif_parser(sub: Any, lang: str) -> None:
     """``klimatbokslut whatif QUESTION FILE ...``: one subcommand per what-if question."""
-    p = sub.add_parser("whatif", help="what-if questions on an activity file (fuel, contract, anaesthetics, "
-                                      "lustgas destruction, flights to train, cars to EV, food)")
+    p = sub.add_parser("whatif", help=tr(lang, "what-if questions on an activity file (fuel, contract, anaesthetics, "
+                                               "lustgas destruction, flights to train, cars to EV, food)"))
     wsub = p.add_subparsers(dest="kind", required=True)
     for kind, helptext in _QUESTIONS:
-        w = wsub.add_parser(kind, help=helptext, description=helptext)
-        w.add_argument("file", help="activity file (CSV or Excel)")
-        _add_question_arguments(w, kind)
-        w.add_argument("--share", type=float, default=1.0, help="fraction switched, 0-1 (default 1)")
-        if kind in ("switch-fuel", "switch-contract", "switch-anaesthetic"):
-            w.add_argument("--price-difference", default=None, help='new minus old price, e.g. "2 SEK/l"')
-        w.add_argument("--year", type=int, default=None, help="only rows of this year")
-        w.add_argument("--select", action="append", metavar="COLUMN=VALUE",
-                       help="only rows with this value (repeatable), e.g. --select site=Centralsjukhuset")
-        w.add_argument("--gwp", default="AR6", choices=["AR4", "AR5", "AR6"])
-        w.add_argument("--on-error", default="raise", choices=["raise", "collect"],
-                       help="raise (default): stop on a problem in a row the what-if changes (rows it does not "
-                            "change are left out and stated); collect: leave every bad row out")
-        _add_lang_option(w)
-        _add_factors_option(w)
-        w.set_defaults(func=_cmd_whatif)
-    w = wsub.add_parser("run", help="any registered scenario function by its name, its parameters as "
-                                    "--param NAME=VALUE", description="Run a scenario function of "
-                        "klimatbokslut.whatif.SCENARIOS (the types of a configuration's [[scenarios]]) by its name.")
-    w.add_argument("scenario", choices=list(SCENARIOS), help="the scenario function, e.g. flights_to_train")
-    w.add_argument("file", help="activity file (CSV or Excel)")
-    w.add_argument("--param", action="append", metavar="NAME=VALUE",
-                   help="a parameter of the function (repeatable), e.g. --param max_km=500; numbers, true/false "
-                        "and [lists] are read as TOML, anything else as text")
-    w.add_argument("--year", type=int, default=None, help="only rows of this year")
-    w.add_argument("--select", action="append", metavar="COLUMN=VALUE", help="only rows with this value (repeatable)")
-    w.add_argument("--gwp", default="AR6", choices=["AR4", "AR5", "AR6"])
-    w.add_argument("--on-error", default="raise", choices=["raise", "collect"],
-                   help="raise (default): stop on any row with a problem; collect: leave every bad row out")
-    _add_lang_option(w)
-    _add_factors_option(w)
-    w.set_defaults(func=_cmd_whatif)
+        w = wsub.add_parser(kind, help=tr(lang, helptext), description=tr(lang, helptext))
+        w.add_argument("file", help=tr(lang, "activity file (CSV or Excel)"))
+        _add_question_arguments(w, kind, lang)
+        w.add_argument("--share", type=float, default=1.0,
+                       help=tr(lang, "share switched, 0-1, e.g. 0.5 for half (default 1)"))
+        if kind in _PRICE_HELP:
+            w.add_argument("--price-difference", default=None, help=tr(lang, _PRICE_HELP[kind]))
+        _add_common_whatif_options(w, lang, tr(lang, "raise (default): stop on a problem in a row the what-if "
+                                                     "changes (rows it does not change are left out and stated); "
+                                                     "collect: leave every bad row out"))
+    w = wsub.add_parser("run", help=tr(lang, "any registered scenario function by its name, its parameters as "
+                                             "--param NAME=VALUE"),
+                        description=tr(lang, "Run a scenario function of klimatbokslut.whatif.SCENARIOS (the types of "
+                                             "a configuration's [[scenarios]]) by its name."))
+    w.add_argument("scenario", choices=list(SCENARIOS), help=tr(lang, "the scenario function, e.g. flights_to_train"))
+    w.add_argument("file", help=tr(lang, "activity file (CSV or Excel)"))
+    w.add_argument("--param", action="append", metavar=tr(lang, "NAME=VALUE"),
+                   help=tr(lang, "a parameter of the function (repeatable), e.g. --param max_km=500; numbers, "
+                                 "true/false and [lists] are read as TOML, anything else as text"))
+    _add_common_whatif_options(w, lang, tr(lang, "raise (default): stop on any row with a problem; collect: leave "
+                                                 "every bad row out"))

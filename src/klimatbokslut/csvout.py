@@ -36,9 +36,9 @@ from typing import Literal
 import pandas as pd
 
 from .precision import numeric_cells, rounded
-from .sheet_words import value_words
+from .sheet_words import english_header, value_words
 
-__all__ = ["COLUMN_LABELS_SV", "write_csv", "swedish_table", "neutralise_cells"]
+__all__ = ["COLUMN_LABELS_SV", "column_header", "write_csv", "swedish_table", "neutralise_cells"]
 
 Style = Literal["sv", "international"]
 
@@ -95,7 +95,7 @@ COLUMN_LABELS_SV: dict[str, str] = {
     "portfolio": "Portfölj", "index": "Index", "benchmark_value": "Jämförelsevärde",
     "relative_to_benchmark": "Relativt jämförelsevärde", "relative_to_index": "Relativt index",
     "coverage": "Täckning", "coverage_eligible": "Täckning (berättigade)", "scopes": "Scopes", "key": "Nyckel",
-    "rows": "Rader",
+    "rows": "Rader", "uncertainty": "Osäkerhet",
     # carbon budgets
     "budget_t": "Budget (ton CO2e)", "used_t": "Använt (ton CO2e)", "remaining_t": "Kvar (ton CO2e)",
     "share_used": "Andel använd", "runs_out_year": "Tar slut år", "years_left": "År kvar",
@@ -126,6 +126,17 @@ COLUMN_LABELS_SV: dict[str, str] = {
     "probability_avoided": "Sannolikhet att något undviks",
     "probability_total": "Sannolikhet (hela budgeten)",
 }
+
+
+def column_header(column: object, lang: str) -> str:
+    """A column's name in ``lang``: the Swedish CSV's name, or the readable English one.
+
+    Examples
+    --------
+    >>> column_header("valid_from", "sv"), column_header("valid_from", "en")
+    ('Giltig från', 'Valid from')
+    """
+    return COLUMN_LABELS_SV.get(str(column), str(column)) if lang == "sv" else english_header(column)
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -4,8 +4,8 @@ A table keeps codes (``invoiced``, ``lifecycle``, ``True``); a file a person ope
 its language. :func:`sheet_name` names a report table's sheet, :func:`value_words` turns the codes
 of the columns listed in :data:`VALUE_WORDS` and every yes/no column into words, and
 :func:`english_header` gives an English column name a reader can read (the Swedish ones are
-:data:`klimatbokslut.csvout.COLUMN_LABELS_SV`). Every word goes through the catalogs
-(:mod:`klimatbokslut.text`), context ``sheet``.
+:data:`klimatbokslut.csvout.COLUMN_LABELS_SV`; :func:`klimatbokslut.csvout.column_header` chooses).
+Every word goes through the catalogs (:mod:`klimatbokslut.text`), context ``sheet``.
 
 Examples
 --------
@@ -172,3 +172,4 @@ def english_header(column: object) -> str:
     text = " ".join(w for w in words if w).replace("  ", " ")
     text = text[:1].upper() + text[1:] if text else name
     return f"{text} {unit}".strip()
+
