@@ -105,3 +105,22 @@ def test_swedish_csv_says_ja_and_nej_and_tiers_in_swedish(example):
     cells = pd.concat([pd.read_csv(p, sep=";", dtype=str, encoding="utf-8-sig").melt()["value"]
                        for p in (example / "csv").glob("*.csv")])
     assert not {"True", "False", "invoiced", "metered", "lifecycle", "divestment"} & set(cells.dropna())
+
+
+def test_an_english_report_has_an_english_workbook(tmp_path):
+    import klimatbokslut as kb
+    from klimatbokslut.report.build import _tiny_config
+    from klimatbokslut.report.workbook import read_report_workbook
+
+    r = kb.build_report({**_tiny_config(), "language": "en"})
+    path = r.to_excel(tmp_path / "k.xlsx")
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames[:3] == ["Contents", "Ledger", "Totals"]
+    for ws in wb.worksheets:
+        headers = [c.value for c in ws[1]]
+        assert not [h for h in headers if isinstance(h, str) and _SNAKE.match(h)], (ws.title, headers)
+    assert [c.value for c in wb["Totals"][1]][:2] == ["Year", "Emissions (t CO2e)"]
+    # read back by table and API column: the same totals as the ledger
+    tables = read_report_workbook(path)
+    total = r.ledger.total(year=2024).magnitude
+    assert tables["totals"].set_index("year").loc[2024, "co2e_t"] == pytest.approx(total, rel=1e-12)
