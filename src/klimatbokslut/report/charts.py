@@ -51,10 +51,18 @@ def nice_ticks(lo: float, hi: float, n: int = 5) -> list[float]:
 
 
 def _svg_open(kind: str, title: str, w: int, h: int, n_series: int) -> str:
+    # never drawn narrower than keeps the smallest text (11 px) at 9 px: a phone scrolls the chart's box instead
     return (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {w} {h}" width="{w}" '
-            f'height="{h}" role="img" data-chart="{escape(kind)}" data-series="{n_series}" '
+            f'height="{h}" style="min-width:{math.ceil(w * MIN_TEXT_PX / AXIS_FONT_PX)}px" '
+            f'role="img" data-chart="{escape(kind)}" data-series="{n_series}" '
             f'aria-label="{escape(title)}"><title>{escape(title)}</title>')
 
+
+#: Font size of axis text, the smallest in a chart, in the report's CSS (``.chart .ax``) [px].
+AXIS_FONT_PX = 11.0
+
+#: The smallest rendered chart text the report allows (a phone included) [px].
+MIN_TEXT_PX = 9.0
 
 #: Font size of legend text in the report's CSS (``.chart .lg``) [px].
 LEGEND_FONT_PX = 11.5

@@ -49,19 +49,144 @@ def _one(values) -> float:
 
 
 def _status_cell(r, lang: str) -> Markup:
-    word = r.status_code
-    return Markup(f'<span class="status {STATUS_CLASS.get(word, "")}" data-status="{escape(r.status)}">'
-                  f'{escape(status_word(word, lang))}</span>')
+    """The status chip (one word of the five) with the figure that decides it beside it."""
+    chip = (f'<span class="status {STATUS_CLASS.get(r.status, "")}" data-status="{escape(r.status)}">'
+            f'{escape(status_word(r.status, lang))}</span>')
+    why = deciding_text(r, lang)
+    return Markup(chip + (f' <span class="decides" data-decides>{escape(why)}</span>' if why else ""))
 
 
-def _select_text(target) -> str:
+#: What each status word means (the legend), by status, in the legend's order.
+_STATUS_MEANINGS = {
+    "met": N_("the target value is reached in the year"),
+    "on_track": N_("before the target year: not yet at the target value, but at or better than the path from the "
+                   "base-year value to the target value (a carbon budget: at the trend it lasts to the end)"),
+    "off_track": N_("before the target year: behind that path (a carbon budget: at the trend it runs out before the "
+                    "end)"),
+    "not_met": N_("the target value is not reached in or after the target year (a limit or cap without a target "
+                  "year: it is exceeded)"),
+    "no_data": N_("there is no value for the year (the reason is in the comment); it is never counted as zero"),
+}
+
+
+def status_legend(lang: str) -> list[dict[str, Any]]:
+    """The legend of the status words: each chip with what it means, in the order of :data:`STATUSES`.
+
+    Examples
+    --------
+    >>> [x["status"] for x in status_legend("sv")]
+    ['met', 'on_track', 'off_track', 'not_met', 'no_data']
+    """
+    return [{"status": code, "chip": Markup(f'<span class="status {STATUS_CLASS[code]}">'
+                                             f'{escape(status_word(code, lang))}</span>'),
+             "meaning": tr(lang, text)} for code, text in _STATUS_MEANINGS.items()]
+
+
+def _amount(q, unit: str, lang: str) -> str:
+    """A size of a difference in the target's unit ("12,3 t CO2e"; a share in percentage points)."""
+    if not unit:
+        points = 100 * abs(float(q.to("dimensionless").magnitude))
+        return tr(lang, "{n} percentage points", n=number(points, None, lang))
+    return f"{number(abs(float(q.magnitude)), None, lang)} {display_unit(unit, lang)}"
+
+
+def deciding_text(r, lang: str) -> str:
+    """The figure that decides a result's status, in words ("145 t CO2e över banan för 2024").
+
+    Examples
+    --------
+    >>> from klimatbokslut.targets import TargetResult
+    >>> from klimatbokslut.units import Q_
+    >>> deciding_text(TargetResult("x", 2024, "met", actual=Q_(60.0, "t CO2e"), target_value=Q_(70.0, "t CO2e"),
+    ...                            unit="t CO2e"), "sv")
+    '10,0 ton CO2e under målvärdet'
+    """
+    d = r.deciding()
+    if d["against"] is None:
+        return tr(lang, "no value for the year") if r.status == "no_data" else ""
+    if d["against"] == "budget":
+        if d.get("remaining_t") is not None and d["remaining_t"] < 0:
+            return tr(lang, "{n} t CO2e over the budget", n=number(-d["remaining_t"], 0, lang))
+        if d.get("runs_out_year") is not None:
+            return tr(lang, "runs out in {year} at the trend; the budget is for up to {end}",
+                      year=d["runs_out_year"], end=d["end_year"])
+        return tr(lang, "{n} t CO2e left, lasts to {end} at the trend", n=number(d["remaining_t"], 0, lang),
+                  end=d["end_year"])
+    diff = d["difference"]
+    size = _amount(diff, r.unit, lang)
+    below = float(diff.magnitude) < 0
+    if d["against"] == "path":
+        msg = (tr(lang, "{amount} below the path for {year}", amount=size, year=r.year) if below
+               else tr(lang, "{amount} above the path for {year}", amount=size, year=r.year))
+        return msg if float(diff.magnitude) != 0 else tr(lang, "on the path for {year}", year=r.year)
+    if float(diff.magnitude) == 0:
+        return tr(lang, "exactly at the target value")
+    return (tr(lang, "{amount} below the target value", amount=size) if below
+            else tr(lang, "{amount} above the target value", amount=size))
+
+
+def display_unit(unit: str, lang: str) -> str:
+    """A unit as the report writes it: one form for tonnes ("ton CO2e" in Swedish), m², m³, Nm³.
+
+    Examples
+    --------
+    >>> display_unit("t CO2e/MSEK", "sv"), display_unit("kWh/m2", "en"), display_unit("Nm3", "sv")
+    ('ton CO2e/MSEK', 'kWh/m²', 'Nm³')
+    """
+    out = re.sub(r"(?<![A-Za-z0-9])m2(?![0-9])", "m²", str(unit))
+    out = re.sub(r"(?<![A-Za-z0-9])(N?)m3(?![0-9])", r"\1m³", out)
+    out = out.replace("room_night", ptr(lang, "unit", "room night"))
+    return _axis_unit(out, lang)
+
+
+#: The words of a target's selection keys.
+_SELECT_KEYS = {"scope": NP_("selection", "scope"), "area": NP_("selection", "area"),
+                "category": NP_("selection", "category"), "activity": NP_("selection", "activity"),
+                "metric": NP_("selection", "measure"), "boundary": NP_("selection", "boundary"),
+                "org_unit": NP_("selection", "administration"), "site": NP_("selection", "site")}
+
+#: The words of a target's metric (``klimatbokslut.targets.METRICS``).
+_METRIC_WORDS = {"co2e": NP_("metric", "emissions (CO2e)"), "co2": NP_("metric", "CO2"),
+                 "n2o": NP_("metric", "nitrous oxide"), "energy": NP_("metric", "energy"),
+                 "energy_normal": NP_("metric", "energy, normal-year corrected"),
+                 "distance": NP_("metric", "distance"), "amount": NP_("metric", "amount"),
+                 "cost": NP_("metric", "purchase value"), "mass": NP_("metric", "mass"),
+                 "carbon_footprint": NP_("metric", "carbon footprint"),
+                 "carbon_intensity": NP_("metric", "carbon intensity"),
+                 "financed_emissions": NP_("metric", "financed emissions"),
+                 "waci": NP_("metric", "weighted average carbon intensity (WACI)")}
+
+
+def metric_word(metric: str, lang: str) -> str:
+    """The word for a metric code ("carbon_footprint" → "koldioxidavtryck"); the code when unknown."""
+    found = _METRIC_WORDS.get(str(metric))
+    return ptr(lang, *found) if found else str(metric)
+
+
+def _select_value(key: str, value: Any, lang: str) -> str:
+    if key == "area":
+        return area_name(str(value), lang)
+    if key == "category":
+        return category_name(str(value), lang)
+    if key == "activity":
+        return activity_name(resolve_activity_name(str(value)) or str(value), lang)
+    if key == "metric":
+        return metric_word(str(value), lang)
+    return str(value)
+
+
+def _select_text(target, lang: str = "sv") -> str:
+    """What a target selects, in words: "Scope: 1, 2; mått: utsläpp (CO2e)"."""
     sel = dict(getattr(target, "select", {}) or {})
+    metric = getattr(target, "metric", "")
+    if metric:
+        sel["metric"] = metric
     parts = []
     for k, v in sel.items():
         vals = v if isinstance(v, (list, tuple)) else [v]
-        parts.append(f"{k} = {', '.join(map(str, vals))}")
-    metric = getattr(target, "metric", "")
-    return "; ".join(parts + ([f"metric = {metric}"] if metric else []))
+        word = ptr(lang, *_SELECT_KEYS[k]) if k in _SELECT_KEYS else k
+        parts.append(f"{word}: {', '.join(_select_value(k, x, lang) for x in vals)}")
+    return "; ".join(parts)
 
 
 #: Colours of a target chart's lines, in the order the target gives them (actual first).
@@ -87,7 +212,7 @@ def _target_chart(v, lang: str) -> Markup:
 def _axis_unit(unit: str, lang: str) -> str:
     """A value axis's unit as the report writes it: "ton CO2e" in Swedish, "t CO2e" in English."""
     tonnes = ptr(lang, "unit", "t")
-    return unit if tonnes == "t" else re.sub(r"(?<![A-Za-z])t(?= CO2e)", tonnes, unit)
+    return unit if tonnes == "t" else re.sub(r"(?<![A-Za-z])t(?= CO2)", tonnes, unit)
 
 
 def _fmt_target_value(value, unit: str, lang: str) -> str:
@@ -95,7 +220,7 @@ def _fmt_target_value(value, unit: str, lang: str) -> str:
         return "–"
     if not unit:          # shares are fractions
         return percent(value, 1, lang)
-    return f"{number(value, None, lang)} {unit}"
+    return f"{number(value, None, lang)} {display_unit(unit, lang)}"
 
 
 def related_targets(r: ReportData, area: str) -> list:
@@ -177,6 +302,10 @@ def context(r: ReportData) -> dict[str, Any]:
     ctx["appendix"] = _appendix(page)
     ctx["sites"] = [{"org_unit": x["org_unit"], "site": x["site"], "t": page.n(x["co2e_t"], 1)}
                     for x in tb["by_site"].to_dict("records")]
+    ctx["status_legend"] = status_legend(lang)
+    ctx["headline_basis"] = (tr(lang, "Scope 2 market-based, GWP {gwp}", gwp=r.config.gwp)
+                             if r.ledger.scope2_method == "market"
+                             else tr(lang, "Scope 2 location-based, GWP {gwp}", gwp=r.config.gwp))
     ctx["version"] = __version__
     ctx["palette"] = PALETTE
     return ctx
@@ -206,7 +335,7 @@ def _summary(p: _Page) -> dict[str, Any]:
 def _boundaries(p: _Page) -> dict[str, Any]:
     inside = []
     for v in p.r.targets:
-        inside.append({"name": v.result.name, "select": _select_text(v.target),
+        inside.append({"name": v.result.name, "select": _select_text(v.target, p.lang),
                        "years": " → ".join(str(y) for y in (getattr(v.target, "base_year", None),
                                                               getattr(v.target, "target_year", None)) if y)})
     present = list(dict.fromkeys(p.tb["by_area"]["area"]))
@@ -297,7 +426,7 @@ def _targets(p: _Page) -> list[dict[str, Any]]:
     for v in p.r.targets:
         d = v.result.to_dict()
         unit = v.result.unit
-        trows.append({"name": v.result.name, "select": _select_text(v.target),
+        trows.append({"name": v.result.name, "select": _select_text(v.target, p.lang),
                       "base": (f"{_fmt_target_value(d['base_value'], unit, lang)} ({d['base_year']})"
                                if d.get("base_year") else "–"),
                       "target": (_fmt_target_value(d["target_value"], unit, lang)
@@ -525,6 +654,39 @@ def _target_note(x: Mapping[Hashable, Any], lang: str) -> str:
     return tr(lang, x["note"]) if x["note"] in _UNC_NOTES else x["note"]
 
 
+def probability_text(p: Any, lang: str) -> str:
+    """A probability as a reader should see it: whole percent, "< 0,1 %" and "> 99,9 %" at the ends, "–" for none.
+
+    Examples
+    --------
+    >>> probability_text(0.9998, "sv"), probability_text(0.0, "sv"), probability_text(0.634, "en")
+    ('> 99,9 %', '< 0,1 %', '63%')
+    """
+    if p is None or is_missing(p):
+        return "–"
+    p = float(p)
+    if p < 0.001:
+        return "< " + percent(0.001, 1, lang)
+    if p > 0.999:
+        return "> " + percent(0.999, 1, lang)
+    if p < 0.01 or p > 0.99:
+        return percent(p, 1, lang)
+    return percent(p, 0, lang)
+
+
+def _probability_row(x: Mapping[Hashable, Any], lang: str) -> dict[str, Any]:
+    """A target's probabilities, each saying what it is the probability of: on the path this year, and
+    reaching the target value (a budget: not using up the whole budget)."""
+    on_path = x["probability"] if x.get("compared_with") == "path" else None
+    reach = x.get("probability_total") if x.get("compared_with") == "path" and x.get("probability_total") == x.get(
+        "probability_total") and x.get("probability_total") is not None else x.get("probability_target")
+    if reach is None or reach != reach:
+        reach = x["probability"] if x.get("compared_with") in ("target", "budget") else None
+    note = "" if x["probability"] == x["probability"] and x["probability"] is not None else _target_note(x, lang)
+    return {"name": x["name"], "status": x["status"], "path": probability_text(on_path, lang),
+            "target": probability_text(reach, lang), "note": note}
+
+
 def _interval(low: float, high: float, n: Callable[..., str], digits: int = 1) -> str:
     return f"{n(low, digits)}–{n(high, digits)}"
 
@@ -554,12 +716,8 @@ def _uncertainty(p: _Page) -> dict[str, Any] | None:
                 "pct": percent(x["change_pct"], 1, lang, sign=True),
                 "pct_interval": f"{percent(x['low_pct'], 1, lang, sign=True)} … "
                                 f"{percent(x['high_pct'], 1, lang, sign=True)}",
-                "p": percent(x["probability_decrease"], 0, lang)} for x in ch.to_dict("records")]
-    targets = [{"name": x["name"], "status": x["status"],
-                "p": percent(x["probability"], 0, lang) if x["probability"] == x["probability"] else "–",
-                "cmp": t(f"cmp_{x['compared_with']}", lang) if x["compared_with"] else "",
-                "note": _target_note(x, lang)}
-               for x in tb["uncertainty_targets"].to_dict("records")]
+                "p": probability_text(x["probability_decrease"], lang)} for x in ch.to_dict("records")]
+    targets = [_probability_row(x, lang) for x in tb["uncertainty_targets"].to_dict("records")]
     contrib = [{"kind": t(f"kind_{x['kind']}", lang),
                 "name": x["name"] if x["kind"] == "factor" else x["name"],
                 "t": n(x["co2e_t"], 1), "dist": f"GSD² {number(x['parameter'], 4, lang)}",
@@ -578,7 +736,7 @@ def _uncertainty(p: _Page) -> dict[str, Any] | None:
         x = base_change.iloc[0]
         summary["vs_base"] = (f"{percent(x['low_pct'], 1, lang, sign=True)} … "
                               f"{percent(x['high_pct'], 1, lang, sign=True)}; "
-                              f"{t('p_decrease', lang, p=percent(x['probability_decrease'], 0, lang))}")
+                              f"{t('p_decrease', lang, p=probability_text(x['probability_decrease'], lang))}")
     return {"intro": t("unc_intro", lang, draws=number(sim.draws, 0, lang), seed=sim.seed, pct=pct),
             "pct": pct, "rows": rows, "changes": changes, "targets": targets, "contrib": contrib, "areas": areas,
             "defaults": defaults, "summary": summary,
@@ -609,4 +767,12 @@ def render(r: ReportData) -> str:
     env = Environment(loader=PackageLoader("klimatbokslut.report", "templates"),
                       autoescape=select_autoescape(["html", "j2"], default_for_string=True, default=True),
                       trim_blocks=True, lstrip_blocks=True)
-    return env.get_template("report.html.j2").render(**context(r))
+    return _boxes(env.get_template("report.html.j2").render(**context(r)))
+
+
+def _boxes(page: str) -> str:
+    """Every table and chart in a box of its own that scrolls sideways when it is wider than the page,
+    so the page itself never does (a phone at 390 px)."""
+    page = re.sub(r"<table\b", '<div class="tw"><table', page).replace("</table>", "</table></div>")
+    return re.sub(r'(<svg xmlns="http://www.w3.org/2000/svg" class="chart".*?</svg>)',
+                  r'<div class="chart-box">\1</div>', page, flags=re.S)

@@ -9,8 +9,8 @@ Examples
 --------
 >>> t("summary", "sv"), t("summary", "en")
 ('Sammanfattning', 'Summary')
->>> status_word("delvis", "en")
-'partly'
+>>> status_word("off_track", "en"), status_word("off_track", "sv")
+('off track', 'inte i fas')
 """
 
 from __future__ import annotations
@@ -90,8 +90,6 @@ MESSAGES: dict[str, str] = {
     "data_quality_score": N_("Data quality (PCAF 1–5)"),
     "vs_index": N_("Compared with the index"),
     "portfolio_chart": N_("Portfolio and index"),
-    "location_based": N_("Location-based"),
-    "market_based": N_("Market-based"),
     "outside_target_text": N_(
         "Every area below is in the total: {areas}. What no target above selects is reported but outside "
         "the climate targets.\nBiogenic CO2 is a memo item beside scopes 1–3. Capital management (pension "
@@ -217,6 +215,23 @@ MESSAGES: dict[str, str] = {
     "cmp_target": N_("the target value"),
     "cmp_budget": N_("the budget"),
     "defaults_line": N_("{kind}: {items}, {t} t CO2e ({basis})"),
+    "market_based": N_("Market-based"),
+    "location_based": N_("Location-based"),
+    "status_legend": N_("What the status words mean"),
+    "status_legend_figure": N_("Beside each word stands the figure that decides it: the distance to the target "
+                               "value or to this year's point on the path, in the target's unit (a share in "
+                               "percentage points)."),
+    "p_on_path": N_("Probability of being on the path in {year}"),
+    "p_reach": N_("Probability that the value of {year} reaches the target value"),
+    "p_note": N_("A probability says how likely the statement in its column is, given the uncertainty of the "
+                 "emission factors and amounts (Monte Carlo). Before the target year both are given: being on "
+                 "the path this year, and the year's value already reaching the target value (a carbon budget: "
+                 "the whole budget not being used up). Below 0.1 % and above 99.9 % they are printed as such."),
+    "financed_emissions": N_("Financed emissions"),
+    "waci": N_("Weighted average carbon intensity"),
+    "portfolio_word": N_("Portfolio"),
+    "index_word": N_("Index"),
+    "see_legend": N_("The status words are explained in the summary."),
 }
 
 
