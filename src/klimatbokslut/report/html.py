@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 from .._version import __version__
 from ..catalogue import AREAS, resolve_activity_name
 from ..errors import KlimatbokslutError
+from ..ledger import REPLACED_BY_ACTIVITY
 from ..portfolio import METRICS as PORTFOLIO_METRICS
 from ..text import N_, NP_, ptr, tr
 from ..validation import as_list
@@ -161,6 +162,54 @@ def metric_word(metric: str, lang: str) -> str:
     """The word for a metric code ("carbon_footprint" → "koldioxidavtryck"); the code when unknown."""
     found = _METRIC_WORDS.get(str(metric))
     return ptr(lang, *found) if found else str(metric)
+
+
+#: Where a factor applies (its ``region``: a country, a class of flight, a kind of organisation) → its word.
+_REGION_WORDS = {"SE": NP_("region", "Sweden"), "domestic": NP_("flight", "domestic"),
+                 "short_haul": NP_("flight", "short haul"), "long_haul": NP_("flight", "long haul"),
+                 "kommun": NP_("region", "municipalities"), "region": NP_("region", "regions")}
+
+#: Publishers whose figures are another country's, by a part of the publisher's name → how the report names them.
+_FOREIGN_PUBLISHERS = {"DESNZ": "DESNZ (UK)"}
+
+#: Electricity contracts (``klimatbokslut.intake.names.CONTRACTS``) → their words.
+_CONTRACT_WORDS = {"go_hydro": NP_("contract", "guarantees of origin, hydropower"),
+                   "go_wind": NP_("contract", "guarantees of origin, wind power"),
+                   "go_solar": NP_("contract", "guarantees of origin, solar power"),
+                   "go_renewable": NP_("contract", "guarantees of origin, renewable"),
+                   "residual_mix": NP_("contract", "residual mix"),
+                   "residual_mix_aib": NP_("contract", "residual mix (AIB)")}
+
+
+def contract_word(code: str, lang: str) -> str:
+    """An electricity contract in words ("go_hydro" → "ursprungsgarantier, vattenkraft"); the code when unknown."""
+    found = _CONTRACT_WORDS.get(str(code))
+    return ptr(lang, *found) if found else str(code)
+
+
+def region_text(region: Any, publisher: Any, lang: str) -> str:
+    """Whose figure a factor is and where it is used: "DESNZ (UK), används för Sverige", or "Göteborg".
+
+    Examples
+    --------
+    >>> region_text("SE", "UK Department for Energy Security and Net Zero (DESNZ)", "sv")
+    'DESNZ (UK), används för Sverige'
+    >>> region_text("short_haul", "UK Department for Energy Security and Net Zero (DESNZ)", "en")
+    'DESNZ (UK), short haul, used for Sweden'
+    >>> region_text("SE", "Energimyndigheten", "sv"), region_text("Lund", None, "sv")
+    ('Sverige', 'Lund')
+    """
+    if region is None or is_missing(region) or not str(region):
+        return ""
+    code = str(region)
+    word = ptr(lang, *_REGION_WORDS[code]) if code in _REGION_WORDS else code
+    foreign = next((name for key, name in _FOREIGN_PUBLISHERS.items() if key in str(publisher or "")), None)
+    if foreign is None:
+        return word
+    if code == "SE":
+        return tr(lang, "{publisher}, used for {where}", publisher=foreign, where=word)
+    return tr(lang, "{publisher}, {what}, used for {where}", publisher=foreign, what=word,
+              where=ptr(lang, *_REGION_WORDS["SE"]))
 
 
 def _select_value(key: str, value: Any, lang: str) -> str:
@@ -521,17 +570,17 @@ def _portfolio(p: _Page) -> dict[str, Any] | None:
     if "portfolio_vs_index" in tb:
         pv = tb["portfolio_vs_index"]
         for rec in pv.to_dict("records"):
-            vs.append({"metric": rec["metric"], "portfolio": n(rec["portfolio"], 2), "index": n(rec["index"], 2),
+            vs.append({"metric": metric_word(rec["metric"], lang), "portfolio": n(rec["portfolio"], 2), "index": n(rec["index"], 2),
                        "rel": percent(rec["relative_to_index"], 0, lang, sign=True)})
         labels, values = [], []
         pname = r.portfolios[r.benchmark.year].name or t("portfolio", lang)
         iname = r.benchmark.name or t("benchmark", lang)
         for rec in pv.to_dict("records"):
-            labels += [f"{pname}: {rec['metric']}", f"{iname}: {rec['metric']}"]
+            labels += [f"{pname}: {metric_word(rec['metric'], lang)}", f"{iname}: {metric_word(rec['metric'], lang)}"]
             values += [rec["portfolio"], rec["index"]]
         chart = hbars(labels, values, title=t("portfolio_chart", lang) + " (t CO2e/MSEK)", lang=lang,
                       colours=["#0072B2", "#8C8C8C"], unit=_axis_unit("t CO2e/MSEK", lang))
-    trend_rows = [{"metric": rec["metric"], "year": rec["year"], "value": n(rec["value"], 2),
+    trend_rows = [{"metric": metric_word(rec["metric"], lang), "year": rec["year"], "value": n(rec["value"], 2),
                    "change": percent(rec["change_vs_base"], 0, lang, sign=True)}
                   for rec in tb["portfolio_trend"].to_dict("records")]
     pf = r.config.portfolio
@@ -569,9 +618,10 @@ def _method(p: _Page) -> dict[str, Any]:
         span = (str(rec.get("valid_from")) if rec.get("valid_from") == rec.get("valid_to")
                 else f"{rec.get('valid_from')}–{rec.get('valid_to')}")
         frows.append({"id": rec.get("factor_id"), "activity": activity_name(str(rec.get("activity")), lang),
-                      "region": rec.get("region") or "", "years": span,
+                      "region": region_text(rec.get("region"), rec.get("publisher"), lang), "years": span,
                       "other_years": rec.get("used_for_other_years") or "",
-                      "value": number(rec.get("value"), None, lang), "unit": rec.get("unit"),
+                      "value": number(rec.get("value"), None, lang),
+                      "unit": display_unit(str(rec.get("unit")), lang),
                       "boundary": rec.get("boundary"), "gas": rec.get("gas"), "source": src or rec.get("source_id"),
                       "url": rec.get("url") if str(rec.get("url") or "").startswith(("http://", "https://")) else "",
                       "user": bool(rec.get("user")), "derived": bool(rec.get("derived"))})
@@ -585,7 +635,7 @@ def _method(p: _Page) -> dict[str, Any]:
         "scope2": [{"year": y, "loc": cell(y, "location", "scope2_co2e_t"), "mkt": cell(y, "market", "scope2_co2e_t"),
                     "tloc": cell(y, "location", "total_co2e_t"), "tmkt": cell(y, "market", "total_co2e_t")}
                    for y in p.years],
-        "contracts": sorted(c for c in pd.unique(led.frame["contract"].astype(object)) if c),
+        "contracts": sorted(contract_word(c, lang) for c in pd.unique(led.frame["contract"].astype(object)) if c),
         "user_factors": bool(fu.get("user", pd.Series(dtype=bool)).astype(bool).any()),
         "rf": p.r.config.radiative_forcing,
         "normal_year": _normal_year_text(getattr(led, "normal_year", None), lang),
@@ -614,10 +664,12 @@ def _quality(p: _Page) -> dict[str, Any]:
              for x in tb["spend_share"].to_dict("records")]
     return {
         "reconcile": p.r.ledger.reconcile(),
-        "rejects": [{key: x.get(key) for key in ("row", "column", "value", "reason")}
-                    for x in tb["rejects"].to_dict("records")],
+        "rejects": [{"row": x.get("row"), "column": x.get("column"), "value": x.get("value"),
+                     "reason": tr(lang, REPLACED_BY_ACTIVITY) if x.get("reason") == REPLACED_BY_ACTIVITY
+                     else x.get("reason")} for x in tb["rejects"].to_dict("records")],
         "fallback": [{"activity": activity_name(x["activity"], lang), "year": x["year"],
-                      "factor_year": x["factor_year"], "region": x["region"] or "", "rows": x["rows"]}
+                      "factor_year": x["factor_year"], "region": region_text(x["region"], None, lang),
+                      "rows": x["rows"]}
                      for x in tb["fallback_factors"].to_dict("records")],
         "flagged": [{"flag": x["flag"], "activity": activity_name(x["activity"], lang), "year": x["year"],
                      "rows": x["rows"], "mwh": n(x["mwh"], 1) if x["mwh"] == x["mwh"] else ""}
@@ -750,7 +802,7 @@ def _appendix(p: _Page) -> list[dict[str, Any]]:
         g = ad[ad.area == a]
         rows = []
         for (act, unit), h in g.groupby(["activity", "unit"], sort=False):
-            rows.append({"name": activity_name(str(act), p.lang), "unit": unit, "cells": p.cells(h, 0, "amount")})
+            rows.append({"name": activity_name(str(act), p.lang), "unit": display_unit(str(unit), p.lang), "cells": p.cells(h, 0, "amount")})
         app.append({"name": area_name(a, p.lang), "rows": rows})
     return app
 
