@@ -39,9 +39,16 @@ def test_changes_are_the_ledger_totals_compared(example):
     r, html, _ = example
     led = r.ledger
     prev = led.total(year=2024).magnitude / led.total(year=2023).magnitude - 1
-    base = led.total(year=2024).magnitude / led.total(year=2021).magnitude - 1
+    # the headline's change against the base year uses the base year as the policy says targets use it: restated
+    # (2021 as first reported 77 173,8 t less the divestment's 4 300,0 t = 72 873,8 t); first reported beside it
+    restated = r.restatement.history.set_index("year").loc[2021, "restated_t"]
+    assert restated == pytest.approx(77173.8 - 4300.0, abs=0.05)
+    base = led.total(year=2024).magnitude / restated - 1
+    as_reported = led.total(year=2024).magnitude / led.total(year=2021).magnitude - 1
     assert re.search(r'data-change="previous">([^<]+)<', html).group(1) == percent(prev, 1, sign=True)
-    assert re.search(r'data-change="base">([^<]+)<', html).group(1) == percent(base, 1, sign=True)
+    assert re.search(r'data-change="base">([^<]+)<', html).group(1) == percent(base, 1, sign=True) == "+10,9 %"
+    beside = re.search(r'data-change="base-reported">([^<]+)<', html).group(1)
+    assert "72 873,8" in beside and "77 173,8" in beside and percent(as_reported, 1, sign=True) in beside
 
 
 def test_excel_and_csv_hold_the_same_numbers_as_the_ledger(example):

@@ -277,7 +277,7 @@ def line_chart(series: Sequence[dict[str, Any]], *, title: str, lang: str = "sv"
 
 
 def hbars(labels: Sequence[str], values: Sequence[float], *, title: str, lang: str = "sv", width: int = 760,
-          colours: Sequence[str] | None = None, unit: str | None = None) -> Markup:
+          colours: Sequence[str] | None = None, unit: str | None = None, names: bool = False) -> Markup:
     """Horizontal bars, one per label (scenarios, portfolio vs index); negative values go left.
 
     Examples
@@ -308,7 +308,9 @@ def hbars(labels: Sequence[str], values: Sequence[float], *, title: str, lang: s
     for i, (label, v, raw) in enumerate(zip(labels, vals, values)):
         y = mt + i * (bh + gap) + gap / 2
         xa, xb = sorted((x_of(0.0), x_of(v)))
-        out.append(f'<text x="{ml - 6}" y="{y + bh * 0.7:.1f}" text-anchor="end" class="ax">{escape(label)}</text>')
+        mark = ' translate="no"' if names else ""      # the labels are names (scenarios), not words to translate
+        out.append(f'<text x="{ml - 6}" y="{y + bh * 0.7:.1f}" text-anchor="end" class="ax"{mark}>'
+                   f'{escape(label)}</text>')
         if not is_missing(raw):
             out.append(f'<rect class="bar" x="{xa:.1f}" y="{y:.1f}" width="{max(xb - xa, 0.5):.1f}" height="{bh}" '
                        f'fill="{colours[i % len(colours)]}" data-value="{v!r}"><title>{escape(label)}: '

@@ -29,11 +29,26 @@ from ..ledger import REPLACED_BY_ACTIVITY
 from ..portfolio import METRICS as PORTFOLIO_METRICS
 from ..text import N_, NP_, ptr, tr
 from ..validation import as_list
+from ..whatif.note import Note
 from .charts import PALETTE, hbars, line_chart, stacked_bars
 from .fmt import is_missing, number, percent
+from .labels import (
+    axis_unit,
+    contract_word,
+    display_unit,
+    gas_word,
+    metric_word,
+    parameter_word,
+    probability_text,
+    region_text,
+    select_text,
+    status_cell,
+    status_legend,
+    value_text,
+)
 from .model import ReportData
 from .names import activity_name, area_name, category_name
-from .strings import STATUS_CLASS, status_word, t
+from .strings import t
 
 __all__ = ["render", "context"]
 
@@ -47,195 +62,6 @@ def _num(lang):
 def _one(values) -> float:
     """The single value of a one-row selection (NaN when the selection is empty)."""
     return float(values.iloc[0]) if len(values) else float("nan")
-
-
-def _status_cell(r, lang: str) -> Markup:
-    """The status chip (one word of the five) with the figure that decides it beside it."""
-    chip = (f'<span class="status {STATUS_CLASS.get(r.status, "")}" data-status="{escape(r.status)}">'
-            f'{escape(status_word(r.status, lang))}</span>')
-    why = deciding_text(r, lang)
-    return Markup(chip + (f' <span class="decides" data-decides>{escape(why)}</span>' if why else ""))
-
-
-#: What each status word means (the legend), by status, in the legend's order.
-_STATUS_MEANINGS = {
-    "met": N_("the target value is reached in the year"),
-    "on_track": N_("before the target year: not yet at the target value, but at or better than the path from the "
-                   "base-year value to the target value (a carbon budget: at the trend it lasts to the end)"),
-    "off_track": N_("before the target year: behind that path (a carbon budget: at the trend it runs out before the "
-                    "end)"),
-    "not_met": N_("the target value is not reached in or after the target year (a limit or cap without a target "
-                  "year: it is exceeded)"),
-    "no_data": N_("there is no value for the year (the reason is in the comment); it is never counted as zero"),
-}
-
-
-def status_legend(lang: str) -> list[dict[str, Any]]:
-    """The legend of the status words: each chip with what it means, in the order of :data:`STATUSES`.
-
-    Examples
-    --------
-    >>> [x["status"] for x in status_legend("sv")]
-    ['met', 'on_track', 'off_track', 'not_met', 'no_data']
-    """
-    return [{"status": code, "chip": Markup(f'<span class="status {STATUS_CLASS[code]}">'
-                                             f'{escape(status_word(code, lang))}</span>'),
-             "meaning": tr(lang, text)} for code, text in _STATUS_MEANINGS.items()]
-
-
-def _amount(q, unit: str, lang: str) -> str:
-    """A size of a difference in the target's unit ("12,3 t CO2e"; a share in percentage points)."""
-    if not unit:
-        points = 100 * abs(float(q.to("dimensionless").magnitude))
-        return tr(lang, "{n} percentage points", n=number(points, None, lang))
-    return f"{number(abs(float(q.magnitude)), None, lang)} {display_unit(unit, lang)}"
-
-
-def deciding_text(r, lang: str) -> str:
-    """The figure that decides a result's status, in words ("145 t CO2e över banan för 2024").
-
-    Examples
-    --------
-    >>> from klimatbokslut.targets import TargetResult
-    >>> from klimatbokslut.units import Q_
-    >>> deciding_text(TargetResult("x", 2024, "met", actual=Q_(60.0, "t CO2e"), target_value=Q_(70.0, "t CO2e"),
-    ...                            unit="t CO2e"), "sv")
-    '10,0 ton CO2e under målvärdet'
-    """
-    d = r.deciding()
-    if d["against"] is None:
-        return tr(lang, "no value for the year") if r.status == "no_data" else ""
-    if d["against"] == "budget":
-        if d.get("remaining_t") is not None and d["remaining_t"] < 0:
-            return tr(lang, "{n} t CO2e over the budget", n=number(-d["remaining_t"], 0, lang))
-        if d.get("runs_out_year") is not None:
-            return tr(lang, "runs out in {year} at the trend; the budget is for up to {end}",
-                      year=d["runs_out_year"], end=d["end_year"])
-        return tr(lang, "{n} t CO2e left, lasts to {end} at the trend", n=number(d["remaining_t"], 0, lang),
-                  end=d["end_year"])
-    diff = d["difference"]
-    size = _amount(diff, r.unit, lang)
-    below = float(diff.magnitude) < 0
-    if d["against"] == "path":
-        msg = (tr(lang, "{amount} below the path for {year}", amount=size, year=r.year) if below
-               else tr(lang, "{amount} above the path for {year}", amount=size, year=r.year))
-        return msg if float(diff.magnitude) != 0 else tr(lang, "on the path for {year}", year=r.year)
-    if float(diff.magnitude) == 0:
-        return tr(lang, "exactly at the target value")
-    return (tr(lang, "{amount} below the target value", amount=size) if below
-            else tr(lang, "{amount} above the target value", amount=size))
-
-
-def display_unit(unit: str, lang: str) -> str:
-    """A unit as the report writes it: one form for tonnes ("ton CO2e" in Swedish), m², m³, Nm³.
-
-    Examples
-    --------
-    >>> display_unit("t CO2e/MSEK", "sv"), display_unit("kWh/m2", "en"), display_unit("Nm3", "sv")
-    ('ton CO2e/MSEK', 'kWh/m²', 'Nm³')
-    """
-    out = re.sub(r"(?<![A-Za-z0-9])m2(?![0-9])", "m²", str(unit))
-    out = re.sub(r"(?<![A-Za-z0-9])(N?)m3(?![0-9])", r"\1m³", out)
-    out = out.replace("room_night", ptr(lang, "unit", "room night"))
-    return _axis_unit(out, lang)
-
-
-#: The words of a target's selection keys.
-_SELECT_KEYS = {"scope": NP_("selection", "scope"), "area": NP_("selection", "area"),
-                "category": NP_("selection", "category"), "activity": NP_("selection", "activity"),
-                "metric": NP_("selection", "measure"), "boundary": NP_("selection", "boundary"),
-                "org_unit": NP_("selection", "administration"), "site": NP_("selection", "site")}
-
-#: The words of a target's metric (``klimatbokslut.targets.METRICS``).
-_METRIC_WORDS = {"co2e": NP_("metric", "emissions (CO2e)"), "co2": NP_("metric", "CO2"),
-                 "n2o": NP_("metric", "nitrous oxide"), "energy": NP_("metric", "energy"),
-                 "energy_normal": NP_("metric", "energy, normal-year corrected"),
-                 "distance": NP_("metric", "distance"), "amount": NP_("metric", "amount"),
-                 "cost": NP_("metric", "purchase value"), "mass": NP_("metric", "mass"),
-                 "carbon_footprint": NP_("metric", "carbon footprint"),
-                 "carbon_intensity": NP_("metric", "carbon intensity"),
-                 "financed_emissions": NP_("metric", "financed emissions"),
-                 "waci": NP_("metric", "weighted average carbon intensity (WACI)")}
-
-
-def metric_word(metric: str, lang: str) -> str:
-    """The word for a metric code ("carbon_footprint" → "koldioxidavtryck"); the code when unknown."""
-    found = _METRIC_WORDS.get(str(metric))
-    return ptr(lang, *found) if found else str(metric)
-
-
-#: Where a factor applies (its ``region``: a country, a class of flight, a kind of organisation) → its word.
-_REGION_WORDS = {"SE": NP_("region", "Sweden"), "domestic": NP_("flight", "domestic"),
-                 "short_haul": NP_("flight", "short haul"), "long_haul": NP_("flight", "long haul"),
-                 "kommun": NP_("region", "municipalities"), "region": NP_("region", "regions")}
-
-#: Publishers whose figures are another country's, by a part of the publisher's name → how the report names them.
-_FOREIGN_PUBLISHERS = {"DESNZ": "DESNZ (UK)"}
-
-#: Electricity contracts (``klimatbokslut.intake.names.CONTRACTS``) → their words.
-_CONTRACT_WORDS = {"go_hydro": NP_("contract", "guarantees of origin, hydropower"),
-                   "go_wind": NP_("contract", "guarantees of origin, wind power"),
-                   "go_solar": NP_("contract", "guarantees of origin, solar power"),
-                   "go_renewable": NP_("contract", "guarantees of origin, renewable"),
-                   "residual_mix": NP_("contract", "residual mix"),
-                   "residual_mix_aib": NP_("contract", "residual mix (AIB)")}
-
-
-def contract_word(code: str, lang: str) -> str:
-    """An electricity contract in words ("go_hydro" → "ursprungsgarantier, vattenkraft"); the code when unknown."""
-    found = _CONTRACT_WORDS.get(str(code))
-    return ptr(lang, *found) if found else str(code)
-
-
-def region_text(region: Any, publisher: Any, lang: str) -> str:
-    """Whose figure a factor is and where it is used: "DESNZ (UK), används för Sverige", or "Göteborg".
-
-    Examples
-    --------
-    >>> region_text("SE", "UK Department for Energy Security and Net Zero (DESNZ)", "sv")
-    'DESNZ (UK), används för Sverige'
-    >>> region_text("short_haul", "UK Department for Energy Security and Net Zero (DESNZ)", "en")
-    'DESNZ (UK), short haul, used for Sweden'
-    >>> region_text("SE", "Energimyndigheten", "sv"), region_text("Lund", None, "sv")
-    ('Sverige', 'Lund')
-    """
-    if region is None or is_missing(region) or not str(region):
-        return ""
-    code = str(region)
-    word = ptr(lang, *_REGION_WORDS[code]) if code in _REGION_WORDS else code
-    foreign = next((name for key, name in _FOREIGN_PUBLISHERS.items() if key in str(publisher or "")), None)
-    if foreign is None:
-        return word
-    if code == "SE":
-        return tr(lang, "{publisher}, used for {where}", publisher=foreign, where=word)
-    return tr(lang, "{publisher}, {what}, used for {where}", publisher=foreign, what=word,
-              where=ptr(lang, *_REGION_WORDS["SE"]))
-
-
-def _select_value(key: str, value: Any, lang: str) -> str:
-    if key == "area":
-        return area_name(str(value), lang)
-    if key == "category":
-        return category_name(str(value), lang)
-    if key == "activity":
-        return activity_name(resolve_activity_name(str(value)) or str(value), lang)
-    if key == "metric":
-        return metric_word(str(value), lang)
-    return str(value)
-
-
-def _select_text(target, lang: str = "sv") -> str:
-    """What a target selects, in words: "Scope: 1, 2; mått: utsläpp (CO2e)"."""
-    sel = dict(getattr(target, "select", {}) or {})
-    metric = getattr(target, "metric", "")
-    if metric:
-        sel["metric"] = metric
-    parts = []
-    for k, v in sel.items():
-        vals = v if isinstance(v, (list, tuple)) else [v]
-        word = ptr(lang, *_SELECT_KEYS[k]) if k in _SELECT_KEYS else k
-        parts.append(f"{word}: {', '.join(_select_value(k, x, lang) for x in vals)}")
-    return "; ".join(parts)
 
 
 #: Colours of a target chart's lines, in the order the target gives them (actual first).
@@ -254,22 +80,8 @@ def _target_chart(v, lang: str) -> Markup:
         drawn["colour"] = _TARGET_COLOURS[i % len(_TARGET_COLOURS)]
         lines.append(drawn)
     title = f"{res.name} ({unit})" if unit else res.name
-    axis = _axis_unit(unit, lang) if unit else tr(lang, "share (1 = 100 %)")
+    axis = axis_unit(unit, lang) if unit else tr(lang, "share (1 = 100 %)")
     return line_chart(lines, title=title, lang=lang, x_domain=v.target.chart_years(res), unit=axis)
-
-
-def _axis_unit(unit: str, lang: str) -> str:
-    """A value axis's unit as the report writes it: "ton CO2e" in Swedish, "t CO2e" in English."""
-    tonnes = ptr(lang, "unit", "t")
-    return unit if tonnes == "t" else re.sub(r"(?<![A-Za-z])t(?= CO2)", tonnes, unit)
-
-
-def _fmt_target_value(value, unit: str, lang: str) -> str:
-    if is_missing(value):
-        return "–"
-    if not unit:          # shares are fractions
-        return percent(value, 1, lang)
-    return f"{number(value, None, lang)} {display_unit(unit, lang)}"
 
 
 def related_targets(r: ReportData, area: str) -> list:
@@ -360,6 +172,31 @@ def context(r: ReportData) -> dict[str, Any]:
     return ctx
 
 
+def policy_base(r: ReportData) -> dict[str, Any] | None:
+    """The base year as the recalculation policy says targets use it, when it differs from the first-reported one.
+
+    ``total`` and ``by_area`` are the restated base-year figures [t CO2e], ``reported`` the total as first
+    reported; None without a recalculation, when targets follow the first-reported base year, or when the
+    restatement leaves the base year as it was.
+    """
+    rs = r.restatement
+    against = r.config.recalculation.targets_against if r.config.recalculation else "restated"
+    if rs is None or against != "restated":
+        return None
+    hist = rs.history.set_index("year")
+    base = r.years[0]
+    if base not in hist.index or float(hist.loc[base, "adjustment_t"]) == 0.0:
+        return None
+    areas = rs.ledger.summary(by=("year", "area"), year=base)
+    return {"year": base, "total": float(hist.loc[base, "restated_t"]), "reported": float(hist.loc[base, "reported_t"]),
+            "by_area": {str(a): float(v) for a, v in zip(areas["area"], areas["co2e_t"])}}
+
+
+def _change(now: float, base: float | None) -> float:
+    """``(now − base) / |base|`` [-]; NaN without a base (or a base of 0)."""
+    return float("nan") if base is None or base == 0 or base != base else (now - base) / abs(base)
+
+
 def _summary(p: _Page) -> dict[str, Any]:
     by_scope, ac, totals, lang, ry = p.tb["by_scope"], p.tb["area_change"], p.totals, p.lang, p.ry
     scope_now = {s: p.n(_one(by_scope[(by_scope.year == ry) & (by_scope.scope == s)]["co2e_t"]), 1) for s in (1, 2, 3)}
@@ -369,13 +206,21 @@ def _summary(p: _Page) -> dict[str, Any]:
         for rec in biggest.to_dict("records"):
             drivers.append({"area": area_name(rec["area"], lang),
                             "change": number(rec["change_vs_previous_t"], 1, lang, sign=True)})
+    pb = policy_base(p.r)
+    vs_base_reported = None
+    vs_base = percent(totals.loc[ry, "change_vs_base"], 1, lang, sign=True) if ry != p.years[0] else None
+    if pb is not None and ry != p.years[0]:
+        vs_base = percent(_change(p.r.total(ry), pb["total"]), 1, lang, sign=True)
+        vs_base_reported = t("vs_base_reported", lang, base=p.n(pb["reported"], 1), restated=p.n(pb["total"], 1),
+                             change=percent(totals.loc[ry, "change_vs_base"], 1, lang, sign=True))
     return {
+        "vs_base_reported": vs_base_reported,
         "total": p.n(totals.loc[ry, "co2e_t"], 1),
         "vs_previous": percent(totals.loc[ry, "change_vs_previous"], 1, lang, sign=True) if p.prev_year else None,
         "previous_year": p.prev_year,
-        "vs_base": percent(totals.loc[ry, "change_vs_base"], 1, lang, sign=True) if ry != p.years[0] else None,
+        "vs_base": vs_base,
         "scopes": scope_now, "drivers": drivers,
-        "targets": [{"name": v.result.name, "status": _status_cell(v.result, lang)} for v in p.r.targets],
+        "targets": [{"name": v.result.name, "status": status_cell(v.result, lang)} for v in p.r.targets],
         "left_out": [{"year": y, "text": lo.text(lang)} for y in p.years
                      if (lo := p.r.ledger.left_out(year=y))],
     }
@@ -384,7 +229,7 @@ def _summary(p: _Page) -> dict[str, Any]:
 def _boundaries(p: _Page) -> dict[str, Any]:
     inside = []
     for v in p.r.targets:
-        inside.append({"name": v.result.name, "select": _select_text(v.target, p.lang),
+        inside.append({"name": v.result.name, "select": select_text(v.target, p.lang),
                        "years": " → ".join(str(y) for y in (getattr(v.target, "base_year", None),
                                                               getattr(v.target, "target_year", None)) if y)})
     present = list(dict.fromkeys(p.tb["by_area"]["area"]))
@@ -395,16 +240,28 @@ def _total_result(p: _Page) -> dict[str, Any]:
     """The area and scope tables and charts, and the biogenic memo line."""
     ba, ac, by_scope, totals, lang, years = (p.tb["by_area"], p.tb["area_change"], p.tb["by_scope"], p.totals,
                                              p.lang, p.years)
+    pb = policy_base(p.r)
     area_rows = []
     for a in p.areas:
         ch = percent(_one(ac[ac.area == a]["change_vs_base"]), 0, lang, sign=True)
+        if pb is not None:
+            now = _one(ba[(ba.area == a) & (ba.year == p.ry)]["co2e_t"])
+            ch = percent(_change(now, pb["by_area"].get(a)), 0, lang, sign=True)
         area_rows.append({"name": area_name(a, lang), "cells": p.cells(ba[ba.area == a]), "change": ch})
     out: dict[str, Any] = {}
+    total_change = percent(totals.loc[p.ry, "change_vs_base"], 0, lang, sign=True)
+    restated_note = None
+    if pb is not None:
+        total_change = percent(_change(p.r.total(p.ry), pb["total"]), 0, lang, sign=True)
+        restated_note = t("area_change_restated", lang, year=pb["year"], restated=p.n(pb["total"], 1),
+                          reported=p.n(pb["reported"], 1),
+                          change=percent(totals.loc[p.ry, "change_vs_base"], 0, lang, sign=True))
     out["area_table"] = {"rows": area_rows, "total": [p.n(totals.loc[y, "co2e_t"], 1) for y in years],
-                         "total_change": percent(totals.loc[p.ry, "change_vs_base"], 0, lang, sign=True)}
+                         "total_change": total_change, "restated_note": restated_note,
+                         "restated": pb is not None}
     area_series = [(area_name(a, lang), p.series(ba[ba.area == a])) for a in p.areas]
     out["area_chart"] = stacked_bars([str(y) for y in years], area_series, title=t("by_area_chart", lang), lang=lang,
-                                     unit=_axis_unit("t CO2e", lang))
+                                     unit=axis_unit("t CO2e", lang))
     scope_series = []
     scope_rows = []
     for s in (1, 2, 3):
@@ -412,7 +269,7 @@ def _total_result(p: _Page) -> dict[str, Any]:
         scope_rows.append({"name": f"Scope {s}", "cells": p.cells(by_scope[by_scope.scope == s])})
     out["scope_table"] = scope_rows
     out["scope_chart"] = stacked_bars([str(y) for y in years], scope_series, title=t("by_scope_chart", lang),
-                                      lang=lang, colours=_SCOPE_COLOURS, unit=_axis_unit("t CO2e", lang))
+                                      lang=lang, colours=_SCOPE_COLOURS, unit=axis_unit("t CO2e", lang))
     memo = p.tb["biogenic_memo"].set_index("year")["co2_biogenic_t"]
     out["memo"] = [p.n(memo.get(y), 1) for y in years]
     return out
@@ -439,14 +296,14 @@ def _area_sections(p: _Page, area_rows: list[dict[str, Any]]) -> list[dict[str, 
             driver = {"activity": activity_name(top_rec["activity"], lang),
                       "change": number(top_rec["change_vs_previous_t"], 1, lang, sign=True),
                       "year": top_rec["previous_year"]}
-        goals = [{"name": v.result.name, "status": _status_cell(v.result, lang),
-                  "actual": _fmt_target_value(v.result.to_dict()["actual"], v.result.unit, lang),
-                  "target": _fmt_target_value(v.result.to_dict()["target_value"], v.result.unit, lang)}
+        goals = [{"name": v.result.name, "status": status_cell(v.result, lang),
+                  "actual": value_text(v.result.to_dict()["actual"], v.result.unit, lang),
+                  "target": value_text(v.result.to_dict()["target_value"], v.result.unit, lang)}
                  for v in related_targets(p.r, a)]
         sections.append({"id": f"area-{a}", "name": area_name(a, lang), "rows": rows, "categories": cat_rows,
                          "total": area_rows[k]["cells"], "goals": goals, "driver": driver,
                          "chart": stacked_bars([str(y) for y in years], series, title=area_name(a, lang) + " (t CO2e)",
-                                               lang=lang, height=260, unit=_axis_unit("t CO2e", lang))})
+                                               lang=lang, height=260, unit=axis_unit("t CO2e", lang))})
     return sections
 
 
@@ -465,8 +322,21 @@ def _restatement(p: _Page) -> dict[str, Any] | None:
     if rs.method_history is not None:
         methods = [{"year": h["year"], "reported": p.n(h["reported_t"], 1), "today": p.n(h["restated_t"], 1)}
                    for h in rs.method_history.to_dict("records") if h["year"] <= p.ry]
-    return {"rows": rows, "sentences": rs.sentences(lang), "against": against, "methods": methods,
+    names = set(rs.assessment["change"].astype(str))
+    if rs.method_effects is not None:
+        names |= set(rs.method_effects["change"].astype(str))
+    return {"rows": rows, "sentences": [_names_marked(s, names) for s in rs.sentences(lang)], "against": against,
+            "methods": methods,
             "threshold": number(100 * rs.policy.threshold, None, lang)}
+
+
+def _names_marked(sentence: str, names: set[str]) -> Markup:
+    """A sentence with the names in it (changes the region named) marked as names, not words to translate."""
+    out = str(escape(sentence))
+    for name in sorted(names, key=len, reverse=True):
+        if name:
+            out = out.replace(str(escape(name)), f'<span translate="no">{escape(name)}</span>')
+    return Markup(out)
 
 
 def _targets(p: _Page) -> list[dict[str, Any]]:
@@ -475,16 +345,16 @@ def _targets(p: _Page) -> list[dict[str, Any]]:
     for v in p.r.targets:
         d = v.result.to_dict()
         unit = v.result.unit
-        trows.append({"name": v.result.name, "select": _select_text(v.target, p.lang),
-                      "base": (f"{_fmt_target_value(d['base_value'], unit, lang)} ({d['base_year']})"
+        trows.append({"name": v.result.name, "select": select_text(v.target, p.lang),
+                      "base": (f"{value_text(d['base_value'], unit, lang)} ({d['base_year']})"
                                if d.get("base_year") else "–"),
-                      "target": (_fmt_target_value(d["target_value"], unit, lang)
+                      "target": (value_text(d["target_value"], unit, lang)
                                  + (f" ({d['target_year']})" if d.get("target_year") else "")
                                  + _milestone_text(d.get("milestone"), unit, lang)),
-                      "trajectory": _fmt_target_value(d.get("trajectory_value"), unit, lang),
-                      "actual": _fmt_target_value(d["actual"], unit, lang),
+                      "trajectory": value_text(d.get("trajectory_value"), unit, lang),
+                      "actual": value_text(d["actual"], unit, lang),
                       "change": _change_text(d, v.target.change_as, lang),
-                      "status": _status_cell(v.result, lang),
+                      "status": status_cell(v.result, lang),
                       "note": " ".join(x for x in (v.result.note, _trend_text(d, lang),
                                                    _budget_text(d, lang) if v.target.cumulative else "")
                                        if x),
@@ -570,16 +440,18 @@ def _portfolio(p: _Page) -> dict[str, Any] | None:
     if "portfolio_vs_index" in tb:
         pv = tb["portfolio_vs_index"]
         for rec in pv.to_dict("records"):
-            vs.append({"metric": metric_word(rec["metric"], lang), "portfolio": n(rec["portfolio"], 2), "index": n(rec["index"], 2),
+            vs.append({"metric": metric_word(rec["metric"], lang), "portfolio": n(rec["portfolio"], 2),
+                       "index": n(rec["index"], 2),
                        "rel": percent(rec["relative_to_index"], 0, lang, sign=True)})
         labels, values = [], []
         pname = r.portfolios[r.benchmark.year].name or t("portfolio", lang)
         iname = r.benchmark.name or t("benchmark", lang)
         for rec in pv.to_dict("records"):
-            labels += [f"{pname}: {metric_word(rec['metric'], lang)}", f"{iname}: {metric_word(rec['metric'], lang)}"]
+            word = metric_word(rec["metric"], lang)
+            labels += [f"{pname}: {word}", f"{iname}: {word}"]
             values += [rec["portfolio"], rec["index"]]
         chart = hbars(labels, values, title=t("portfolio_chart", lang) + " (t CO2e/MSEK)", lang=lang,
-                      colours=["#0072B2", "#8C8C8C"], unit=_axis_unit("t CO2e/MSEK", lang))
+                      colours=["#0072B2", "#8C8C8C"], unit=axis_unit("t CO2e/MSEK", lang))
     trend_rows = [{"metric": metric_word(rec["metric"], lang), "year": rec["year"], "value": n(rec["value"], 2),
                    "change": percent(rec["change_vs_base"], 0, lang, sign=True)}
                   for rec in tb["portfolio_trend"].to_dict("records")]
@@ -594,10 +466,14 @@ def _whatif(p: _Page) -> dict[str, Any] | None:
     if "whatif" not in p.tb:
         return None
     w, n = p.tb["whatif"], p.n
+    names = {"activity": activity_name, "contract": contract_word, "parameter": parameter_word}
+    notes = {v.name: " | ".join(x.text(p.lang, names) if isinstance(x, Note) else str(x) for x in v.result.notes)
+             for v in p.r.scenarios}
     rows = [{"name": rec["scenario"], "year": rec["year"] or "", "baseline": n(rec["baseline_co2e_t"], 1),
              "scenario": n(rec["scenario_co2e_t"], 1), "avoided": n(rec["avoided_co2e_t"], 1),
              "avoided_location": n(rec["avoided_location_t"], 1),
-             "cost": n(rec["extra_cost_sek"], 0), "cpt": n(rec["cost_per_tonne_sek"], 0), "notes": rec["notes"],
+             "cost": n(rec["extra_cost_sek"], 0), "cpt": n(rec["cost_per_tonne_sek"], 0),
+             "notes": notes.get(rec["scenario"], rec["notes"]),
              "avoided_interval": (_interval(rec["avoided_low_t"], rec["avoided_high_t"], n, 1)
                                   if "avoided_low_t" in rec else ""),
              "cpt_interval": (_interval(rec["cost_per_tonne_low_sek"], rec["cost_per_tonne_high_sek"], n, 0)
@@ -606,7 +482,7 @@ def _whatif(p: _Page) -> dict[str, Any] | None:
             for rec in w.to_dict("records")]
     return {"rows": rows, "chart": hbars(list(w["scenario"]), list(w["avoided_co2e_t"]),
                                          title=t("whatif_chart", p.lang), lang=p.lang,
-                                         unit=_axis_unit("t CO2e", p.lang))}
+                                         unit=axis_unit("t CO2e", p.lang), names=True)}
 
 
 def _method(p: _Page) -> dict[str, Any]:
@@ -622,7 +498,8 @@ def _method(p: _Page) -> dict[str, Any]:
                       "other_years": rec.get("used_for_other_years") or "",
                       "value": number(rec.get("value"), None, lang),
                       "unit": display_unit(str(rec.get("unit")), lang),
-                      "boundary": rec.get("boundary"), "gas": rec.get("gas"), "source": src or rec.get("source_id"),
+                      "boundary": rec.get("boundary"), "gas": gas_word(str(rec.get("gas")), lang),
+                      "source": src or rec.get("source_id"),
                       "url": rec.get("url") if str(rec.get("url") or "").startswith(("http://", "https://")) else "",
                       "user": bool(rec.get("user")), "derived": bool(rec.get("derived"))})
     s2 = p.tb["scope2_methods"]
@@ -642,20 +519,25 @@ def _method(p: _Page) -> dict[str, Any]:
     }
 
 
-def _normal_year_text(params: Any, lang: str) -> str:
+def _normal_year_text(params: Any, lang: str) -> str | Markup:
     """The sentence saying whether (and how) heating energy is normal-year corrected."""
     if params is None:
         return tr(lang, "Energy is reported as measured (not normal-year corrected).")
     years = ", ".join(f"{y}: {number(d, 0, lang)}" for y, d in sorted(params.degree_days.items()))
     normal = ", ".join(sorted({number(v, 0, lang) for v in params.normal_degree_days.values()}))
     if params.source:
-        years += f"; {params.source}"
+        years += f"; {_NAME_MARK}"
     share = number(100 * params.weather_share, 0, lang)
-    activities = ", ".join(map(str, params.select.get("activity", [])))
-    return tr(lang, "Heating energy ({activities}) is also normal-year corrected with degree-days ({years}; "
-              "normal year {normal}), weather-dependent share {share} %; targets with the metric energy_normal use "
+    activities = ", ".join(activity_name(str(a), lang) for a in params.select.get("activity", []))
+    text = tr(lang, "Heating energy ({activities}) is also normal-year corrected with degree-days ({years}; "
+              "normal year {normal}), weather-dependent share {share} %; targets with the measure \"{metric}\" use "
               "the corrected energy. Emissions are not corrected.", activities=activities, years=years, normal=normal,
-              share=share)
+              share=share, metric=metric_word("energy_normal", lang))
+    # the source of the degree-days is the region's own text: marked as such, not as words of the report
+    return Markup(str(escape(text)).replace(_NAME_MARK, f'<span translate="no">{escape(params.source or "")}</span>'))
+
+
+_NAME_MARK = "\u2063SOURCE\u2063"
 
 
 def _quality(p: _Page) -> dict[str, Any]:
@@ -704,26 +586,6 @@ def _target_note(x: Mapping[Hashable, Any], lang: str) -> str:
         return tr(lang, "probability that the use so far is within the budget's path; that the whole budget is not "
                   "used up by the year: {p}", p=percent(total, 0, lang))
     return tr(lang, x["note"]) if x["note"] in _UNC_NOTES else x["note"]
-
-
-def probability_text(p: Any, lang: str) -> str:
-    """A probability as a reader should see it: whole percent, "< 0,1 %" and "> 99,9 %" at the ends, "–" for none.
-
-    Examples
-    --------
-    >>> probability_text(0.9998, "sv"), probability_text(0.0, "sv"), probability_text(0.634, "en")
-    ('> 99,9 %', '< 0,1 %', '63%')
-    """
-    if p is None or is_missing(p):
-        return "–"
-    p = float(p)
-    if p < 0.001:
-        return "< " + percent(0.001, 1, lang)
-    if p > 0.999:
-        return "> " + percent(0.999, 1, lang)
-    if p < 0.01 or p > 0.99:
-        return percent(p, 1, lang)
-    return percent(p, 0, lang)
 
 
 def _probability_row(x: Mapping[Hashable, Any], lang: str) -> dict[str, Any]:
@@ -802,7 +664,8 @@ def _appendix(p: _Page) -> list[dict[str, Any]]:
         g = ad[ad.area == a]
         rows = []
         for (act, unit), h in g.groupby(["activity", "unit"], sort=False):
-            rows.append({"name": activity_name(str(act), p.lang), "unit": display_unit(str(unit), p.lang), "cells": p.cells(h, 0, "amount")})
+            rows.append({"name": activity_name(str(act), p.lang), "unit": display_unit(str(unit), p.lang),
+                         "cells": p.cells(h, 0, "amount")})
         app.append({"name": area_name(a, p.lang), "rows": rows})
     return app
 

@@ -232,6 +232,14 @@ MESSAGES: dict[str, str] = {
     "portfolio_word": N_("Portfolio"),
     "index_word": N_("Index"),
     "see_legend": N_("The status words are explained in the summary."),
+    "vs_base_restated": N_("compared with the base year {year}, restated"),
+    "vs_base_reported": N_("Restated base year {restated} t CO2e, as the targets use it; against the base year as "
+                           "first reported ({base} t CO2e): {change}."),
+    "change_vs_base_restated": N_("Change vs base year {year} (restated)"),
+    "area_change_restated": N_("The changes are against the base year {year} restated ({restated} t CO2e), as the "
+                               "targets use it; against the base year as first reported ({reported} t CO2e) the "
+                               "total changed by {change}. The columns show every year as first reported."),
+    "unc_against_reported": N_("The interval and probability are against the base year as first reported."),
 }
 
 
