@@ -230,6 +230,12 @@ def line_chart(series: Sequence[dict[str, Any]], *, title: str, lang: str = "sv"
     ...                   {"label": "Bana", "points": [(2021, 10.0), (2028, 7.0)], "dashed": True}], title="x")
     >>> svg.count("<circle"), 'data-chart="line"' in svg
     (2, True)
+
+    A series of one point is drawn as a marked point with its value:
+
+    >>> one = line_chart([{"label": "Index", "points": [(2024, 5.38)], "dashed": True}], title="x")
+    >>> one.count('class="single"'), "5,38" in one
+    (1, True)
     """
     pts = [(x, y) for s in series for x, y in s["points"] if not is_missing(y)]
     xs = [x for x, _ in pts] + list(x_domain or [])
@@ -266,6 +272,14 @@ def line_chart(series: Sequence[dict[str, Any]], *, title: str, lang: str = "sv"
         dash = ' stroke-dasharray="6 4"' if dashed else ""
         out.append(f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="2"{dash} '
                    f'data-series="{escape(label)}"/>')
+        if len(p) == 1:      # one point draws no line: a marked point with its value, so the series is seen
+            (x, y), fill = p[0], ("#fff" if dashed else colour)
+            out.append(f'<circle cx="{x_of(x):.1f}" cy="{y_of(y):.1f}" r="4.5" fill="{fill}" stroke="{colour}" '
+                       f'stroke-width="2" class="single" data-value="{y!r}" data-year="{x}"><title>{escape(label)} '
+                       f'{x}: {escape(number(y, None, lang))}</title></circle>')
+            out.append(f'<text x="{x_of(x) + 8:.1f}" y="{y_of(y) - 7:.1f}" class="ax pt-label">'
+                       f'{escape(number(y, None, lang))}</text>')
+            continue
         if not dashed:
             for x, y in p:
                 out.append(f'<circle cx="{x_of(x):.1f}" cy="{y_of(y):.1f}" r="3.5" fill="{colour}" '

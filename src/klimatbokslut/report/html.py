@@ -72,16 +72,37 @@ def _target_chart(v, lang: str) -> Markup:
     """The lines the target gives for its chart (actual against its path, limit, benchmark or budget)."""
     res = v.result
     unit = res.unit or ""
+    scale = 1.0 if unit else 100.0            # a share is drawn in percent, as its table prints it
     lines: list[dict[str, Any]] = []
     for i, line in enumerate(v.target.chart_lines(res, v.series)):
-        drawn: dict[str, Any] = {"label": t(line.label, lang), "points": line.points}
+        points = [(x, y if is_missing(y) else float(y) * scale) for x, y in line.points]
+        drawn: dict[str, Any] = {"label": t(line.label, lang), "points": points}
         if line.dashed:
             drawn["dashed"] = True
         drawn["colour"] = _TARGET_COLOURS[i % len(_TARGET_COLOURS)]
-        lines.append(drawn)
-    title = f"{res.name} ({unit})" if unit else res.name
-    axis = axis_unit(unit, lang) if unit else tr(lang, "share (1 = 100 %)")
-    return line_chart(lines, title=title, lang=lang, x_domain=v.target.chart_years(res), unit=axis)
+        if any(not is_missing(y) for _, y in points):     # no legend entry for a line without data
+            lines.append(drawn)
+    if lines and res.base_year is not None and res.base_value is not None:
+        actual = lines[0]["points"]
+        if res.base_year not in {x for x, y in actual if not is_missing(y)}:    # the base year, as the target has it
+            base = float(res.base_value.to(res.actual.units).magnitude) if res.actual is not None else float(
+                res.base_value.magnitude)
+            lines[0]["points"] = sorted([(res.base_year, base * scale), *actual])
+    shown = display_unit(unit, lang) if unit else "%"
+    title = f"{res.name} ({shown})"
+    years = sorted(set(v.target.chart_years(res)) | ({res.base_year} if res.base_year else set()))
+    chart = line_chart(lines, title=title, lang=lang, x_domain=years, unit=shown)
+    return chart + _missing_years(v.series, lines[0]["points"] if lines else [], lang)
+
+
+def _missing_years(series: list, points: list, lang: str) -> Markup:
+    """The years the target has no value for (and the chart no point), said under the chart."""
+    have = {int(x) for x, y in points if not is_missing(y)}
+    missing = sorted({int(x.year) for x in series if x.status == "no_data" and int(x.year) not in have})
+    if not missing:
+        return Markup("")
+    return Markup('<p class="note" data-missing-years>{}</p>').format(
+        tr(lang, "No value for {years}.", years=", ".join(map(str, missing))))
 
 
 def related_targets(r: ReportData, area: str) -> list:
@@ -287,8 +308,11 @@ def _area_sections(p: _Page, area_rows: list[dict[str, Any]]) -> list[dict[str, 
         cat_rows = [{"name": category_name(c, lang), "cells": p.cells(cats[cats.category == c])}
                     for c in dict.fromkeys(cats["category"])]
         series = [(activity_name(x, lang), p.series(acts[acts.activity == x])) for x in names[:7]]
-        if len(names) > 7:
-            series.append((t("total", lang) + " …", [float("nan")] * len(years)))
+        if len(names) > 7:       # the rest as one bar part, so the bars add up to the table's total
+            rest = [p.series(acts[acts.activity == x]) for x in names[7:]]
+            series.append((t("other", lang, n=len(names) - 7),
+                           [sum(v for v in col if v == v) if any(v == v for v in col) else float("nan")
+                            for col in zip(*rest)]))
         driver = None
         chg = chg_all[chg_all.area == a]
         if len(chg):
@@ -302,7 +326,8 @@ def _area_sections(p: _Page, area_rows: list[dict[str, Any]]) -> list[dict[str, 
                  for v in related_targets(p.r, a)]
         sections.append({"id": f"area-{a}", "name": area_name(a, lang), "rows": rows, "categories": cat_rows,
                          "total": area_rows[k]["cells"], "goals": goals, "driver": driver,
-                         "chart": stacked_bars([str(y) for y in years], series, title=area_name(a, lang) + " (t CO2e)",
+                         "chart": stacked_bars([str(y) for y in years], series,
+                                               title=f"{area_name(a, lang)} ({axis_unit('t CO2e', lang)})",
                                                lang=lang, height=260, unit=axis_unit("t CO2e", lang))})
     return sections
 

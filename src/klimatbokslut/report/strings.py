@@ -232,6 +232,7 @@ MESSAGES: dict[str, str] = {
     "portfolio_word": N_("Portfolio"),
     "index_word": N_("Index"),
     "see_legend": N_("The status words are explained in the summary."),
+    "other": N_("Other ({n} activities)"),
     "vs_base_restated": N_("compared with the base year {year}, restated"),
     "vs_base_reported": N_("Restated base year {restated} t CO2e, as the targets use it; against the base year as "
                            "first reported ({base} t CO2e): {change}."),
