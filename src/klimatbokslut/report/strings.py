@@ -186,7 +186,7 @@ MESSAGES: dict[str, str] = {
                     "are central {pct}% intervals."),
     "unc_total": N_("Emissions with uncertainty intervals"),
     "unc_changes": N_("Change with uncertainty intervals"),
-    "unc_targets": N_("Probability that the target is met ({year})"),
+    "unc_targets": N_("Targets: probabilities ({year})"),
     "unc_contrib": N_("Largest contributions to the uncertainty ({year})"),
     "unc_contrib_note": N_("Share of the variance of the year's total (first-order estimate). Better "
                            "data for the top rows reduces the uncertainty most."),
@@ -233,6 +233,7 @@ MESSAGES: dict[str, str] = {
     "index_word": N_("Index"),
     "see_legend": N_("The status words are explained in the summary."),
     "other": N_("Other ({n} activities)"),
+    "selection": N_("What it counts"),
     "vs_base_restated": N_("compared with the base year {year}, restated"),
     "vs_base_reported": N_("Restated base year {restated} t CO2e, as the targets use it; against the base year as "
                            "first reported ({base} t CO2e): {change}."),
