@@ -29,7 +29,7 @@ from ..ledger import REPLACED_BY_ACTIVITY
 from ..portfolio import METRICS as PORTFOLIO_METRICS
 from ..text import N_, NP_, ptr, tr
 from ..validation import as_list
-from ..whatif.note import Note
+from ..whatif.note import Names, Note
 from .charts import PALETTE, hbars, line_chart, stacked_bars
 from .fmt import is_missing, number, percent
 from .labels import (
@@ -303,11 +303,11 @@ def _area_sections(p: _Page, area_rows: list[dict[str, Any]]) -> list[dict[str, 
     for k, a in enumerate(p.areas):
         acts = ba_act[ba_act.area == a]
         names = list(dict.fromkeys(acts.sort_values("co2e_t", ascending=False)["activity"]))
-        rows = [{"name": activity_name(act, lang), "cells": p.cells(acts[acts.activity == act])} for act in names]
+        rows = [{"name": activity_name(act, lang, a), "cells": p.cells(acts[acts.activity == act])} for act in names]
         cats = cats_all[cats_all.area == a]
         cat_rows = [{"name": category_name(c, lang), "cells": p.cells(cats[cats.category == c])}
                     for c in dict.fromkeys(cats["category"])]
-        series = [(activity_name(x, lang), p.series(acts[acts.activity == x])) for x in names[:7]]
+        series = [(activity_name(x, lang, a), p.series(acts[acts.activity == x])) for x in names[:7]]
         if len(names) > 7:       # the rest as one bar part, so the bars add up to the table's total
             rest = [p.series(acts[acts.activity == x]) for x in names[7:]]
             series.append((t("other", lang, n=len(names) - 7),
@@ -317,7 +317,7 @@ def _area_sections(p: _Page, area_rows: list[dict[str, Any]]) -> list[dict[str, 
         chg = chg_all[chg_all.area == a]
         if len(chg):
             top_rec = chg.iloc[chg["change_vs_previous_t"].abs().argmax()]   # idxmax, by position
-            driver = {"activity": activity_name(top_rec["activity"], lang),
+            driver = {"activity": activity_name(top_rec["activity"], lang, a),
                       "change": number(top_rec["change_vs_previous_t"], 1, lang, sign=True),
                       "year": top_rec["previous_year"]}
         goals = [{"name": v.result.name, "status": status_cell(v.result, lang),
@@ -491,7 +491,7 @@ def _whatif(p: _Page) -> dict[str, Any] | None:
     if "whatif" not in p.tb:
         return None
     w, n = p.tb["whatif"], p.n
-    names = {"activity": activity_name, "contract": contract_word, "parameter": parameter_word}
+    names: Names = {"activity": activity_name, "contract": contract_word, "parameter": parameter_word}
     notes = {v.name: " | ".join(x.text(p.lang, names) if isinstance(x, Note) else str(x) for x in v.result.notes)
              for v in p.r.scenarios}
     rows = [{"name": rec["scenario"], "year": rec["year"] or "", "baseline": n(rec["baseline_co2e_t"], 1),
@@ -689,7 +689,7 @@ def _appendix(p: _Page) -> list[dict[str, Any]]:
         g = ad[ad.area == a]
         rows = []
         for (act, unit), h in g.groupby(["activity", "unit"], sort=False):
-            rows.append({"name": activity_name(str(act), p.lang), "unit": display_unit(str(unit), p.lang),
+            rows.append({"name": activity_name(str(act), p.lang, a), "unit": display_unit(str(unit), p.lang),
                          "cells": p.cells(h, 0, "amount")})
         app.append({"name": area_name(a, p.lang), "rows": rows})
     return app

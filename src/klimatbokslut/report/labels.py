@@ -112,6 +112,7 @@ def display_unit(unit: str, lang: str) -> str:
     """
     out = re.sub(r"(?<![A-Za-z0-9])m2(?![0-9])", "m²", str(unit))
     out = re.sub(r"^ton$", "t", out)
+    out = re.sub(r"(?<![A-Za-z])st(?![A-Za-z])", ptr(lang, "unit", "pcs"), out)     # a count: "st" is Swedish
     out = re.sub(r"(?<![A-Za-z0-9])(N?)m3(?![0-9])", r"\1m³", out)
     out = out.replace("room_night", ptr(lang, "unit", "room night")).replace("CO2_biogenic", gas_word("CO2_biogenic",
                                                                                                         lang))
