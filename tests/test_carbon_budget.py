@@ -33,7 +33,7 @@ def test_used_left_runs_out_and_required_rate(ledger):
     assert d["share_used"] == pytest.approx(0.7371)
     assert d["trend_t_per_year"] == pytest.approx(-27.3)                     # a straight line through the three
     # at the trend: 2024 191,1 (sum 191,1 ≤ 262,9), 2025 163,8 (sum 354,9 > 262,9) -> runs out in 2025
-    assert d["runs_out_year"] == 2025 and r.status == "off_track" and r.status_sv == "delvis"
+    assert d["runs_out_year"] == 2025 and r.status == "off_track" and r.progress_code == "delvis"
     # 218,4·(q + q²) = 262,9 with q = 1 − r: q = (−1 + √(1 + 4·262,9/218,4)) / 2
     q = (-1 + math.sqrt(1 + 4 * 262.9 / 218.4)) / 2
     assert r.required_annual_rate == pytest.approx(1 - q, abs=1e-9)        # 0,2943
@@ -54,7 +54,7 @@ def test_a_budget_derived_from_a_starting_year_and_a_rate(ledger):
 def test_status_at_the_end_and_when_used_up(ledger):
     assert targets.CarbonBudget("B", start_year=2021, end_year=2023, budget=800).evaluate(ledger, 2023).status == "met"
     r = targets.CarbonBudget("B", start_year=2021, end_year=2025, budget=500).evaluate(ledger, 2023)
-    assert r.status == "not_met" and r.status_sv == "inte alls" and r.note == "the budget is used up"
+    assert r.status == "not_met" and r.progress_code == "inte alls" and r.note == "the budget is used up"
     assert r.details["runs_out_year"] == 2023 and r.required_annual_rate is None
     r = targets.CarbonBudget("B", start_year=2021, end_year=2030, budget=5000).evaluate(ledger, 2023)
     assert r.status == "on_track" and r.details["runs_out_year"] is None
@@ -62,7 +62,7 @@ def test_status_at_the_end_and_when_used_up(ledger):
 
 def test_a_year_without_data_is_no_data_not_zero(ledger):
     r = targets.CarbonBudget("B", start_year=2020, end_year=2025, budget=1000).evaluate(ledger, 2023)
-    assert r.status == "no_data" and r.status_sv == "värde saknas"
+    assert r.status == "no_data" and r.progress_code == "värde saknas"
     assert "2020 (no ledger rows)" in r.note and "not counted as zero" in r.note
 
 

@@ -113,7 +113,7 @@ def test_reduction_milestone_year_uses_the_milestone_as_target_value():
     # 2022, a milestone year: target 1000 × (1 − 0.73) = 270 kg; 262 kg is below it
     r = t.evaluate(led, 2022)
     assert r.target_value.to("kg").magnitude == pytest.approx(270.0)
-    assert r.status == "met" and r.status_sv == "helt"
+    assert r.status == "met" and r.progress_code == "helt"
     assert r.details["milestone"] == {"year": 2022, "fraction": 0.73}
     assert r.to_dict()["milestone"] == {"year": 2022, "fraction": 0.73}
     assert r.gap.to("kg").magnitude == pytest.approx(262.0 - 270.0)
@@ -124,7 +124,7 @@ def test_reduction_milestone_year_uses_the_milestone_as_target_value():
     assert r.trajectory_value.to("kg").magnitude == pytest.approx(260.0)
     assert r.status == "off_track" and "milestone" not in r.details
     assert r.progress == pytest.approx((1000 - 262) / (1000 - 200))   # 0.9225 → delvis
-    assert r.status_sv == "delvis"
+    assert r.progress_code == "delvis"
     # required per year to the final 200 kg, of the 1000 kg base: (262 − 200) / (1000 × 7 years left)
     assert r.required_annual_rate == pytest.approx(62 / 7000)
     # 2024, milestone 75 %: target 250 kg = the path; 252 kg misses it → off track, gap 2 kg
@@ -163,7 +163,7 @@ def test_intensity_limit_per_year_stays_until_the_next_milestone():
     t = targets.Intensity("Energi per m2", denominator="10 000 m2", metric="energy", intensity_unit="kWh/m2",
                           limit={"2024": 77, "2025": 76, "2026": 75}, base_year=2023)
     r = t.evaluate(led, 2023)           # before the first milestone
-    assert (r.status, r.status_sv) == ("no_data", "värde saknas")
+    assert (r.status, r.progress_code) == ("no_data", "värde saknas")
     assert r.note == "no limit applies yet: the first limit is for 2024"
     r = t.evaluate(led, 2024)           # 77 ≤ 77
     assert r.status == "met" and r.target_value.magnitude == pytest.approx(77.0)
@@ -173,7 +173,7 @@ def test_intensity_limit_per_year_stays_until_the_next_milestone():
     # base 78 kWh/m2 (2023): change −1.5 kWh/m2, −1.5 / 78 = −0.019231; progress (78 − 76.5) / (78 − 76) = 0.75
     assert r.base_value.magnitude == pytest.approx(78.0)
     assert r.change.magnitude == pytest.approx(-1.5) and r.change_pct == pytest.approx(-1.5 / 78)
-    assert r.progress == pytest.approx(0.75) and r.status_sv == "delvis"
+    assert r.progress == pytest.approx(0.75) and r.progress_code == "delvis"
     r = t.evaluate(led, 2027)           # the 2026 limit of 75 still applies; 75 ≤ 75
     assert r.status == "met" and r.details["milestone"] == {"year": 2026, "limit": 75.0}
     assert t.evaluate(led, 2026).status == "no_data"   # no energy in 2026
@@ -203,7 +203,7 @@ def test_share_minimum_per_year():
     assert r.status == "not_met" and r.target_value.magnitude == pytest.approx(0.45)
     assert r.details["milestone"] == {"year": 2024, "minimum": 0.45}
     # progress (0.39 − 0.413) / (0.39 − 0.45) = 0.023 / 0.06 = 0.38333
-    assert r.progress == pytest.approx(0.023 / 0.06) and r.status_sv == "delvis"
+    assert r.progress == pytest.approx(0.023 / 0.06) and r.progress_code == "delvis"
     assert r.gap.magnitude == pytest.approx(0.45 - 0.413)
     assert t.evaluate(led, 2026).status == "met"       # 0.50 ≥ 0.50
     with pytest.raises(InputError, match="a minimum per year is its own path"):
@@ -219,17 +219,17 @@ def test_trend_rule_gives_delvis_for_an_improving_share_below_its_goal():
     standard = targets.Share("Förnybart", minimum=0.55)
     trend = targets.Share("Förnybart", minimum=0.55, status_rule="trend")
     r0, r1 = standard.evaluate(led, 2024), trend.evaluate(led, 2024)
-    assert (r0.status, r0.status_sv) == ("not_met", "inte alls")
-    assert (r1.status, r1.status_sv) == ("not_met", "delvis")     # the status itself is unchanged
+    assert (r0.status, r0.progress_code) == ("not_met", "inte alls")
+    assert (r1.status, r1.progress_code) == ("not_met", "delvis")     # the status itself is unchanged
     assert r1.details == {"trend": "improving", "trend_from_year": 2023}
     assert r1.to_dict()["trend"] == "improving" and r1.to_dict()["status_rule"] == "trend"
     assert "trend" not in r0.details and r0.to_dict()["status_rule"] == "standard"
     r = trend.evaluate(led, 2025)                                 # 40.0 < 41.3: worsening
-    assert (r.status_sv, r.details["trend"]) == ("inte alls", "worsening")
+    assert (r.progress_code, r.details["trend"]) == ("inte alls", "worsening")
     r = trend.evaluate(led, 2026)                                 # 40.0 = 40.0
-    assert (r.status_sv, r.details["trend"]) == ("inte alls", "unchanged")
+    assert (r.progress_code, r.details["trend"]) == ("inte alls", "unchanged")
     r = trend.evaluate(led, 2023)                                 # no earlier year
-    assert (r.status_sv, r.details) == ("inte alls", {"trend": "unknown", "trend_from_year": None})
+    assert (r.progress_code, r.details) == ("inte alls", {"trend": "unknown", "trend_from_year": None})
 
 
 def test_trend_rule_skips_years_without_data_and_keeps_positive_progress():
@@ -237,16 +237,16 @@ def test_trend_rule_skips_years_without_data_and_keeps_positive_progress():
     led = n2o_ledger({2021: 2300.0, 2023: 2200.0, 2024: 2250.0})
     cap = targets.Cap("Lustgas", limit=2000, metric="n2o", status_rule="trend")
     r = cap.evaluate(led, 2023)
-    assert (r.status, r.status_sv, r.details["trend_from_year"]) == ("not_met", "delvis", 2021)
+    assert (r.status, r.progress_code, r.details["trend_from_year"]) == ("not_met", "delvis", 2021)
     assert cap.evaluate(led, 2022).details == {"trend": "unknown", "trend_from_year": None}   # no_data
-    assert cap.evaluate(led, 2022).status_sv == "värde saknas"
-    assert cap.evaluate(led, 2024).status_sv == "inte alls"                   # 2 250 > 2 200
+    assert cap.evaluate(led, 2022).progress_code == "värde saknas"
+    assert cap.evaluate(led, 2024).progress_code == "inte alls"                   # 2 250 > 2 200
     # a reduction with progress > 0 stays delvis even when worsening: (100 − 90) / (100 − 75) = 0.4
     led = n2o_ledger({2022: 100.0, 2023: 85.0, 2024: 90.0})
     t = targets.Reduction("L", base_year=2022, target_year=2028, fraction=0.25, metric="n2o", status_rule="trend")
     r = t.evaluate(led, 2024)
-    assert (r.details["trend"], r.progress, r.status_sv) == ("worsening", pytest.approx(0.4), "delvis")
-    assert t.evaluate(led, 2023).status_sv == "delvis"
+    assert (r.details["trend"], r.progress, r.progress_code) == ("worsening", pytest.approx(0.4), "delvis")
+    assert t.evaluate(led, 2023).progress_code == "delvis"
 
 
 def test_trend_rule_for_intensity_and_benchmark():
@@ -254,7 +254,7 @@ def test_trend_rule_for_intensity_and_benchmark():
     led = el_ledger({2023: 780.0, 2024: 770.0})
     t = targets.Intensity("x", denominator="10 000 m2", metric="energy", intensity_unit="kWh/m2", limit=75,
                           status_rule="trend")
-    assert (t.evaluate(led, 2024).status_sv, t.evaluate(led, 2024).details["trend"]) == ("delvis", "improving")
+    assert (t.evaluate(led, 2024).progress_code, t.evaluate(led, 2024).details["trend"]) == ("delvis", "improving")
 
     class Fund:
         def __init__(self, fp):
@@ -267,7 +267,7 @@ def test_trend_rule_for_intensity_and_benchmark():
     b = targets.BelowBenchmark("Fond", metric="carbon_footprint", unit="t CO2e/MSEK", benchmark=8.0,
                                status_rule="trend")
     r = b.evaluate({2023: Fund(9.0), 2024: Fund(8.5)}, 2024)
-    assert (r.status, r.status_sv, r.details["trend_from_year"]) == ("not_met", "delvis", 2023)
+    assert (r.status, r.progress_code, r.details["trend_from_year"]) == ("not_met", "delvis", 2023)
 
 
 def test_trend_rule_skips_an_earlier_year_where_the_selection_has_no_rows():

@@ -60,7 +60,7 @@ def test_linear_vs_compound_sbti_rate_by_hand():
     assert r_comp.required_annual_rate == pytest.approx(1 - (base_t * 0.958 ** 7 / actual) ** 0.25)
     # progress: share of the base → target change achieved
     assert r_lin.progress == pytest.approx((273 - actual) / (273 - 273 * 0.706))
-    assert r_lin.status_sv == "delvis"
+    assert r_lin.progress_code == "delvis"
 
 
 def test_compound_path_between_linear_and_base_and_sbti_2030_is_42_percent():
@@ -93,7 +93,7 @@ def test_reduction_status_in_an_intermediate_year(kg_2025, status, sv):
     t = targets.Reduction("Lustgas −25 % till 2028", base_year=2022, target_year=2028, fraction=0.25, metric="n2o",
                           select={"activity": "lustgas"})
     r = t.evaluate(led, 2025)
-    assert (r.status, r.status_sv) == (status, sv)
+    assert (r.status, r.progress_code) == (status, sv)
     assert r.trajectory_value.to("kg").magnitude == pytest.approx(87.5)
     assert r.target_value.to("kg").magnitude == pytest.approx(75.0)
     assert r.gap.to("kg").magnitude == pytest.approx(kg_2025 - 75.0)
@@ -105,10 +105,10 @@ def test_reduction_in_and_after_the_target_year():
     led = n2o_ledger({2022: 100.0, 2028: 80.0, 2029: 105.0, 2030: 70.0})
     t = targets.Reduction("Lustgas", base_year=2022, target_year=2028, fraction=0.25, metric="n2o")
     r = t.evaluate(led, 2028)
-    assert (r.status, r.status_sv) == ("not_met", "delvis")
+    assert (r.status, r.progress_code) == ("not_met", "delvis")
     assert r.progress == pytest.approx(20 / 25)
     assert r.required_annual_rate is None
-    assert t.evaluate(led, 2029).status_sv == "inte alls"
+    assert t.evaluate(led, 2029).progress_code == "inte alls"
     assert t.evaluate(led, 2030).status == "met"
     assert t.evaluate(led, 2030).trajectory_value.magnitude == pytest.approx(75.0)  # path ends at the target
 
@@ -116,7 +116,7 @@ def test_reduction_in_and_after_the_target_year():
 def test_year_without_rows_is_no_data_not_zero():
     led = n2o_ledger({2022: 100.0, 2024: 80.0})
     r = targets.Reduction("Lustgas", base_year=2022, target_year=2028, fraction=0.25, metric="n2o").evaluate(led, 2023)
-    assert (r.status, r.status_sv, r.actual) == ("no_data", "värde saknas", None)
+    assert (r.status, r.progress_code, r.actual) == ("no_data", "värde saknas", None)
     assert r.trajectory_value.magnitude == pytest.approx(100 - 25 / 6)
 
 
@@ -159,7 +159,7 @@ def test_cap_on_nitrous_oxide_kg_including_entonox_and_gas_volumes():
     cap = targets.Cap("Lustgas ≤ 2 000 kg", limit="2 000 kg", metric="n2o")
     r = cap.evaluate(led, 2024)
     assert r.actual.to("kg").magnitude == pytest.approx(expected, rel=1e-5)
-    assert r.status == "met" and r.status_sv == "helt"
+    assert r.status == "met" and r.progress_code == "helt"
     # the amount metric converts Nm3 through the gas density (the n2o rows only)
     amount = targets.Cap("Lustgas inköpt", limit=1600, metric="amount", unit="kg", select={"activity": "n2o"})
     assert amount.evaluate(led, 2024).actual.magnitude == pytest.approx(1500 + 196.364)
@@ -187,7 +187,7 @@ def test_renewable_share_unknown_rows_make_no_data_never_zero():
     led = fuel_ledger()
     t = targets.Share("100 % förnybart 2028", minimum=1.0, select={"area": "vehicles"})
     r = t.evaluate(led, 2024)
-    assert r.status == "no_data" and r.status_sv == "värde saknas"
+    assert r.status == "no_data" and r.progress_code == "värde saknas"
     assert "ed95 (1 row)" in r.note
     # coverage: 34 000 + 35 900 MJ known of 34 000 + 35 900 + 21 400 MJ (1000 l ED95 × 21.4 MJ/l)
     assert r.coverage == pytest.approx(69900 / 91300)
@@ -212,7 +212,7 @@ def test_share_with_a_path_from_the_base_year():
     assert r.base_value.magnitude == pytest.approx(base)
     assert r.trajectory_value.magnitude == pytest.approx(base + (1 - base) * 3 / 7)
     assert r.status == "off_track"                            # 0.486 < base: going the wrong way
-    assert r.status_sv == "inte alls"
+    assert r.progress_code == "inte alls"
     assert r.required_annual_rate == pytest.approx((1 - 34000 / 69900) / 4)
 
 
@@ -275,7 +275,7 @@ def test_below_benchmark_with_an_object_units_and_falling_vs_base():
     assert r.gap.to("t CO2e/MSEK").magnitude == pytest.approx(-1.0)
     worse = targets.BelowBenchmark("x", metric="carbon_footprint", benchmark=8.0, unit="t CO2e/MSEK", base_year=2021)
     r2 = worse.evaluate(p, 2024)   # falling vs 2021 but above the index
-    assert (r2.status, r2.status_sv) == ("not_met", "delvis")
+    assert (r2.status, r2.progress_code) == ("not_met", "delvis")
     assert targets.BelowBenchmark("x", benchmark=8.0).evaluate({2024: 9.0}, 2023).status == "no_data"
 
 

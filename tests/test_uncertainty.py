@@ -357,7 +357,7 @@ def test_example_report_shows_intervals_contributions_and_probabilities(example_
     assert {"avoided_low_t", "avoided_high_t"} <= set(tb["whatif"].columns)
     html = r.to_html(tmp_path / "k.html").read_text(encoding="utf-8")
     assert 'id="uncertainty"' in html and 'data-interval="total"' in html and 'data-interval="whatif"' in html
-    assert "Sannolikhet att målet nås" in html and "Största bidragen till osäkerheten" in html
+    assert "Mål: sannolikheter (2024)" in html and "Största bidragen till osäkerheten" in html
     from klimatbokslut.report.workbook import read_report_workbook
 
     sheets = read_report_workbook(r.to_excel(tmp_path / "k.xlsx"))        # by table name, as the CSV files

@@ -24,13 +24,13 @@ import numpy as np
 import pandas as pd
 
 from ..errors import FAILURE_COLUMNS
-from ..text import number, voice
+from ..text import N_, number, voice
 from ..units import Q_, kind_of, normalise_unit_text, parse_numbers, parse_unit
 from ..validation import as_list, isin_mask
 from .protocol import RowSource
 
 #: The reason of a spend row replaced by activity-based rows of the same goods and year (engine.run).
-REPLACED_BY_ACTIVITY = "replaced by activity-based rows for the same goods and year (not counted twice)"
+REPLACED_BY_ACTIVITY = N_("replaced by activity-based rows for the same goods and year (not counted twice)")
 
 
 def _replaced(rejects: pd.DataFrame) -> np.ndarray:

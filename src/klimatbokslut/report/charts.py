@@ -51,10 +51,18 @@ def nice_ticks(lo: float, hi: float, n: int = 5) -> list[float]:
 
 
 def _svg_open(kind: str, title: str, w: int, h: int, n_series: int) -> str:
+    # never drawn narrower than keeps the smallest text (11 px) at 9 px: a phone scrolls the chart's box instead
     return (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {w} {h}" width="{w}" '
-            f'height="{h}" role="img" data-chart="{escape(kind)}" data-series="{n_series}" '
+            f'height="{h}" style="min-width:{math.ceil(w * MIN_TEXT_PX / AXIS_FONT_PX)}px" '
+            f'role="img" data-chart="{escape(kind)}" data-series="{n_series}" '
             f'aria-label="{escape(title)}"><title>{escape(title)}</title>')
 
+
+#: Font size of axis text, the smallest in a chart, in the report's CSS (``.chart .ax``) [px].
+AXIS_FONT_PX = 11.0
+
+#: The smallest rendered chart text the report allows (a phone included) [px].
+MIN_TEXT_PX = 9.0
 
 #: Font size of legend text in the report's CSS (``.chart .lg``) [px].
 LEGEND_FONT_PX = 11.5
@@ -222,6 +230,12 @@ def line_chart(series: Sequence[dict[str, Any]], *, title: str, lang: str = "sv"
     ...                   {"label": "Bana", "points": [(2021, 10.0), (2028, 7.0)], "dashed": True}], title="x")
     >>> svg.count("<circle"), 'data-chart="line"' in svg
     (2, True)
+
+    A series of one point is drawn as a marked point with its value:
+
+    >>> one = line_chart([{"label": "Index", "points": [(2024, 5.38)], "dashed": True}], title="x")
+    >>> one.count('class="single"'), "5,38" in one
+    (1, True)
     """
     pts = [(x, y) for s in series for x, y in s["points"] if not is_missing(y)]
     xs = [x for x, _ in pts] + list(x_domain or [])
@@ -258,6 +272,14 @@ def line_chart(series: Sequence[dict[str, Any]], *, title: str, lang: str = "sv"
         dash = ' stroke-dasharray="6 4"' if dashed else ""
         out.append(f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="2"{dash} '
                    f'data-series="{escape(label)}"/>')
+        if len(p) == 1:      # one point draws no line: a marked point with its value, so the series is seen
+            (x, y), fill = p[0], ("#fff" if dashed else colour)
+            out.append(f'<circle cx="{x_of(x):.1f}" cy="{y_of(y):.1f}" r="4.5" fill="{fill}" stroke="{colour}" '
+                       f'stroke-width="2" class="single" data-value="{y!r}" data-year="{x}"><title>{escape(label)} '
+                       f'{x}: {escape(number(y, None, lang))}</title></circle>')
+            out.append(f'<text x="{x_of(x) + 8:.1f}" y="{y_of(y) - 7:.1f}" class="ax pt-label">'
+                       f'{escape(number(y, None, lang))}</text>')
+            continue
         if not dashed:
             for x, y in p:
                 out.append(f'<circle cx="{x_of(x):.1f}" cy="{y_of(y):.1f}" r="3.5" fill="{colour}" '
@@ -269,7 +291,7 @@ def line_chart(series: Sequence[dict[str, Any]], *, title: str, lang: str = "sv"
 
 
 def hbars(labels: Sequence[str], values: Sequence[float], *, title: str, lang: str = "sv", width: int = 760,
-          colours: Sequence[str] | None = None, unit: str | None = None) -> Markup:
+          colours: Sequence[str] | None = None, unit: str | None = None, names: bool = False) -> Markup:
     """Horizontal bars, one per label (scenarios, portfolio vs index); negative values go left.
 
     Examples
@@ -300,7 +322,9 @@ def hbars(labels: Sequence[str], values: Sequence[float], *, title: str, lang: s
     for i, (label, v, raw) in enumerate(zip(labels, vals, values)):
         y = mt + i * (bh + gap) + gap / 2
         xa, xb = sorted((x_of(0.0), x_of(v)))
-        out.append(f'<text x="{ml - 6}" y="{y + bh * 0.7:.1f}" text-anchor="end" class="ax">{escape(label)}</text>')
+        mark = ' translate="no"' if names else ""      # the labels are names (scenarios), not words to translate
+        out.append(f'<text x="{ml - 6}" y="{y + bh * 0.7:.1f}" text-anchor="end" class="ax"{mark}>'
+                   f'{escape(label)}</text>')
         if not is_missing(raw):
             out.append(f'<rect class="bar" x="{xa:.1f}" y="{y:.1f}" width="{max(xb - xa, 0.5):.1f}" height="{bh}" '
                        f'fill="{colours[i % len(colours)]}" data-value="{v!r}"><title>{escape(label)}: '

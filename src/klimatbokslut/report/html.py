@@ -25,14 +25,30 @@ from markupsafe import Markup, escape
 from .._version import __version__
 from ..catalogue import AREAS, resolve_activity_name
 from ..errors import KlimatbokslutError
+from ..ledger import REPLACED_BY_ACTIVITY
 from ..portfolio import METRICS as PORTFOLIO_METRICS
 from ..text import N_, NP_, ptr, tr
 from ..validation import as_list
+from ..whatif.note import Names, Note
 from .charts import PALETTE, hbars, line_chart, stacked_bars
 from .fmt import is_missing, number, percent
+from .labels import (
+    axis_unit,
+    contract_word,
+    display_unit,
+    gas_word,
+    metric_word,
+    parameter_word,
+    probability_text,
+    region_text,
+    select_text,
+    status_cell,
+    status_legend,
+    value_text,
+)
 from .model import ReportData
 from .names import activity_name, area_name, category_name
-from .strings import STATUS_CLASS, status_word, t
+from .strings import t
 
 __all__ = ["render", "context"]
 
@@ -48,22 +64,6 @@ def _one(values) -> float:
     return float(values.iloc[0]) if len(values) else float("nan")
 
 
-def _status_cell(r, lang: str) -> Markup:
-    word = r.status_code
-    return Markup(f'<span class="status {STATUS_CLASS.get(word, "")}" data-status="{escape(r.status)}">'
-                  f'{escape(status_word(word, lang))}</span>')
-
-
-def _select_text(target) -> str:
-    sel = dict(getattr(target, "select", {}) or {})
-    parts = []
-    for k, v in sel.items():
-        vals = v if isinstance(v, (list, tuple)) else [v]
-        parts.append(f"{k} = {', '.join(map(str, vals))}")
-    metric = getattr(target, "metric", "")
-    return "; ".join(parts + ([f"metric = {metric}"] if metric else []))
-
-
 #: Colours of a target chart's lines, in the order the target gives them (actual first).
 _TARGET_COLOURS = ("#0072B2", "#D55E00", "#009E73")
 
@@ -72,30 +72,37 @@ def _target_chart(v, lang: str) -> Markup:
     """The lines the target gives for its chart (actual against its path, limit, benchmark or budget)."""
     res = v.result
     unit = res.unit or ""
+    scale = 1.0 if unit else 100.0            # a share is drawn in percent, as its table prints it
     lines: list[dict[str, Any]] = []
     for i, line in enumerate(v.target.chart_lines(res, v.series)):
-        drawn: dict[str, Any] = {"label": t(line.label, lang), "points": line.points}
+        points = [(x, y if is_missing(y) else float(y) * scale) for x, y in line.points]
+        drawn: dict[str, Any] = {"label": t(line.label, lang), "points": points}
         if line.dashed:
             drawn["dashed"] = True
         drawn["colour"] = _TARGET_COLOURS[i % len(_TARGET_COLOURS)]
-        lines.append(drawn)
-    title = f"{res.name} ({unit})" if unit else res.name
-    axis = _axis_unit(unit, lang) if unit else tr(lang, "share (1 = 100 %)")
-    return line_chart(lines, title=title, lang=lang, x_domain=v.target.chart_years(res), unit=axis)
+        if any(not is_missing(y) for _, y in points):     # no legend entry for a line without data
+            lines.append(drawn)
+    if lines and res.base_year is not None and res.base_value is not None:
+        actual = lines[0]["points"]
+        if res.base_year not in {x for x, y in actual if not is_missing(y)}:    # the base year, as the target has it
+            base = float(res.base_value.to(res.actual.units).magnitude) if res.actual is not None else float(
+                res.base_value.magnitude)
+            lines[0]["points"] = sorted([(res.base_year, base * scale), *actual])
+    shown = display_unit(unit, lang) if unit else "%"
+    title = f"{res.name} ({shown})"
+    years = sorted(set(v.target.chart_years(res)) | ({res.base_year} if res.base_year else set()))
+    chart = line_chart(lines, title=title, lang=lang, x_domain=years, unit=shown)
+    return chart + _missing_years(v.series, lines[0]["points"] if lines else [], lang)
 
 
-def _axis_unit(unit: str, lang: str) -> str:
-    """A value axis's unit as the report writes it: "ton CO2e" in Swedish, "t CO2e" in English."""
-    tonnes = ptr(lang, "unit", "t")
-    return unit if tonnes == "t" else re.sub(r"(?<![A-Za-z])t(?= CO2e)", tonnes, unit)
-
-
-def _fmt_target_value(value, unit: str, lang: str) -> str:
-    if is_missing(value):
-        return "–"
-    if not unit:          # shares are fractions
-        return percent(value, 1, lang)
-    return f"{number(value, None, lang)} {unit}"
+def _missing_years(series: list, points: list, lang: str) -> Markup:
+    """The years the target has no value for (and the chart no point), said under the chart."""
+    have = {int(x) for x, y in points if not is_missing(y)}
+    missing = sorted({int(x.year) for x in series if x.status == "no_data" and int(x.year) not in have})
+    if not missing:
+        return Markup("")
+    return Markup('<p class="note" data-missing-years>{}</p>').format(
+        tr(lang, "No value for {years}.", years=", ".join(map(str, missing))))
 
 
 def related_targets(r: ReportData, area: str) -> list:
@@ -177,9 +184,38 @@ def context(r: ReportData) -> dict[str, Any]:
     ctx["appendix"] = _appendix(page)
     ctx["sites"] = [{"org_unit": x["org_unit"], "site": x["site"], "t": page.n(x["co2e_t"], 1)}
                     for x in tb["by_site"].to_dict("records")]
+    ctx["status_legend"] = status_legend(lang)
+    ctx["headline_basis"] = (tr(lang, "Scope 2 market-based, GWP {gwp}", gwp=r.config.gwp)
+                             if r.ledger.scope2_method == "market"
+                             else tr(lang, "Scope 2 location-based, GWP {gwp}", gwp=r.config.gwp))
     ctx["version"] = __version__
     ctx["palette"] = PALETTE
     return ctx
+
+
+def policy_base(r: ReportData) -> dict[str, Any] | None:
+    """The base year as the recalculation policy says targets use it, when it differs from the first-reported one.
+
+    ``total`` and ``by_area`` are the restated base-year figures [t CO2e], ``reported`` the total as first
+    reported; None without a recalculation, when targets follow the first-reported base year, or when the
+    restatement leaves the base year as it was.
+    """
+    rs = r.restatement
+    against = r.config.recalculation.targets_against if r.config.recalculation else "restated"
+    if rs is None or against != "restated":
+        return None
+    hist = rs.history.set_index("year")
+    base = r.years[0]
+    if base not in hist.index or float(hist.loc[base, "adjustment_t"]) == 0.0:
+        return None
+    areas = rs.ledger.summary(by=("year", "area"), year=base)
+    return {"year": base, "total": float(hist.loc[base, "restated_t"]), "reported": float(hist.loc[base, "reported_t"]),
+            "by_area": {str(a): float(v) for a, v in zip(areas["area"], areas["co2e_t"])}}
+
+
+def _change(now: float, base: float | None) -> float:
+    """``(now − base) / |base|`` [-]; NaN without a base (or a base of 0)."""
+    return float("nan") if base is None or base == 0 or base != base else (now - base) / abs(base)
 
 
 def _summary(p: _Page) -> dict[str, Any]:
@@ -191,13 +227,21 @@ def _summary(p: _Page) -> dict[str, Any]:
         for rec in biggest.to_dict("records"):
             drivers.append({"area": area_name(rec["area"], lang),
                             "change": number(rec["change_vs_previous_t"], 1, lang, sign=True)})
+    pb = policy_base(p.r)
+    vs_base_reported = None
+    vs_base = percent(totals.loc[ry, "change_vs_base"], 1, lang, sign=True) if ry != p.years[0] else None
+    if pb is not None and ry != p.years[0]:
+        vs_base = percent(_change(p.r.total(ry), pb["total"]), 1, lang, sign=True)
+        vs_base_reported = t("vs_base_reported", lang, base=p.n(pb["reported"], 1), restated=p.n(pb["total"], 1),
+                             change=percent(totals.loc[ry, "change_vs_base"], 1, lang, sign=True))
     return {
+        "vs_base_reported": vs_base_reported,
         "total": p.n(totals.loc[ry, "co2e_t"], 1),
         "vs_previous": percent(totals.loc[ry, "change_vs_previous"], 1, lang, sign=True) if p.prev_year else None,
         "previous_year": p.prev_year,
-        "vs_base": percent(totals.loc[ry, "change_vs_base"], 1, lang, sign=True) if ry != p.years[0] else None,
+        "vs_base": vs_base,
         "scopes": scope_now, "drivers": drivers,
-        "targets": [{"name": v.result.name, "status": _status_cell(v.result, lang)} for v in p.r.targets],
+        "targets": [{"name": v.result.name, "status": status_cell(v.result, lang)} for v in p.r.targets],
         "left_out": [{"year": y, "text": lo.text(lang)} for y in p.years
                      if (lo := p.r.ledger.left_out(year=y))],
     }
@@ -206,7 +250,7 @@ def _summary(p: _Page) -> dict[str, Any]:
 def _boundaries(p: _Page) -> dict[str, Any]:
     inside = []
     for v in p.r.targets:
-        inside.append({"name": v.result.name, "select": _select_text(v.target),
+        inside.append({"name": v.result.name, "select": select_text(v.target, p.lang),
                        "years": " → ".join(str(y) for y in (getattr(v.target, "base_year", None),
                                                               getattr(v.target, "target_year", None)) if y)})
     present = list(dict.fromkeys(p.tb["by_area"]["area"]))
@@ -217,16 +261,28 @@ def _total_result(p: _Page) -> dict[str, Any]:
     """The area and scope tables and charts, and the biogenic memo line."""
     ba, ac, by_scope, totals, lang, years = (p.tb["by_area"], p.tb["area_change"], p.tb["by_scope"], p.totals,
                                              p.lang, p.years)
+    pb = policy_base(p.r)
     area_rows = []
     for a in p.areas:
         ch = percent(_one(ac[ac.area == a]["change_vs_base"]), 0, lang, sign=True)
+        if pb is not None:
+            now = _one(ba[(ba.area == a) & (ba.year == p.ry)]["co2e_t"])
+            ch = percent(_change(now, pb["by_area"].get(a)), 0, lang, sign=True)
         area_rows.append({"name": area_name(a, lang), "cells": p.cells(ba[ba.area == a]), "change": ch})
     out: dict[str, Any] = {}
+    total_change = percent(totals.loc[p.ry, "change_vs_base"], 0, lang, sign=True)
+    restated_note = None
+    if pb is not None:
+        total_change = percent(_change(p.r.total(p.ry), pb["total"]), 0, lang, sign=True)
+        restated_note = t("area_change_restated", lang, year=pb["year"], restated=p.n(pb["total"], 1),
+                          reported=p.n(pb["reported"], 1),
+                          change=percent(totals.loc[p.ry, "change_vs_base"], 0, lang, sign=True))
     out["area_table"] = {"rows": area_rows, "total": [p.n(totals.loc[y, "co2e_t"], 1) for y in years],
-                         "total_change": percent(totals.loc[p.ry, "change_vs_base"], 0, lang, sign=True)}
+                         "total_change": total_change, "restated_note": restated_note,
+                         "restated": pb is not None}
     area_series = [(area_name(a, lang), p.series(ba[ba.area == a])) for a in p.areas]
     out["area_chart"] = stacked_bars([str(y) for y in years], area_series, title=t("by_area_chart", lang), lang=lang,
-                                     unit=_axis_unit("t CO2e", lang))
+                                     unit=axis_unit("t CO2e", lang))
     scope_series = []
     scope_rows = []
     for s in (1, 2, 3):
@@ -234,7 +290,7 @@ def _total_result(p: _Page) -> dict[str, Any]:
         scope_rows.append({"name": f"Scope {s}", "cells": p.cells(by_scope[by_scope.scope == s])})
     out["scope_table"] = scope_rows
     out["scope_chart"] = stacked_bars([str(y) for y in years], scope_series, title=t("by_scope_chart", lang),
-                                      lang=lang, colours=_SCOPE_COLOURS, unit=_axis_unit("t CO2e", lang))
+                                      lang=lang, colours=_SCOPE_COLOURS, unit=axis_unit("t CO2e", lang))
     memo = p.tb["biogenic_memo"].set_index("year")["co2_biogenic_t"]
     out["memo"] = [p.n(memo.get(y), 1) for y in years]
     return out
@@ -247,28 +303,32 @@ def _area_sections(p: _Page, area_rows: list[dict[str, Any]]) -> list[dict[str, 
     for k, a in enumerate(p.areas):
         acts = ba_act[ba_act.area == a]
         names = list(dict.fromkeys(acts.sort_values("co2e_t", ascending=False)["activity"]))
-        rows = [{"name": activity_name(act, lang), "cells": p.cells(acts[acts.activity == act])} for act in names]
+        rows = [{"name": activity_name(act, lang, a), "cells": p.cells(acts[acts.activity == act])} for act in names]
         cats = cats_all[cats_all.area == a]
         cat_rows = [{"name": category_name(c, lang), "cells": p.cells(cats[cats.category == c])}
                     for c in dict.fromkeys(cats["category"])]
-        series = [(activity_name(x, lang), p.series(acts[acts.activity == x])) for x in names[:7]]
-        if len(names) > 7:
-            series.append((t("total", lang) + " …", [float("nan")] * len(years)))
+        series = [(activity_name(x, lang, a), p.series(acts[acts.activity == x])) for x in names[:7]]
+        if len(names) > 7:       # the rest as one bar part, so the bars add up to the table's total
+            rest = [p.series(acts[acts.activity == x]) for x in names[7:]]
+            series.append((t("other", lang, n=len(names) - 7),
+                           [sum(v for v in col if v == v) if any(v == v for v in col) else float("nan")
+                            for col in zip(*rest)]))
         driver = None
         chg = chg_all[chg_all.area == a]
         if len(chg):
             top_rec = chg.iloc[chg["change_vs_previous_t"].abs().argmax()]   # idxmax, by position
-            driver = {"activity": activity_name(top_rec["activity"], lang),
+            driver = {"activity": activity_name(top_rec["activity"], lang, a),
                       "change": number(top_rec["change_vs_previous_t"], 1, lang, sign=True),
                       "year": top_rec["previous_year"]}
-        goals = [{"name": v.result.name, "status": _status_cell(v.result, lang),
-                  "actual": _fmt_target_value(v.result.to_dict()["actual"], v.result.unit, lang),
-                  "target": _fmt_target_value(v.result.to_dict()["target_value"], v.result.unit, lang)}
+        goals = [{"name": v.result.name, "status": status_cell(v.result, lang),
+                  "actual": value_text(v.result.to_dict()["actual"], v.result.unit, lang),
+                  "target": value_text(v.result.to_dict()["target_value"], v.result.unit, lang)}
                  for v in related_targets(p.r, a)]
         sections.append({"id": f"area-{a}", "name": area_name(a, lang), "rows": rows, "categories": cat_rows,
                          "total": area_rows[k]["cells"], "goals": goals, "driver": driver,
-                         "chart": stacked_bars([str(y) for y in years], series, title=area_name(a, lang) + " (t CO2e)",
-                                               lang=lang, height=260, unit=_axis_unit("t CO2e", lang))})
+                         "chart": stacked_bars([str(y) for y in years], series,
+                                               title=f"{area_name(a, lang)} ({axis_unit('t CO2e', lang)})",
+                                               lang=lang, height=260, unit=axis_unit("t CO2e", lang))})
     return sections
 
 
@@ -287,8 +347,21 @@ def _restatement(p: _Page) -> dict[str, Any] | None:
     if rs.method_history is not None:
         methods = [{"year": h["year"], "reported": p.n(h["reported_t"], 1), "today": p.n(h["restated_t"], 1)}
                    for h in rs.method_history.to_dict("records") if h["year"] <= p.ry]
-    return {"rows": rows, "sentences": rs.sentences(lang), "against": against, "methods": methods,
+    names = set(rs.assessment["change"].astype(str))
+    if rs.method_effects is not None:
+        names |= set(rs.method_effects["change"].astype(str))
+    return {"rows": rows, "sentences": [_names_marked(s, names) for s in rs.sentences(lang)], "against": against,
+            "methods": methods,
             "threshold": number(100 * rs.policy.threshold, None, lang)}
+
+
+def _names_marked(sentence: str, names: set[str]) -> Markup:
+    """A sentence with the names in it (changes the region named) marked as names, not words to translate."""
+    out = str(escape(sentence))
+    for name in sorted(names, key=len, reverse=True):
+        if name:
+            out = out.replace(str(escape(name)), f'<span translate="no">{escape(name)}</span>')
+    return Markup(out)
 
 
 def _targets(p: _Page) -> list[dict[str, Any]]:
@@ -297,16 +370,16 @@ def _targets(p: _Page) -> list[dict[str, Any]]:
     for v in p.r.targets:
         d = v.result.to_dict()
         unit = v.result.unit
-        trows.append({"name": v.result.name, "select": _select_text(v.target),
-                      "base": (f"{_fmt_target_value(d['base_value'], unit, lang)} ({d['base_year']})"
+        trows.append({"name": v.result.name, "select": select_text(v.target, p.lang),
+                      "base": (f"{value_text(d['base_value'], unit, lang)} ({d['base_year']})"
                                if d.get("base_year") else "–"),
-                      "target": (_fmt_target_value(d["target_value"], unit, lang)
+                      "target": (value_text(d["target_value"], unit, lang)
                                  + (f" ({d['target_year']})" if d.get("target_year") else "")
                                  + _milestone_text(d.get("milestone"), unit, lang)),
-                      "trajectory": _fmt_target_value(d.get("trajectory_value"), unit, lang),
-                      "actual": _fmt_target_value(d["actual"], unit, lang),
+                      "trajectory": value_text(d.get("trajectory_value"), unit, lang),
+                      "actual": value_text(d["actual"], unit, lang),
                       "change": _change_text(d, v.target.change_as, lang),
-                      "status": _status_cell(v.result, lang),
+                      "status": status_cell(v.result, lang),
                       "note": " ".join(x for x in (v.result.note, _trend_text(d, lang),
                                                    _budget_text(d, lang) if v.target.cumulative else "")
                                        if x),
@@ -392,17 +465,19 @@ def _portfolio(p: _Page) -> dict[str, Any] | None:
     if "portfolio_vs_index" in tb:
         pv = tb["portfolio_vs_index"]
         for rec in pv.to_dict("records"):
-            vs.append({"metric": rec["metric"], "portfolio": n(rec["portfolio"], 2), "index": n(rec["index"], 2),
+            vs.append({"metric": metric_word(rec["metric"], lang), "portfolio": n(rec["portfolio"], 2),
+                       "index": n(rec["index"], 2),
                        "rel": percent(rec["relative_to_index"], 0, lang, sign=True)})
         labels, values = [], []
         pname = r.portfolios[r.benchmark.year].name or t("portfolio", lang)
         iname = r.benchmark.name or t("benchmark", lang)
         for rec in pv.to_dict("records"):
-            labels += [f"{pname}: {rec['metric']}", f"{iname}: {rec['metric']}"]
+            word = metric_word(rec["metric"], lang)
+            labels += [f"{pname}: {word}", f"{iname}: {word}"]
             values += [rec["portfolio"], rec["index"]]
         chart = hbars(labels, values, title=t("portfolio_chart", lang) + " (t CO2e/MSEK)", lang=lang,
-                      colours=["#0072B2", "#8C8C8C"], unit=_axis_unit("t CO2e/MSEK", lang))
-    trend_rows = [{"metric": rec["metric"], "year": rec["year"], "value": n(rec["value"], 2),
+                      colours=["#0072B2", "#8C8C8C"], unit=axis_unit("t CO2e/MSEK", lang))
+    trend_rows = [{"metric": metric_word(rec["metric"], lang), "year": rec["year"], "value": n(rec["value"], 2),
                    "change": percent(rec["change_vs_base"], 0, lang, sign=True)}
                   for rec in tb["portfolio_trend"].to_dict("records")]
     pf = r.config.portfolio
@@ -416,10 +491,14 @@ def _whatif(p: _Page) -> dict[str, Any] | None:
     if "whatif" not in p.tb:
         return None
     w, n = p.tb["whatif"], p.n
+    names: Names = {"activity": activity_name, "contract": contract_word, "parameter": parameter_word}
+    notes = {v.name: " | ".join(x.text(p.lang, names) if isinstance(x, Note) else str(x) for x in v.result.notes)
+             for v in p.r.scenarios}
     rows = [{"name": rec["scenario"], "year": rec["year"] or "", "baseline": n(rec["baseline_co2e_t"], 1),
              "scenario": n(rec["scenario_co2e_t"], 1), "avoided": n(rec["avoided_co2e_t"], 1),
              "avoided_location": n(rec["avoided_location_t"], 1),
-             "cost": n(rec["extra_cost_sek"], 0), "cpt": n(rec["cost_per_tonne_sek"], 0), "notes": rec["notes"],
+             "cost": n(rec["extra_cost_sek"], 0), "cpt": n(rec["cost_per_tonne_sek"], 0),
+             "notes": notes.get(rec["scenario"], rec["notes"]),
              "avoided_interval": (_interval(rec["avoided_low_t"], rec["avoided_high_t"], n, 1)
                                   if "avoided_low_t" in rec else ""),
              "cpt_interval": (_interval(rec["cost_per_tonne_low_sek"], rec["cost_per_tonne_high_sek"], n, 0)
@@ -428,7 +507,7 @@ def _whatif(p: _Page) -> dict[str, Any] | None:
             for rec in w.to_dict("records")]
     return {"rows": rows, "chart": hbars(list(w["scenario"]), list(w["avoided_co2e_t"]),
                                          title=t("whatif_chart", p.lang), lang=p.lang,
-                                         unit=_axis_unit("t CO2e", p.lang))}
+                                         unit=axis_unit("t CO2e", p.lang), names=True)}
 
 
 def _method(p: _Page) -> dict[str, Any]:
@@ -440,10 +519,12 @@ def _method(p: _Page) -> dict[str, Any]:
         span = (str(rec.get("valid_from")) if rec.get("valid_from") == rec.get("valid_to")
                 else f"{rec.get('valid_from')}–{rec.get('valid_to')}")
         frows.append({"id": rec.get("factor_id"), "activity": activity_name(str(rec.get("activity")), lang),
-                      "region": rec.get("region") or "", "years": span,
+                      "region": region_text(rec.get("region"), rec.get("publisher"), lang), "years": span,
                       "other_years": rec.get("used_for_other_years") or "",
-                      "value": number(rec.get("value"), None, lang), "unit": rec.get("unit"),
-                      "boundary": rec.get("boundary"), "gas": rec.get("gas"), "source": src or rec.get("source_id"),
+                      "value": number(rec.get("value"), None, lang),
+                      "unit": display_unit(str(rec.get("unit")), lang),
+                      "boundary": rec.get("boundary"), "gas": gas_word(str(rec.get("gas")), lang),
+                      "source": src or rec.get("source_id"),
                       "url": rec.get("url") if str(rec.get("url") or "").startswith(("http://", "https://")) else "",
                       "user": bool(rec.get("user")), "derived": bool(rec.get("derived"))})
     s2 = p.tb["scope2_methods"]
@@ -456,27 +537,32 @@ def _method(p: _Page) -> dict[str, Any]:
         "scope2": [{"year": y, "loc": cell(y, "location", "scope2_co2e_t"), "mkt": cell(y, "market", "scope2_co2e_t"),
                     "tloc": cell(y, "location", "total_co2e_t"), "tmkt": cell(y, "market", "total_co2e_t")}
                    for y in p.years],
-        "contracts": sorted(c for c in pd.unique(led.frame["contract"].astype(object)) if c),
+        "contracts": sorted(contract_word(c, lang) for c in pd.unique(led.frame["contract"].astype(object)) if c),
         "user_factors": bool(fu.get("user", pd.Series(dtype=bool)).astype(bool).any()),
         "rf": p.r.config.radiative_forcing,
         "normal_year": _normal_year_text(getattr(led, "normal_year", None), lang),
     }
 
 
-def _normal_year_text(params: Any, lang: str) -> str:
+def _normal_year_text(params: Any, lang: str) -> str | Markup:
     """The sentence saying whether (and how) heating energy is normal-year corrected."""
     if params is None:
         return tr(lang, "Energy is reported as measured (not normal-year corrected).")
     years = ", ".join(f"{y}: {number(d, 0, lang)}" for y, d in sorted(params.degree_days.items()))
     normal = ", ".join(sorted({number(v, 0, lang) for v in params.normal_degree_days.values()}))
     if params.source:
-        years += f"; {params.source}"
+        years += f"; {_NAME_MARK}"
     share = number(100 * params.weather_share, 0, lang)
-    activities = ", ".join(map(str, params.select.get("activity", [])))
-    return tr(lang, "Heating energy ({activities}) is also normal-year corrected with degree-days ({years}; "
-              "normal year {normal}), weather-dependent share {share} %; targets with the metric energy_normal use "
+    activities = ", ".join(activity_name(str(a), lang) for a in params.select.get("activity", []))
+    text = tr(lang, "Heating energy ({activities}) is also normal-year corrected with degree-days ({years}; "
+              "normal year {normal}), weather-dependent share {share} %; targets with the measure \"{metric}\" use "
               "the corrected energy. Emissions are not corrected.", activities=activities, years=years, normal=normal,
-              share=share)
+              share=share, metric=metric_word("energy_normal", lang))
+    # the source of the degree-days is the region's own text: marked as such, not as words of the report
+    return Markup(str(escape(text)).replace(_NAME_MARK, f'<span translate="no">{escape(params.source or "")}</span>'))
+
+
+_NAME_MARK = "\u2063SOURCE\u2063"
 
 
 def _quality(p: _Page) -> dict[str, Any]:
@@ -485,10 +571,12 @@ def _quality(p: _Page) -> dict[str, Any]:
              for x in tb["spend_share"].to_dict("records")]
     return {
         "reconcile": p.r.ledger.reconcile(),
-        "rejects": [{key: x.get(key) for key in ("row", "column", "value", "reason")}
-                    for x in tb["rejects"].to_dict("records")],
+        "rejects": [{"row": x.get("row"), "column": x.get("column"), "value": x.get("value"),
+                     "reason": tr(lang, REPLACED_BY_ACTIVITY) if x.get("reason") == REPLACED_BY_ACTIVITY
+                     else x.get("reason")} for x in tb["rejects"].to_dict("records")],
         "fallback": [{"activity": activity_name(x["activity"], lang), "year": x["year"],
-                      "factor_year": x["factor_year"], "region": x["region"] or "", "rows": x["rows"]}
+                      "factor_year": x["factor_year"], "region": region_text(x["region"], None, lang),
+                      "rows": x["rows"]}
                      for x in tb["fallback_factors"].to_dict("records")],
         "flagged": [{"flag": x["flag"], "activity": activity_name(x["activity"], lang), "year": x["year"],
                      "rows": x["rows"], "mwh": n(x["mwh"], 1) if x["mwh"] == x["mwh"] else ""}
@@ -525,6 +613,19 @@ def _target_note(x: Mapping[Hashable, Any], lang: str) -> str:
     return tr(lang, x["note"]) if x["note"] in _UNC_NOTES else x["note"]
 
 
+def _probability_row(x: Mapping[Hashable, Any], lang: str) -> dict[str, Any]:
+    """A target's probabilities, each saying what it is the probability of: on the path this year, and
+    reaching the target value (a budget: not using up the whole budget)."""
+    on_path = x["probability"] if x.get("compared_with") == "path" else None
+    reach = x.get("probability_total") if x.get("compared_with") == "path" and x.get("probability_total") == x.get(
+        "probability_total") and x.get("probability_total") is not None else x.get("probability_target")
+    if reach is None or reach != reach:
+        reach = x["probability"] if x.get("compared_with") in ("target", "budget") else None
+    note = "" if x["probability"] == x["probability"] and x["probability"] is not None else _target_note(x, lang)
+    return {"name": x["name"], "status": x["status"], "path": probability_text(on_path, lang),
+            "target": probability_text(reach, lang), "note": note}
+
+
 def _interval(low: float, high: float, n: Callable[..., str], digits: int = 1) -> str:
     return f"{n(low, digits)}–{n(high, digits)}"
 
@@ -554,12 +655,8 @@ def _uncertainty(p: _Page) -> dict[str, Any] | None:
                 "pct": percent(x["change_pct"], 1, lang, sign=True),
                 "pct_interval": f"{percent(x['low_pct'], 1, lang, sign=True)} … "
                                 f"{percent(x['high_pct'], 1, lang, sign=True)}",
-                "p": percent(x["probability_decrease"], 0, lang)} for x in ch.to_dict("records")]
-    targets = [{"name": x["name"], "status": x["status"],
-                "p": percent(x["probability"], 0, lang) if x["probability"] == x["probability"] else "–",
-                "cmp": t(f"cmp_{x['compared_with']}", lang) if x["compared_with"] else "",
-                "note": _target_note(x, lang)}
-               for x in tb["uncertainty_targets"].to_dict("records")]
+                "p": probability_text(x["probability_decrease"], lang)} for x in ch.to_dict("records")]
+    targets = [_probability_row(x, lang) for x in tb["uncertainty_targets"].to_dict("records")]
     contrib = [{"kind": t(f"kind_{x['kind']}", lang),
                 "name": x["name"] if x["kind"] == "factor" else x["name"],
                 "t": n(x["co2e_t"], 1), "dist": f"GSD² {number(x['parameter'], 4, lang)}",
@@ -578,7 +675,7 @@ def _uncertainty(p: _Page) -> dict[str, Any] | None:
         x = base_change.iloc[0]
         summary["vs_base"] = (f"{percent(x['low_pct'], 1, lang, sign=True)} … "
                               f"{percent(x['high_pct'], 1, lang, sign=True)}; "
-                              f"{t('p_decrease', lang, p=percent(x['probability_decrease'], 0, lang))}")
+                              f"{t('p_decrease', lang, p=probability_text(x['probability_decrease'], lang))}")
     return {"intro": t("unc_intro", lang, draws=number(sim.draws, 0, lang), seed=sim.seed, pct=pct),
             "pct": pct, "rows": rows, "changes": changes, "targets": targets, "contrib": contrib, "areas": areas,
             "defaults": defaults, "summary": summary,
@@ -592,7 +689,8 @@ def _appendix(p: _Page) -> list[dict[str, Any]]:
         g = ad[ad.area == a]
         rows = []
         for (act, unit), h in g.groupby(["activity", "unit"], sort=False):
-            rows.append({"name": activity_name(str(act), p.lang), "unit": unit, "cells": p.cells(h, 0, "amount")})
+            rows.append({"name": activity_name(str(act), p.lang, a), "unit": display_unit(str(unit), p.lang),
+                         "cells": p.cells(h, 0, "amount")})
         app.append({"name": area_name(a, p.lang), "rows": rows})
     return app
 
@@ -609,4 +707,12 @@ def render(r: ReportData) -> str:
     env = Environment(loader=PackageLoader("klimatbokslut.report", "templates"),
                       autoescape=select_autoescape(["html", "j2"], default_for_string=True, default=True),
                       trim_blocks=True, lstrip_blocks=True)
-    return env.get_template("report.html.j2").render(**context(r))
+    return _boxes(env.get_template("report.html.j2").render(**context(r)))
+
+
+def _boxes(page: str) -> str:
+    """Every table and chart in a box of its own that scrolls sideways when it is wider than the page,
+    so the page itself never does (a phone at 390 px)."""
+    page = re.sub(r"<table\b", '<div class="tw"><table', page).replace("</table>", "</table></div>")
+    return re.sub(r'(<svg xmlns="http://www.w3.org/2000/svg" class="chart".*?</svg>)',
+                  r'<div class="chart-box">\1</div>', page, flags=re.S)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..catalogue import CATEGORIES, get_activity
-from ..text import area_word
+from ..text import NP_, area_word, ptr
 
 __all__ = ["activity_name", "area_name", "category_name"]
 
@@ -34,14 +34,25 @@ def category_name(category: str, lang: str) -> str:
     return prefix + c.get(lang, category)
 
 
-def activity_name(activity: str, lang: str) -> str:
-    """The activity's catalogue name in ``lang``.
+#: The catalogue names a private car by its business use ("Egen bil i tjänst"); in commuting the same car is
+#: the employee's own journey to work, so the report names it by the car alone.
+_COMMUTING_CARS = {"car_petrol": NP_("commuting", "Car, petrol"), "car_diesel": NP_("commuting", "Car, diesel"),
+                   "car_hvo100": NP_("commuting", "Car, HVO100"), "car_ev": NP_("commuting", "Car, electric"),
+                   "car_unknown": NP_("commuting", "Car, unknown fuel")}
+
+
+def activity_name(activity: str, lang: str, area: str | None = None) -> str:
+    """The activity's catalogue name in ``lang``; a car in the commuting area by the car, not its business use.
 
     Examples
     --------
     >>> activity_name("n2o", "sv")
     'Lustgas'
+    >>> activity_name("car_unknown", "sv"), activity_name("car_unknown", "sv", area="commuting")
+    ('Egen bil i tjänst, okänt bränsle', 'Bil, okänt bränsle')
     """
+    if area == "commuting" and activity in _COMMUTING_CARS:
+        return ptr(lang, *_COMMUTING_CARS[activity])
     try:
         a = get_activity(activity)
     except KeyError:

@@ -9,8 +9,8 @@ Examples
 --------
 >>> t("summary", "sv"), t("summary", "en")
 ('Sammanfattning', 'Summary')
->>> status_word("delvis", "en")
-'partly'
+>>> status_word("off_track", "en"), status_word("off_track", "sv")
+('off track', 'inte i fas')
 """
 
 from __future__ import annotations
@@ -90,8 +90,6 @@ MESSAGES: dict[str, str] = {
     "data_quality_score": N_("Data quality (PCAF 1–5)"),
     "vs_index": N_("Compared with the index"),
     "portfolio_chart": N_("Portfolio and index"),
-    "location_based": N_("Location-based"),
-    "market_based": N_("Market-based"),
     "outside_target_text": N_(
         "Every area below is in the total: {areas}. What no target above selects is reported but outside "
         "the climate targets.\nBiogenic CO2 is a memo item beside scopes 1–3. Capital management (pension "
@@ -188,7 +186,7 @@ MESSAGES: dict[str, str] = {
                     "are central {pct}% intervals."),
     "unc_total": N_("Emissions with uncertainty intervals"),
     "unc_changes": N_("Change with uncertainty intervals"),
-    "unc_targets": N_("Probability that the target is met ({year})"),
+    "unc_targets": N_("Targets: probabilities ({year})"),
     "unc_contrib": N_("Largest contributions to the uncertainty ({year})"),
     "unc_contrib_note": N_("Share of the variance of the year's total (first-order estimate). Better "
                            "data for the top rows reduces the uncertainty most."),
@@ -217,6 +215,33 @@ MESSAGES: dict[str, str] = {
     "cmp_target": N_("the target value"),
     "cmp_budget": N_("the budget"),
     "defaults_line": N_("{kind}: {items}, {t} t CO2e ({basis})"),
+    "market_based": N_("Market-based"),
+    "location_based": N_("Location-based"),
+    "status_legend": N_("What the status words mean"),
+    "status_legend_figure": N_("Beside each word stands the figure that decides it: the distance to the target "
+                               "value or to this year's point on the path, in the target's unit (a share in "
+                               "percentage points)."),
+    "p_on_path": N_("Probability of being on the path in {year}"),
+    "p_reach": N_("Probability that the value of {year} reaches the target value"),
+    "p_note": N_("A probability says how likely the statement in its column is, given the uncertainty of the "
+                 "emission factors and amounts (Monte Carlo). Before the target year both are given: being on "
+                 "the path this year, and the year's value already reaching the target value (a carbon budget: "
+                 "the whole budget not being used up). Below 0.1 % and above 99.9 % they are printed as such."),
+    "financed_emissions": N_("Financed emissions"),
+    "waci": N_("Weighted average carbon intensity"),
+    "portfolio_word": N_("Portfolio"),
+    "index_word": N_("Index"),
+    "see_legend": N_("The status words are explained in the summary."),
+    "other": N_("Other ({n} activities)"),
+    "selection": N_("What it counts"),
+    "vs_base_restated": N_("compared with the base year {year}, restated"),
+    "vs_base_reported": N_("Restated base year {restated} t CO2e, as the targets use it; against the base year as "
+                           "first reported ({base} t CO2e): {change}."),
+    "change_vs_base_restated": N_("Change vs base year {year} (restated)"),
+    "area_change_restated": N_("The changes are against the base year {year} restated ({restated} t CO2e), as the "
+                               "targets use it; against the base year as first reported ({reported} t CO2e) the "
+                               "total changed by {change}. The columns show every year as first reported."),
+    "unc_against_reported": N_("The interval and probability are against the base year as first reported."),
 }
 
 

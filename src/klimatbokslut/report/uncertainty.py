@@ -34,13 +34,15 @@ def uncertainty_tables(r: Any) -> dict[str, pd.DataFrame]:
         if v.source != "ledger":
             targets.append({"target": v.index, "name": v.result.name, "year": ry, "status": v.result.status,
                             "probability": np.nan, "compared_with": "", "probability_total": np.nan,
+                            "probability_target": np.nan,
                             "note": "a portfolio target: no factor uncertainty is propagated"})
             continue
         got = r.target_uncertainty.target_probability(v.target, ry, r.target_ledger)
         targets.append({"target": v.index, "name": got["name"], "year": ry, "status": got["status"],
                         "probability": np.nan if got["probability"] is None else got["probability"],
                         "compared_with": got.get("compared_with", ""),
-                        "probability_total": got.get("probability_total", np.nan), "note": got["note"]})
+                        "probability_total": got.get("probability_total", np.nan),
+                        "probability_target": got.get("probability_target", np.nan), "note": got["note"]})
     mc = by_year.set_index("year")["sd_t"]
     an = sim.analytic("year", select=in_years).set_index("year")["sd_t"]
     settings = pd.DataFrame([{"draws": sim.draws, "seed": sim.seed, "interval": sim.interval,
@@ -53,7 +55,8 @@ def uncertainty_tables(r: Any) -> dict[str, pd.DataFrame]:
         "uncertainty_by_area": sim.summary(["year", "area"], select=in_years),
         "uncertainty_changes": pd.DataFrame(changes, columns=_CHANGE_COLUMNS),
         "uncertainty_targets": pd.DataFrame(targets, columns=["target", "name", "year", "status", "probability",
-                                                              "compared_with", "probability_total", "note"]),
+                                                              "compared_with", "probability_total", "note",
+                                                              "probability_target"]),
         "uncertainty_contributions": sim.contributions(ry),
         "uncertainty_area_contributions": sim.contributions_by(ry, "area"),
         "uncertainty_factors": sim.factors.drop(columns=["relative_variance"]),

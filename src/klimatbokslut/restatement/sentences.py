@@ -37,6 +37,10 @@ _HEADS = {"divestment": N_("{change} (divestment, {year})"), "acquisition": N_("
 #: What was done with a change, by outcome.
 _DONE = {"restated_all": N_("the base year and earlier years are restated"),
          "restated": N_("the base year is restated"),
+         "together_all": N_("below the threshold alone, restated together with the other changes, which pass it "
+                            "together: the base year and earlier years are restated"),
+         "together": N_("below the threshold alone, restated together with the other changes, which pass it "
+                        "together: the base year is restated"),
          "below": N_("below the threshold: not restated"),
          "later": N_("the policy restates only later years: the history is as first reported"),
          "not_triggered": N_("trigger not in the policy")}
@@ -108,6 +112,8 @@ def method_sentence(e: Mapping[Any, Any], base_year: int, threshold: float, lang
 def _what_was_done(a: Mapping[Any, Any], restate: str) -> str:
     """The key of :data:`_DONE` for a change under the policy's ``restate``."""
     if a["applied"]:
+        if not a["significant"]:        # restated only because the changes together pass the threshold
+            return "together_all" if restate == "all" else "together"
         return "restated_all" if restate == "all" else "restated"
     if not (a["significant"] or a["cumulative"]):
         return "below"

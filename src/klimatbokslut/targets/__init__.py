@@ -33,7 +33,9 @@ apply to the ledger rows, whose ``scope`` is the scope of the direct part.
 * ``no_data`` — the year has no selected rows, or some rows lack the data the metric needs
   (an unknown renewable share, an unknown heating value), which is never counted as zero.
 
-The Swedish status word of programme follow-ups (``result.status_sv``) is *helt* for
+Each status has one word per language (``result.status_word(lang)``; Swedish ``result.status_sv``):
+*uppnått*, *i fas*, *inte i fas*, *ej uppnått*, *värde saknas*; ``result.deciding()`` gives the
+figure that decides it. The progress code of programme follow-ups (``result.progress_code``) is *helt* for
 ``met``, *värde saknas* for ``no_data``, and otherwise *delvis* when the value has moved
 from the base-year value towards the target (``progress > 0``) and *inte alls* when it has
 not or when the target has no base year. With ``status_rule="trend"`` a result that is not
@@ -70,15 +72,15 @@ Examples
 >>> t = targets.Reduction("Lustgas", base_year=2022, target_year=2028, fraction=0.25,
 ...                       select={"activity": "lustgas"})
 >>> r = t.evaluate(led, 2024)
->>> r.status, r.status_sv
-('met', 'helt')
+>>> r.status, r.status_sv, r.progress_code
+('met', 'uppnått', 'helt')
 """
 
 from __future__ import annotations
 
 from .base import CHARTS, KINDS, ChartLine, Target, kind_class
 from .measure import METRICS
-from .result import STATUS_SV, STATUSES, TargetResult
+from .result import PROGRESS_CODES, STATUS_SV, STATUSES, TargetResult
 
 # isort: off
 # One line per target kind: importing the module registers the kind, and from_dict lists
@@ -95,6 +97,7 @@ from .budget import CarbonBudget
 from .spec import evaluate_all, from_dict
 
 __all__ = [
-    "STATUSES", "STATUS_SV", "METRICS", "TargetResult", "Target", "Reduction", "AnnualReduction", "Cap", "CarbonBudget",
+    "STATUSES", "STATUS_SV", "PROGRESS_CODES",
+    "METRICS", "TargetResult", "Target", "Reduction", "AnnualReduction", "Cap", "CarbonBudget",
     "Share", "Intensity", "BelowBenchmark", "from_dict", "evaluate_all", "KINDS", "CHARTS", "ChartLine", "kind_class",
 ]

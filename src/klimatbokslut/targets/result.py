@@ -8,16 +8,21 @@ from typing import Any
 from ..text import status_word
 from ..units import parse_unit
 
-__all__ = ["STATUSES", "STATUS_SV", "STATUS_RULES", "TRENDS", "TargetResult"]
+__all__ = ["STATUSES", "STATUS_SV", "PROGRESS_CODES", "STATUS_RULES", "TRENDS", "TargetResult"]
 
-#: Status values of a :class:`TargetResult`.
+#: Status values of a :class:`TargetResult`; the word for each is :func:`klimatbokslut.text.status_word`'s
+#: (Swedish: uppnått, i fas, inte i fas, ej uppnått, värde saknas).
 STATUSES = ("met", "on_track", "off_track", "not_met", "no_data")
 
-#: The status codes of programme follow-ups (``delvis`` vs ``inte alls`` depends on progress), by the
-#: outcome; the words for them, in the reader's language, are :func:`klimatbokslut.text.status_word`'s.
-STATUS_SV = {"met": "helt", "partly": "delvis", "not_at_all": "inte alls", "no_data": "värde saknas"}
+#: The Swedish word of each status (the catalog's; here for code that needs the word without a language).
+STATUS_SV = {"met": "uppnått", "on_track": "i fas", "off_track": "inte i fas", "not_met": "ej uppnått",
+             "no_data": "värde saknas"}
 
-#: How the Swedish word of a result that is not met is chosen: by progress from the base year
+#: The progress codes of programme follow-ups (``delvis`` vs ``inte alls`` depends on progress), by the
+#: outcome (:attr:`TargetResult.progress_code`); their words are :func:`klimatbokslut.text.status_word`'s.
+PROGRESS_CODES = {"met": "helt", "partly": "delvis", "not_at_all": "inte alls", "no_data": "värde saknas"}
+
+#: How the progress code of a result that is not met is chosen: by progress from the base year
 #: (``standard``) or, in addition, by the change since the previous year with data (``trend``).
 STATUS_RULES = ("standard", "trend")
 
@@ -69,7 +74,7 @@ class TargetResult:
     unit : str
         The unit of the quantities.
     status_rule : {"standard", "trend"}
-        How :attr:`status_sv` is chosen for a result that is not met (see :attr:`status_sv`).
+        How :attr:`progress_code` is chosen for a result that is not met (see there).
     change : pint.Quantity or None
         ``actual − base_value`` [target unit] (a property).
     change_pct : float or None
@@ -136,52 +141,91 @@ class TargetResult:
 
     @property
     def status_sv(self) -> str:
-        """The Swedish status word: helt / delvis / inte alls / värde saknas (the word of :attr:`status_code`).
+        """The Swedish status word: uppnått / i fas / inte i fas / ej uppnått / värde saknas.
 
         Examples
         --------
-        >>> TargetResult("x", 2024, "met").status_sv
-        'helt'
+        >>> TargetResult("x", 2024, "met").status_sv, TargetResult("x", 2024, "off_track").status_sv
+        ('uppnått', 'inte i fas')
         """
-        return status_word(self.status_code, "sv")
+        return status_word(self.status, "sv")
 
     def status_word(self, lang: str = "sv") -> str:
-        """The status word of programme follow-ups in ``lang`` (``"partly"`` for ``delvis`` in English).
+        """The word for :attr:`status` in ``lang`` (one vocabulary for the whole report).
 
         Examples
         --------
         >>> TargetResult("x", 2024, "off_track", progress=0.4).status_word("en")
-        'partly'
+        'off track'
+        >>> TargetResult("x", 2024, "on_track").status_word("sv")
+        'i fas'
         """
-        return status_word(self.status_code, lang)
+        return status_word(self.status, lang)
 
     @property
-    def status_code(self) -> str:
-        """The status code of programme follow-ups: helt / delvis / inte alls / värde saknas.
+    def progress_code(self) -> str:
+        """The progress code of programme follow-ups: helt / delvis / inte alls / värde saknas.
 
         *helt* for ``met``, *värde saknas* for ``no_data``; otherwise *delvis* when the value
         has moved from the base-year value towards the target (``progress > 0``), and, under
         ``status_rule="trend"``, also when it improved since the previous year with data
-        (``details["trend"] == "improving"``); else *inte alls*.
+        (``details["trend"] == "improving"``); else *inte alls*. It says how far the value has
+        come, not whether it is on its way (that is :attr:`status`): "delvis" can be on track or
+        off track.
 
         Examples
         --------
-        >>> TargetResult("x", 2024, "off_track", progress=0.4).status_code
+        >>> TargetResult("x", 2024, "off_track", progress=0.4).progress_code
         'delvis'
-        >>> TargetResult("x", 2024, "not_met", progress=-0.1).status_code
+        >>> TargetResult("x", 2024, "not_met", progress=-0.1).progress_code
         'inte alls'
-        >>> TargetResult("x", 2024, "not_met", status_rule="trend", details={"trend": "improving"}).status_code
+        >>> TargetResult("x", 2024, "not_met", status_rule="trend", details={"trend": "improving"}).progress_code
         'delvis'
         """
         if self.status == "met":
-            return STATUS_SV["met"]
+            return PROGRESS_CODES["met"]
         if self.status == "no_data":
-            return STATUS_SV["no_data"]
+            return PROGRESS_CODES["no_data"]
         if self.progress is not None and self.progress > 0:
-            return STATUS_SV["partly"]
+            return PROGRESS_CODES["partly"]
         if self.status_rule == "trend" and self.details.get("trend") == "improving":
-            return STATUS_SV["partly"]
-        return STATUS_SV["not_at_all"]
+            return PROGRESS_CODES["partly"]
+        return PROGRESS_CODES["not_at_all"]
+
+    def deciding(self) -> dict[str, Any]:
+        """The figure that decides :attr:`status`, as a code plus figures (the report words it).
+
+        ``against`` says what the value was compared with: ``"target"`` (the target value: met /
+        not met), ``"path"`` (this year's point on the path: on track / off track), ``"budget"``
+        (a carbon budget: ``remaining_t`` left, or the year ``runs_out_year`` it runs out at the
+        trend against ``end_year``) or ``None`` (no value). ``difference`` is ``actual − reference``
+        [target unit] (negative: below the reference), ``reference`` the value compared with.
+
+        Examples
+        --------
+        >>> from klimatbokslut.units import Q_
+        >>> d = TargetResult("x", 2024, "off_track", actual=Q_(105.0, "t"), target_value=Q_(70.0, "t"),
+        ...                  trajectory_value=Q_(100.0, "t")).deciding()
+        >>> d["against"], d["difference"]
+        ('path', <Quantity(5.0, 'metric_ton')>)
+        >>> TargetResult("x", 2024, "met", actual=Q_(60.0, "t"), target_value=Q_(70.0, "t")).deciding()["difference"]
+        <Quantity(-10.0, 'metric_ton')>
+        >>> TargetResult("x", 2024, "no_data").deciding()["against"] is None
+        True
+        """
+        out: dict[str, Any] = {"against": None, "difference": None, "reference": None}
+        if self.status == "no_data" or self.actual is None:
+            return out
+        if "used_t" in self.details:
+            out.update(against="budget", remaining_t=self.details.get("remaining_t"),
+                       runs_out_year=self.details.get("runs_out_year"), end_year=self.details.get("end_year"))
+            return out
+        ref = self.trajectory_value if self.status in ("on_track", "off_track") else self.target_value
+        if ref is None:
+            return out
+        out.update(against="path" if self.status in ("on_track", "off_track") else "target",
+                   reference=ref, difference=self.actual - ref)
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         """Plain values for a table or a report: quantities as magnitudes plus one ``unit``.
@@ -191,11 +235,11 @@ class TargetResult:
         >>> from klimatbokslut.units import Q_
         >>> d = TargetResult("x", 2024, "met", actual=Q_(5.0, "t CO2e"), target_value=Q_(6.0, "t CO2e"),
         ...                  unit="t CO2e").to_dict()
-        >>> d["actual"], d["target_value"], d["unit"], d["status_sv"]
-        (5.0, 6.0, 't CO2e', 'helt')
+        >>> d["actual"], d["target_value"], d["unit"], d["status_sv"], d["progress_code"]
+        (5.0, 6.0, 't CO2e', 'uppnått', 'helt')
         """
         out: dict[str, Any] = {"name": self.name, "year": self.year, "status": self.status,
-                               "status_sv": self.status_sv}
+                               "status_sv": self.status_sv, "progress_code": self.progress_code}
         ref = parse_unit(self.unit) if self.unit else None
         for key in ("actual", "target_value", "trajectory_value", "gap", "base_value", "change"):
             q = getattr(self, key)

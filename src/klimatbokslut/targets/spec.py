@@ -69,7 +69,7 @@ def evaluate_all(targets: Iterable[Target], ledger, years: int | Iterable[int]) 
     >>> evaluate_all([t], led, [2023, 2024])[["name", "year", "status", "status_sv", "actual"]]
           name  year   status     status_sv  actual
     0  Lustgas  2023  no_data  värde saknas     NaN
-    1  Lustgas  2024  on_track       delvis    80.0
+    1  Lustgas  2024  on_track         i fas    80.0
     """
     ys = [years] if isinstance(years, (int, np.integer)) else list(years)
     rows = [t.evaluate(ledger, int(y)).to_dict() for t in targets for y in ys]

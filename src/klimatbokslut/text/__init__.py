@@ -16,16 +16,17 @@ Examples
 >>> text.number(77173.8, 1), text.percent(-0.0421), text.tr("sv", "Summary")
 ('77 173,8', '−4,2 %', 'Sammanfattning')
 >>> v = text.voice("en")
->>> v.gettext("Emissions {year}", year=2024), v.number(77173.8, 0), text.status_word("inte alls", "en")
-('Emissions 2024', '77,174', 'not at all')
+>>> v.gettext("Emissions {year}", year=2024), v.number(77173.8, 0), text.status_word("off_track", "en")
+('Emissions 2024', '77,174', 'off track')
 """
 
 from __future__ import annotations
 
 from .catalog import DOMAIN, LANGUAGES, LOCALE_DIR, N_, NP_, Voice, catalog_language, ntr, ptr, tr, translations, voice
 from .numbers import MISSING, auto_decimals, date, group_digits, is_missing, locale_of, number, percent, quantity
-from .words import AREA_WORDS, STATUS_CLASS, STATUS_WORDS, area_word, status_word
+from .words import AREA_WORDS, PROGRESS_WORDS, STATUS_CLASS, STATUS_WORDS, area_word, status_word
 
-__all__ = ["AREA_WORDS", "DOMAIN", "LANGUAGES", "LOCALE_DIR", "MISSING", "NP_", "N_", "STATUS_CLASS", "STATUS_WORDS",
+__all__ = ["AREA_WORDS", "DOMAIN", "LANGUAGES", "LOCALE_DIR", "MISSING", "NP_", "N_", "PROGRESS_WORDS",
+           "STATUS_CLASS", "STATUS_WORDS",
            "Voice", "area_word", "auto_decimals", "catalog_language", "date", "group_digits", "is_missing",
            "locale_of", "ntr", "number", "percent", "ptr", "quantity", "status_word", "tr", "translations", "voice"]

@@ -127,7 +127,7 @@ def ptr(lang: str, context: str, msgid: str, **kw: Any) -> str:
     Examples
     --------
     >>> ptr("sv", "target status", "met"), ptr("en", "target status", "met")
-    ('helt', 'met')
+    ('uppnått', 'met')
     """
     return _fill(translations(lang).pgettext(context, msgid), kw)
 

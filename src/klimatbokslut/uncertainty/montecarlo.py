@@ -357,6 +357,8 @@ class Simulation:
         the target value in and after the target year, the path's value before it (for a
         carbon budget: the budget used so far against the budget's path; ``probability_total``
         against the whole budget). A threshold derived from the base year moves with the base year's draw.
+        ``probability_target`` is, in every year, the probability that the year's value reaches the
+        target value itself (before the target year: already now).
         Targets on other metrics (energy, shares) have no factor uncertainty here: their
         probability is not given (``None``, with the reason).
         """
@@ -397,13 +399,21 @@ class Simulation:
         if ref is None:
             out["note"] = "the target has no value to compare with in the year"
             return out
-        threshold = float(ref.magnitude) * ones
         base_year = result.base_year
-        if target.moves_with_base_year and base_year is not None and int(base_year) in scale:
-            threshold = threshold * scale[int(base_year)]
-        better = value_draws <= threshold if target.lower_is_better else value_draws >= threshold
-        out["probability"] = float(better.mean())
+        moves = target.moves_with_base_year and base_year is not None and int(base_year) in scale
+
+        def share_better(value) -> float:
+            threshold = float(value.magnitude) * ones
+            if moves:
+                threshold = threshold * scale[int(base_year)]
+            better = value_draws <= threshold if target.lower_is_better else value_draws >= threshold
+            return float(better.mean())
+
+        out["probability"] = share_better(ref)
         out["compared_with"] = "path" if before_target else "target"
+        # before the target year, also: that the year's value already reaches the target value itself
+        out["probability_target"] = (share_better(result.target_value) if before_target and
+                                     result.target_value is not None else out["probability"])
         return out
 
     def left_out(self):

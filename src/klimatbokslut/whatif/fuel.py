@@ -22,8 +22,10 @@ from ..catalogue import get_activity
 from ..engine import amount_multiplier
 from ..errors import UnitError
 from ..factors import FactorSet, default_factors
+from ..text import N_
 from ..units import CANONICAL_UNIT, as_price, kind_of, parse_unit
 from ..validation import fail, set_checked
+from .note import Code, Note, Num, Pct
 from .registry import register
 from .scenario import Scenario, Scope2Method, WhatIfResult
 from .step import WHAT, StepOutput, activity_key, check_share, select_mask, split_rows
@@ -90,7 +92,9 @@ class FuelSwitch:
 
     @property
     def description(self) -> str:
-        return f"{self.share:.0%} {self.from_fuel} → {self.to_fuel} ({self.basis} basis)"
+        basis = Note(N_("energy basis")) if self.basis == "energy" else Note(N_("{basis} basis"), basis=self.basis)
+        return Note(N_("{share} {from_fuel} → {to_fuel} ({basis})"), share=Pct(self.share),
+                    from_fuel=Code("activity", self.from_fuel), to_fuel=Code("activity", self.to_fuel), basis=basis)
 
     def _new_unit(self, factors: FactorSet, unit: str) -> str:
         """Unit for the new fuel's amount: the row's unit when the new fuel can take it."""
@@ -144,8 +148,10 @@ class FuelSwitch:
             q_new2 = self._quantity(factors, self.to_fuel, *new, pu_old)
             cost += (q_new2 - q_old2) * float(p_old.magnitude)
         elif abs(q_new - q_old) > 1e-9 * max(abs(q_old), 1.0):
-            notes.append(f"{self.description}: {q_new - q_old:+.6g} {pu} of fuel are bought; their cost at the "
-                         f"old fuel's price is not included (give from_price to include it)")
+            notes.append(Note(N_("{step}: {amount} {unit} of fuel are bought; their cost at the old fuel's price is "
+                                 "not included (give {key} to include it)"), step=self.description,
+                              key=Code("parameter", "from_price"),
+                              amount=Num(q_new - q_old, "+.6g", sign=True, digits=0), unit=str(pu)))
         return cost
 
     def apply(self, frame: pd.DataFrame, factors: FactorSet) -> StepOutput:
@@ -167,7 +173,8 @@ class FuelSwitch:
         if "factor_id" in out.columns:
             chosen = out.loc[switched, "factor_id"].astype(object).fillna("")
             if (chosen != "").any():
-                notes.append(f"{self.description}: factor_id choices of the {self.from_fuel} rows were cleared")
+                notes.append(Note(N_("{step}: the factors chosen for the {fuel} rows were cleared"),
+                                  step=self.description, fuel=Code("activity", self.from_fuel)))
                 out.loc[switched, "factor_id"] = ""
         cost = self._cost(factors, (old_amount, old_units), (new_amount, new_units), notes)
         return StepOutput(out, cost, notes, int(switched.sum()))
@@ -220,7 +227,8 @@ class ContractSwitch:
 
     @property
     def description(self) -> str:
-        return f"{self.share:.0%} electricity {self.from_contract} → {self.to_contract}"
+        return Note(N_("{share} electricity {from_contract} → {to_contract}"), share=Pct(self.share),
+                    from_contract=Code("contract", self.from_contract), to_contract=Code("contract", self.to_contract))
 
     def apply(self, frame: pd.DataFrame, factors: FactorSet) -> StepOutput:
         contract = frame["contract"].astype(object).fillna("").replace("", "residual_mix")
@@ -232,8 +240,8 @@ class ContractSwitch:
                        f"{dict(self.select or {})}", what=WHAT)
         out, switched = split_rows(frame, mask, self.share, self.description)
         out.loc[switched, "contract"] = self.to_contract
-        notes = ["guarantees of origin change only the market-based figure; the location-based figure is the same "
-                 "(GHG Protocol Scope 2 Guidance)"] if switched.any() else []
+        notes: list[str] = [Note(N_("guarantees of origin change only the market-based figure; the location-based "
+                                    "figure is the same (GHG Protocol Scope 2 Guidance)"))] if switched.any() else []
         cost = None
         if self.price_difference is not None:
             price, pu = as_price(self.price_difference, column="price_difference", what=WHAT)

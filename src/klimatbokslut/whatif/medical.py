@@ -24,8 +24,10 @@ from .._typing import Selection
 from ..catalogue import get_activity
 from ..engine import amount_multiplier
 from ..factors import FactorSet
+from ..text import N_
 from ..units import as_price, as_sek
 from ..validation import fail, set_checked
+from .note import Code, Note, Num, Pct
 from .registry import register
 from .scenario import Scenario, WhatIfResult
 from .step import WHAT, StepOutput, activity_key, check_share, select_mask, split_rows
@@ -92,7 +94,9 @@ class Substitution:
 
     @property
     def description(self) -> str:
-        return f"{self.share:.0%} {self.from_activity} → {self.to_activity} (ratio {self.ratio:g})"
+        return Note(N_("{share} {from_activity} → {to_activity} (ratio {ratio})"), share=Pct(self.share),
+                    from_activity=Code("activity", self.from_activity), to_activity=Code("activity", self.to_activity),
+                    ratio=Num(self.ratio))
 
     def _mask(self, frame: pd.DataFrame) -> np.ndarray:
         """Rows of ``from_activity`` in the selection."""
@@ -120,8 +124,9 @@ class Substitution:
                 m2 = np.array([amount_multiplier(factors, self.to_activity, u, pu_old) for u in units])
                 cost += float((old * self.ratio * m2).sum() - (old * m2).sum()) * float(p_old.magnitude)
             elif abs(q_new - q_old) > 1e-9 * max(abs(q_old), 1.0):
-                notes.append(f"{self.description}: the cost of the changed amount at the old price is not included "
-                             "(give from_price to include it)")
+                notes.append(Note(N_("{step}: the cost of the changed amount at the old price is not included (give "
+                                     "{key} to include it)"), step=self.description,
+                                  key=Code("parameter", "from_price")))
         return StepOutput(out, cost, notes, int(switched.sum()))
 
 
@@ -186,8 +191,8 @@ class N2ODestruction:
 
     @property
     def description(self) -> str:
-        return (f"N2O destruction: {self.share:.0%} of the use through units destroying "
-                f"{self.efficiency:.0%}")
+        return Note(N_("N2O destruction: {share} of the use through units destroying {efficiency}"),
+                    share=Pct(self.share), efficiency=Pct(self.efficiency))
 
     def apply(self, frame: pd.DataFrame, factors: FactorSet) -> StepOutput:
         mask = frame["activity"].astype(object).isin(self.activities).to_numpy() & select_mask(frame, self.select)

@@ -19,9 +19,11 @@ import pandas as pd
 
 from ..engine import calculate
 from ..factors import FactorSet, default_factors
+from ..text import N_
 from ..units import get_registry
 from ..validation import fail
 from .custom import Custom
+from .note import Note
 from .step import WHAT, ShareStep, Step, StepLike, check_share, plain, prepare
 
 __all__ = ["WhatIfResult", "Scenario", "compare", "sweep"]
@@ -265,7 +267,7 @@ class Scenario:
             extra = get_registry().Quantity(float(steps["extra_cost_sek"].sum()), "SEK")
         elif any(priced):
             unpriced = [s for s, p in zip(steps["step"], priced) if not p]
-            notes.append(f"no total extra cost: no price for {', '.join(unpriced)}")
+            notes.append(Note(N_("no total extra cost: no price for {steps}"), steps=tuple(unpriced)))
         return WhatIfResult(self.name, baseline, scenario, extra, steps, notes)
 
 

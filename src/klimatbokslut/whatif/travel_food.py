@@ -28,9 +28,11 @@ import pandas as pd
 from .._typing import Selection
 from ..factors import FactorSet
 from ..intake.travel import GCD_UPLIFT, flight_distance
+from ..text import N_
 from ..units import kind_of, parse_unit
 from ..validation import as_list, fail, set_checked
 from .medical import Substitution
+from .note import Note, Num, Pct
 from .registry import register
 from .scenario import Scenario, WhatIfResult
 from .step import WHAT, StepOutput, check_share, select_mask, split_rows
@@ -75,7 +77,7 @@ class FlightsToTrain:
 
     @property
     def description(self) -> str:
-        return f"{self.share:.0%} of flights up to {self.max_km:g} km by train"
+        return Note(N_("{share} of flights up to {km} km by train"), share=Pct(self.share), km=Num(self.max_km))
 
     def _flown_km(self, frame: pd.DataFrame) -> np.ndarray:
         """Flown one-way distance [km] of the candidate rows (flights in trips with a route), NaN elsewhere."""
@@ -107,7 +109,8 @@ class FlightsToTrain:
             out.loc[switched, col] = ""
         out.loc[switched, "round_trip"] = False
         out = out.drop(columns=["_gcd_km"])
-        notes = [f"{self.description}: rail distance = great-circle distance × {self.rail_detour:g}"]
+        notes: list[str] = [Note(N_("{step}: rail distance = great-circle distance × {detour}"),
+                                 step=self.description, detour=Num(self.rail_detour))]
         return StepOutput(out, None, notes, int(switched.sum()))
 
 
