@@ -128,7 +128,7 @@ def read_debt(source: str | Path | pd.DataFrame, *, rates: Mapping | None = None
     ...
     klimatbokslut.errors.InputError: 3 problems in debt:
       row 0, column 'amount', value '-5': negative amount; give the amount outstanding
-      row 0, column 'framework', value <empty>: a green loan names the framework it is green under (e.g. Kommuninvests gröna ramverk)
+      row 0, column 'framework', value <empty>: a green loan names its green framework (e.g. Kommuninvest's)
       row 0, column 'maturity', value '2019-01-01': maturity is not after the start (2020-01-01)
     """
     what = "debt"
@@ -167,7 +167,7 @@ def read_debt(source: str | Path | pd.DataFrame, *, rates: Mapping | None = None
     cells.add(~yes & ~no, "green", text("green").to_numpy(), "write yes or no (ja/nej)")
     fw = text("framework").to_numpy()
     cells.add(yes & (fw == ""), "framework", fw,
-              "a green loan names the framework it is green under (e.g. Kommuninvests gröna ramverk)")
+              "a green loan names its green framework (e.g. Kommuninvest's)")
     dates = {}
     for c in ("start", "maturity"):
         t = text(c)

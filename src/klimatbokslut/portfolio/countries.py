@@ -85,7 +85,8 @@ def country_codes() -> frozenset[str]:
     >>> "SE" in country_codes(), "XX" in country_codes()
     (True, False)
     """
-    return frozenset(k for k in Locale("en").territories if len(k) == 2 and k.isalpha() and k not in _NOT_COUNTRIES)
+    codes = (str(k) for k in Locale("en").territories)
+    return frozenset(k for k in codes if len(k) == 2 and k.isalpha() and k not in _NOT_COUNTRIES)
 
 
 def canonical_country(text: Any) -> str | None:
@@ -128,7 +129,7 @@ class CountryTable:
             raise fail("country", f"{country} {year}", f"no figures for {country} in {year} (years: "
                        f"{self.years(country) or 'none'})", what=self.what)
         rec = self.frame[m].iloc[0].to_dict()
-        return {k: (None if isinstance(v, float) and np.isnan(v) else v) for k, v in rec.items()}
+        return {str(k): (None if isinstance(v, float) and np.isnan(v) else v) for k, v in rec.items()}
 
     def latest(self, country: str, year: int) -> int | None:
         """The latest year not after ``year`` with figures for the country; None if there is none."""

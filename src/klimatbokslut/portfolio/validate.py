@@ -28,8 +28,8 @@ import numpy as np
 import pandas as pd
 
 from ..units import as_quantity, parse_numbers
-from .countries import canonical_country
 from ..validation import CellFailures, Failures
+from .countries import canonical_country
 from .currency import currency_factors, normalise_rates
 from .schema import (
     ASSET_CLASSES,
@@ -225,8 +225,8 @@ def check_data_by_kind(t: Table, nums: Mapping[str, Number], k: Kinds) -> None:
                     "manager-reported figures apply to funds; give the company's evic, revenue and scope1/scope2")
     for col in (*COMPANY_DATA, *FUND_DATA):
         t.cells.add(nums[col].given & k.none, col, t.raw(col),
-                    "company and fund figures do not apply to this asset class (a sovereign bond is attributed from its "
-                    "country's figures, cash and the like have no method); leave the data empty")
+                    "company and fund figures do not apply to this asset class (a sovereign bond is attributed "
+                    "from its country's figures, cash and the like have no method); leave the data empty")
     t.cells.add(k.fund & nums["footprint"].blank, "footprint", t.raw("footprint"),
                 "a fund needs its manager-reported footprint [t CO2e/MSEK invested]; write n/a if the manager "
                 "reports none (the fund then lowers coverage)")
