@@ -253,3 +253,53 @@ def test_debt_in_euro_needs_a_rate():
     with pytest.raises(InputError, match="MEUR"):
         read_debt(frame)
     assert read_debt(frame, rates={"EUR": "11,43 SEK/EUR"}).summary(2024)["total_msek"] == pytest.approx(114.3)
+
+
+# ----------------------------------------------------------------------------- the target kinds
+from klimatbokslut import targets  # noqa: E402
+
+
+class _Fixed:
+    """Something with a carbon footprint, as a portfolio has."""
+
+    def __init__(self, value, holdings=None):
+        self.value = value
+        if holdings is not None:
+            self.holdings = holdings
+
+    def carbon_footprint(self):
+        return self.value
+
+
+@pytest.mark.parametrize("value, ctb, pab", [(4.5, "met", "met"), (6.5, "met", "not_met"),
+                                             (7.5, "not_met", "not_met")])
+def test_benchmark_target_by_hand(value, ctb, pab):
+    # the intensity test alone decides: with a base year 2022 at 10 and EVIC flat, 2024 at 4.5 / 6.5 / 7.5
+    # is 1 − (x/10)^(1/2) = 32.9 % / 19.4 % / 13.4 % a year, all above 7 %
+    source = {2022: _Fixed(10.0), 2024: _Fixed(value)}
+    for label, expected in (("ctb", ctb), ("pab", pab)):
+        t = targets.EUClimateBenchmark("Index", label=label, benchmark=10.0, unit="t CO2e/MSEK", base_year=2022,
+                                       evic={2022: 1.0, 2024: 1.0})
+        assert t.evaluate(source, 2024).status == expected
+
+
+def test_benchmark_target_names_the_failing_holding_and_says_what_is_missing():
+    h = pd.DataFrame({"holding": ["Kolbolaget AB", "Ren AB"], "kind": ["company", "company"],
+                      "coal_revenue_share": [0.05, 0.0]})
+    t = targets.EUClimateBenchmark("Index", label="pab", benchmark=10.0, unit="t CO2e/MSEK")
+    r = t.evaluate({2024: _Fixed(4.0, h)}, 2024)
+    assert r.status == "not_met" and "Kolbolaget AB (d)" in r.note
+    ctb = targets.EUClimateBenchmark("Index", label="ctb", benchmark=10.0, unit="t CO2e/MSEK")
+    r = ctb.evaluate({2024: _Fixed(4.0, h)}, 2024)   # coal is a PAB exclusion only; no base year
+    assert r.status == "no_data" and "no base year" in r.note
+
+
+def test_green_borrowing_target_reads_the_debt_table():
+    debt = read_debt(pd.DataFrame({"långivare": ["K", "B"], "belopp": [920, 80], "valuta": "MSEK",
+                                   "grön": ["ja", "nej"], "ramverk": ["K grönt", ""],
+                                   "startdatum": ["2020-01-01"] * 2, "förfallodag": ["2030-01-01"] * 2}))
+    r = targets.from_dict({"type": "green_borrowing", "name": "Gröna lån", "minimum": 0.9}).evaluate(debt, 2024)
+    assert r.status == "met" and float(r.actual.magnitude) == pytest.approx(0.92)
+    assert r.details["green_msek"] == 920
+    assert targets.GreenBorrowing("Gröna lån", minimum=0.95).evaluate(debt, 2024).status == "not_met"
+    assert targets.GreenBorrowing("Gröna lån", minimum=0.95).evaluate(debt, 2019).status == "no_data"

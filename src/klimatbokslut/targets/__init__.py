@@ -90,11 +90,14 @@ from .share import Share
 from .intensity import Intensity
 from .benchmark import BelowBenchmark
 from .budget import CarbonBudget
+from .eu_benchmark import EUClimateBenchmark
+from .green_borrowing import GreenBorrowing
 # isort: on
 
 from .spec import evaluate_all, from_dict
 
 __all__ = [
     "STATUSES", "STATUS_SV", "METRICS", "TargetResult", "Target", "Reduction", "AnnualReduction", "Cap", "CarbonBudget",
-    "Share", "Intensity", "BelowBenchmark", "from_dict", "evaluate_all", "KINDS", "CHARTS", "ChartLine", "kind_class",
+    "Share", "Intensity", "BelowBenchmark", "EUClimateBenchmark", "GreenBorrowing", "from_dict", "evaluate_all",
+    "KINDS", "CHARTS", "ChartLine", "kind_class",
 ]
