@@ -105,6 +105,7 @@ from .borrowing import Debt, read_debt
 from .climate_benchmark import benchmark_tests, intensity_test, pab_exclusions, self_decarbonisation
 from .compare import relative_difference, trend
 from .countries import CountryTable, default_countries, read_countries
+from .data_years import data_year_counts, data_year_flags
 from .metrics import METRIC_TABLE, METRICS, Metric, report_metrics
 from .model import Portfolio
 from .read import read_holdings
@@ -114,4 +115,5 @@ from .sovereign import SovereignAttribution, attribute_sovereigns
 __all__ = ["Portfolio", "read_holdings", "relative_difference", "trend", "METRICS", "METRIC_TABLE", "Metric",
            "report_metrics", "ASSET_CLASSES", "COLUMN_ALIASES", "MISSING_MARKERS", "Debt", "read_debt",
            "CountryTable", "default_countries", "read_countries", "SovereignAttribution", "attribute_sovereigns",
-           "benchmark_tests", "intensity_test", "pab_exclusions", "self_decarbonisation"]
+           "benchmark_tests", "intensity_test", "pab_exclusions", "self_decarbonisation", "data_year_flags",
+           "data_year_counts"]
