@@ -44,6 +44,7 @@ from ..restatement import method_history, restate
 from ..uncertainty import simulate
 from ..units import get_registry
 from ..whatif import SCENARIOS
+from .capital_view import build_capital, capital_tables, target_source
 from .html import render
 from .model import ReportData, ScenarioView, TargetView
 from .names import area_name, category_name
@@ -159,7 +160,8 @@ def _portfolios(cfg: ReportConfig):
     return ports, bench
 
 
-def _evaluate_targets(cfg: ReportConfig, ledger: Ledger, data_years: list[int], ports: dict, bench) -> list:
+def _evaluate_targets(cfg: ReportConfig, ledger: Ledger, data_years: list[int], ports: dict, bench,
+                      capital=None) -> list:
     views = []
     for i, spec in enumerate(cfg.targets):
         target, uses_index = build_target(spec, i)
@@ -169,6 +171,8 @@ def _evaluate_targets(cfg: ReportConfig, ledger: Ledger, data_years: list[int], 
             source, src_name, years = ports, "portfolio", sorted(ports)
             if uses_index:
                 target = target.with_index({bench.year: bench} if bench is not None else {})
+        elif not target.reads_ledger and target_source(target, capital) is not None:
+            source, src_name = target_source(target, capital), "borrowing"
         try:
             result = target.evaluate(source, cfg.report_year)
         except InputError as exc:
@@ -255,12 +259,14 @@ def build_report(config: str | Path | dict | ReportConfig, *, progress=None) -> 
             target_ledger = restated.ledger
     say("portfolio")
     ports, bench = _portfolios(cfg)
+    capital = build_capital(cfg, ports)
     say("targets")
-    targets = _evaluate_targets(cfg, target_ledger, [y for y in data_years if y <= cfg.report_year], ports, bench)
+    targets = _evaluate_targets(cfg, target_ledger, [y for y in data_years if y <= cfg.report_year], ports, bench,
+                                capital)
     say("what-if scenarios")
     scenarios = _run_scenarios(cfg, acts, factors)
     report = Report(cfg, ledger, acts, years, targets, ports, bench, scenarios, restatement=restated,
-                    target_ledger=target_ledger)
+                    target_ledger=target_ledger, capital=capital)
     if cfg.uncertainty.enabled:
         say("uncertainty")
         uc = cfg.uncertainty
@@ -325,6 +331,7 @@ def _tables(r: Report) -> dict[str, pd.DataFrame]:
     """Every table of the report, in the order the workbook and the CSV folder list them."""
     tables = _summary_tables(r)
     tables.update(_portfolio_tables(r))
+    tables.update(capital_tables(r))
     if r.scenarios:
         tables["whatif"] = pd.DataFrame([_whatif_row(v, r) for v in r.scenarios])
     if r.restatement is not None:
