@@ -303,3 +303,58 @@ def test_green_borrowing_target_reads_the_debt_table():
     assert r.details["green_msek"] == 920
     assert targets.GreenBorrowing("Gröna lån", minimum=0.95).evaluate(debt, 2024).status == "not_met"
     assert targets.GreenBorrowing("Gröna lån", minimum=0.95).evaluate(debt, 2019).status == "no_data"
+
+
+# ----------------------------------------------------------------------------- the example region, end to end
+from pathlib import Path  # noqa: E402
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "region" / "klimatbokslut.toml"
+
+
+@pytest.fixture(scope="module")
+def example_report():
+    import klimatbokslut as kb
+    return kb.build_report(EXAMPLE)
+
+
+def test_example_attributes_swedish_and_german_government_bonds(example_report):
+    sov = example_report.tables["sovereign_holdings"].set_index("holding")
+    # 180 MSEK at 10,57 SEK/USD against Sweden 2016 (the latest bundled year): 180 / 10.57 = 17.0293 M USD;
+    # 17.0293 / 443 163.622184 × 50.24e6 t = 1 930.6 t CO2e
+    assert sov.loc["Svenska statsobligationer", "financed_excl_lulucf_t"] == pytest.approx(
+        180 / 10.57 / 443163.622184 * 50.24e6, rel=1e-9)
+    # 9,5 MEUR at 11,43 SEK/EUR = 108.585 MSEK; Germany 2016: GDP 3 735 419.097107 M int-$, 848.76 Mt
+    assert sov.loc["Tyska statsobligationer", "financed_excl_lulucf_t"] == pytest.approx(
+        9.5 * 11.43 / 10.57 / 3735419.097107 * 848.76e6, rel=1e-9)
+    assert sov["data_year_mismatch"].all()          # 2016 figures for 2024 holdings: flagged
+
+
+def test_example_benchmark_targets_name_the_excluded_holding(example_report):
+    by_name = {v.result.name: v.result for v in example_report.targets}
+    pab = next(r for n, r in by_name.items() if "(PAB)" in n)
+    ctb = next(r for n, r in by_name.items() if "(CTB)" in n)
+    assert pab.status == "not_met" and "Fiktivt Energibolag AB (d, e)" in pab.note
+    assert ctb.status == "met"
+    tests = example_report.tables["benchmark_tests"]
+    assert set(tests["test"]) == {"intensity", "self_decarbonisation", "exclusions"}
+
+
+def test_example_green_borrowing(example_report):
+    b = example_report.tables["borrowing"].set_index("year")
+    # outstanding at 31 Dec 2024: L1 850 + L2 600 + L3 500 green, L4 300 not (L5 matured 2023, L6 starts 2025)
+    assert b.loc[2024, "green_share"] == pytest.approx(1950 / 2250)
+    target = next(v.result for v in example_report.targets if v.result.name.startswith("Minst 90 %"))
+    assert target.status == "not_met"
+
+
+def test_example_capital_section_in_both_languages(example_report, tmp_path):
+    import dataclasses
+
+    from klimatbokslut.report.html import render
+    sv = render(example_report)
+    assert "Statsobligationer (PCAF, statsskuld)" in sv and "Upplåning" in sv and "Klarar inte: Fiktivt" in sv
+    en_cfg = example_report.config.model_copy(update={"language": "en"})
+    en = render(dataclasses.replace(example_report, config=en_cfg))
+    assert "Government bonds (PCAF sovereign debt)" in en and "Borrowing" in en
+    paths = example_report.to_csv(tmp_path)
+    assert {"sovereign.csv", "benchmark_tests.csv", "borrowing.csv"} <= {p.name for p in paths}

@@ -160,7 +160,7 @@ def _sovereign(cap: CapitalData, year: int, lang: str) -> dict[str, Any] | None:
         attributed = rec["status"] == "attributed"
         rows.append({"holding": rec["holding"], "country": rec["country"], "value": number(rec["value_msek"], 1, lang),
                      "data_year": rec["data_year"] if attributed else "–",
-                     "af": f"{rec['attribution_factor']:.3g}" if attributed else "–",
+                     "af": percent(rec["attribution_factor"], 4, lang) if attributed else "–",
                      "excl": number(rec["financed_excl_lulucf_t"], 0, lang) if attributed else "–",
                      "incl": number(rec["financed_incl_lulucf_t"], 0, lang) if attributed else "–",
                      "per_gdp": number(rec["intensity_per_gdp"], 1, lang) if attributed else "–",

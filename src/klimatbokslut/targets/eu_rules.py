@@ -244,9 +244,10 @@ def benchmark_tests(portfolio: float, universe: float, *, intensity: Mapping[int
            else {"rate": float("nan"), "passes": None, "reason": "no base year"})
     for label in ("ctb", "pab"):
         rows.append({"label": label, "test": "intensity", "passes": it["passes"][label],
-                     "figure": round(it["reduction"], 12), "threshold": REDUCTION[label], "reason": it["reason"]})
+                     "figure": round(it["reduction"], 12), "threshold": REDUCTION[label], "reason": it["reason"],
+                     "failing": ""})
         rows.append({"label": label, "test": "self_decarbonisation", "passes": dec["passes"], "figure": dec["rate"],
-                     "threshold": DECARBONISATION_RATE, "reason": dec["reason"]})
+                     "threshold": DECARBONISATION_RATE, "reason": dec["reason"], "failing": ""})
         if holdings is not None:
             ex = pab_exclusions(holdings, label)
             reason = ""
@@ -255,6 +256,7 @@ def benchmark_tests(portfolio: float, universe: float, *, intensity: Mapping[int
                           "exclusion data missing for some holdings: " + ", ".join(
                               f"{c} ({n})" for c, n in ex["unknown"].items()))
             rows.append({"label": label, "test": "exclusions", "passes": ex["passes"],
-                         "figure": float(len(ex["failing"])), "threshold": 0.0, "reason": reason,
-                         "failing": ", ".join(f"{r.holding} ({r.rule})" for r in ex["failing"].itertuples())})
+                         "figure": float(ex["failing"]["holding"].nunique()), "threshold": 0.0, "reason": reason,
+                         "failing": ", ".join(f"{h} ({', '.join(g['rule'])})"
+                                             for h, g in ex["failing"].groupby("holding", sort=False))})
     return pd.DataFrame(rows)
