@@ -334,9 +334,12 @@ def test_example_benchmark_targets_name_the_excluded_holding(example_report):
     pab = next(r for n, r in by_name.items() if "(PAB)" in n)
     ctb = next(r for n, r in by_name.items() if "(CTB)" in n)
     assert pab.status == "not_met" and "Fiktivt Energibolag AB (d, e)" in pab.note
-    assert ctb.status == "met"
+    # the CTB intensity test passes (44,6 % below the index), but the energy company's scope 3 must be in
+    # the intensity from 2022 and the others' from 2024 (Art. 5): no value, with the reason
+    assert ctb.status == "no_data" and "scope 3 must be in the intensity for Fiktivt Energibolag AB" in ctb.note
+    assert ctb.details["intensity_passes"] is True
     tests = example_report.tables["benchmark_tests"]
-    assert set(tests["test"]) == {"intensity", "self_decarbonisation", "exclusions"}
+    assert set(tests["test"]) == {"intensity", "self_decarbonisation", "exclusions", "scope3_phase_in"}
 
 
 def test_example_green_borrowing(example_report):
@@ -358,3 +361,22 @@ def test_example_capital_section_in_both_languages(example_report, tmp_path):
     assert "Government bonds (PCAF sovereign debt)" in en and "Borrowing" in en
     paths = example_report.to_csv(tmp_path)
     assert {"sovereign.csv", "benchmark_tests.csv", "borrowing.csv"} <= {p.name for p in paths}
+
+
+def test_scope3_phase_in_by_year():
+    # Art. 5: energy and mining from 2022, transport/buildings/materials/industry from 2024, all from 2026
+    from klimatbokslut.portfolio.climate_benchmark import scope3_phase_in
+    h = pd.DataFrame({"holding": ["Olja AB", "Hus AB", "Bank AB", "Fond"],
+                      "kind": ["company", "company", "company", "fund"],
+                      "sector": ["energy_mining", "transport_buildings_materials_industry", "other", None]})
+    assert scope3_phase_in(h, 2021)["passes"] is True
+    assert scope3_phase_in(h, 2023)["required"] == ["Olja AB"]
+    assert scope3_phase_in(h, 2024)["required"] == ["Olja AB", "Hus AB"]
+    assert scope3_phase_in(h, 2026)["required"] == ["Olja AB", "Hus AB", "Bank AB", "Fond"]
+    assert scope3_phase_in(h, 2024, scope3_included=True)["passes"] is True
+
+
+def test_an_unknown_sector_is_named():
+    with pytest.raises(InputError, match="unknown sector"):
+        Portfolio.from_frame(pd.DataFrame([{"holding": "A", "value": 1, "currency": "MSEK", "asset_class": "aktie",
+                                            "evic": 10, "revenue": 5, "scope1": 1, "scope2": 1, "sektor": "olja"}]))

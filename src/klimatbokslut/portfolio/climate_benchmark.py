@@ -20,9 +20,10 @@ from ..targets.eu_rules import (
     benchmark_tests,
     intensity_test,
     pab_exclusions,
+    scope3_phase_in,
     scope3_required,
     self_decarbonisation,
 )
 
 __all__ = ["REDUCTION", "DECARBONISATION_RATE", "EXCLUSIONS", "SCOPE3_PHASE_IN", "intensity_test",
-           "self_decarbonisation", "scope3_required", "pab_exclusions", "benchmark_tests"]
+           "self_decarbonisation", "scope3_required", "scope3_phase_in", "pab_exclusions", "benchmark_tests"]

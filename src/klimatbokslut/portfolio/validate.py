@@ -27,6 +27,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
+from ..targets.eu_rules import SCOPE3_PHASE_IN
 from ..units import as_quantity, parse_numbers
 from ..validation import CellFailures, Failures
 from .countries import canonical_country
@@ -362,6 +363,13 @@ def check_exclusions(t: Table, nums: Mapping[str, Number]) -> dict[str, np.ndarr
     return flags
 
 
+def check_sector(t: Table) -> None:
+    """A sector, where given, is one of the scope 3 phase-in groups of Delegated Regulation (EU) 2020/1818, Art. 5."""
+    text = t.text("sector")
+    t.cells.add((text.ne("") & ~text.isin(list(SCOPE3_PHASE_IN))).to_numpy(), "sector", t.raw("sector"),
+                "unknown sector; use one of " + ", ".join(SCOPE3_PHASE_IN) + " (the scope 3 phase-in groups)")
+
+
 def check_data_years(t: Table, nums: Mapping[str, Number]) -> None:
     """Fiscal years of EVIC, revenue and emissions are whole years."""
     for col in DATA_YEARS:
@@ -403,6 +411,7 @@ def validate_holdings(raw: pd.DataFrame, *, currency: str | None, rates: Mapping
     country = check_country(t, kinds)
     flags = check_exclusions(t, nums)
     check_data_years(t, nums)
+    check_sector(t)
     _raise_if_any(failures, t.cells)
 
     out = pd.DataFrame({

@@ -30,6 +30,7 @@ from ..portfolio import (
     read_debt,
 )
 from ..portfolio.sovereign import SOVEREIGN_METHODS
+from ..targets.eu_rules import DECARBONISATION_RATE, REDUCTION
 from ..text.numbers import number, percent
 from .capital_words import cw
 
@@ -123,12 +124,19 @@ def _benchmark_rows(r) -> list[dict[str, Any]]:
     """The benchmark tests of every target whose result carries them (the EU climate-benchmark kind)."""
     rows = []
     for v in r.targets:
-        tests = v.result.details.get("tests") if isinstance(v.result.details, dict) else None
-        if not tests:
+        d = v.result.details if isinstance(v.result.details, dict) else {}
+        label = d.get("benchmark_label")
+        if label not in REDUCTION:
             continue
-        for x in tests:
-            rows.append({"target": v.result.name, "year": v.result.year, "label": v.result.details.get("label"),
-                         **{k: x.get(k) for k in ("test", "passes", "figure", "threshold", "reason", "failing")}})
+        needed = {"intensity": REDUCTION[label], "self_decarbonisation": DECARBONISATION_RATE,
+                  "scope3_phase_in": 0.0, "exclusions": 0.0}
+        for test, threshold in needed.items():
+            if f"{test}_passes" not in d:
+                continue
+            rows.append({"target": v.result.name, "year": v.result.year, "label": label, "test": test,
+                         "passes": d[f"{test}_passes"], "figure": d[f"{test}_figure"], "threshold": threshold,
+                         "reason": d.get(f"{test}_reason", ""),
+                         "failing": d.get("excluded_holdings", "") if test == "exclusions" else ""})
     return rows
 
 
@@ -194,7 +202,7 @@ def _tests(r, lang: str) -> list[dict[str, Any]]:
         passes = row["passes"]
         word = cw("no_value", lang) if passes is None else cw("passes" if passes else "fails", lang)
         fig = row["figure"]
-        if row["test"] == "exclusions":
+        if row["test"] in ("exclusions", "scope3_phase_in"):
             figure = "–" if pd.isna(fig) else number(fig, 0, lang)
             needed = "0"
         else:

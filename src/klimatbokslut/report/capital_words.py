@@ -59,6 +59,7 @@ CAPITAL_MESSAGES: dict[str, str] = {
     "test_intensity": N_("Intensity below the index"),
     "test_self_decarbonisation": N_("Self-decarbonisation per year"),
     "test_exclusions": N_("Holdings failing the exclusions"),
+    "test_scope3_phase_in": N_("Holdings whose scope 3 must be included"),
     "label_ctb": N_("Climate Transition (CTB)"),
     "label_pab": N_("Paris-aligned (PAB)"),
     "passes": N_("passes"),

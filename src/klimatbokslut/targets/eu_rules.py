@@ -57,7 +57,7 @@ import numpy as np
 import pandas as pd
 
 __all__ = ["REDUCTION", "DECARBONISATION_RATE", "EXCLUSIONS", "SCOPE3_PHASE_IN", "intensity_test",
-           "self_decarbonisation", "scope3_required", "pab_exclusions", "benchmark_tests"]
+           "self_decarbonisation", "scope3_required", "scope3_phase_in", "pab_exclusions", "benchmark_tests"]
 
 #: Minimum intensity reduction against the investable universe (Art. 9, Art. 11).
 REDUCTION = {"ctb": 0.30, "pab": 0.50}
@@ -178,6 +178,52 @@ def scope3_required(sector: str, year: int) -> bool:
     return int(year) >= first
 
 
+def scope3_phase_in(holdings: pd.DataFrame, year: int, *, scope3_included: bool = False) -> dict[str, Any]:
+    """The Art. 5 check: holdings whose scope 3 must be in the intensity by the end of ``year``.
+
+    Company holdings are placed by their ``sector`` column (keys of :data:`SCOPE3_PHASE_IN`);
+    from the last phase-in year every holding (funds too) is required. The intensity the
+    target compares is a portfolio metric for scopes 1 and 2 unless ``scope3_included``.
+
+    Returns
+    -------
+    dict
+        ``required`` (holding names), ``unknown`` (company holdings without a known sector while
+        only some sectors are required), ``passes`` (True, or None with ``reason``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> h = pd.DataFrame({"holding": ["Olja AB", "Hus AB"], "kind": "company",
+    ...                   "sector": ["energy_mining", "transport_buildings_materials_industry"]})
+    >>> scope3_phase_in(h, 2023)["required"], scope3_phase_in(h, 2021)["passes"]
+    (['Olja AB'], True)
+    """
+    out: dict[str, Any] = {"required": [], "unknown": [], "passes": True, "reason": ""}
+    first = min(SCOPE3_PHASE_IN.values())
+    if int(year) < first or scope3_included:
+        return out
+    kind = holdings["kind"] if "kind" in holdings else pd.Series("company", index=holdings.index)
+    if int(year) >= SCOPE3_PHASE_IN["other"]:
+        out["required"] = holdings.loc[kind.isin(["company", "fund"]), "holding"].tolist()
+    else:
+        comp = holdings[kind == "company"]
+        sector = comp["sector"].astype("string").fillna("").str.strip() if "sector" in comp else \
+            pd.Series("", index=comp.index)
+        known = sector.isin(list(SCOPE3_PHASE_IN))
+        out["required"] = [h for h, s, k in zip(comp["holding"], sector, known) if k and scope3_required(s, year)]
+        out["unknown"] = comp.loc[~known.to_numpy(), "holding"].tolist()
+    if out["required"]:
+        out["passes"] = None
+        out["reason"] = ("scope 3 must be in the intensity for " + ", ".join(out["required"])
+                         + " (Art. 5); the intensity compared covers scopes 1 and 2")
+    elif out["unknown"]:
+        out["passes"] = None
+        out["reason"] = (f"sector unknown for {len(out['unknown'])} company holdings: the scope 3 phase-in "
+                         "(Art. 5) cannot be checked; give the sector column")
+    return out
+
+
 def pab_exclusions(holdings: pd.DataFrame, label: str = "pab") -> dict[str, Any]:
     """Holdings failing the Art. 12(1) exclusions that apply to ``label``, each named.
 
@@ -225,8 +271,10 @@ def pab_exclusions(holdings: pd.DataFrame, label: str = "pab") -> dict[str, Any]
 
 def benchmark_tests(portfolio: float, universe: float, *, intensity: Mapping[int, float] | None = None,
                     evic: Mapping[int, float] | None = None, year: int, base_year: int | None = None,
-                    holdings: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Every test for CTB and PAB in one table: ``label, test, passes, figure, threshold, reason``.
+                    holdings: pd.DataFrame | None = None, scope3_included: bool = False) -> pd.DataFrame:
+    """Every test for CTB and PAB in one table: ``label, test, passes, figure, threshold, reason, failing``.
+
+    With ``holdings`` the exclusions and the scope 3 phase-in are checked too.
 
     ``passes`` is True, False or None (no value; ``reason`` says why).
 
@@ -249,6 +297,10 @@ def benchmark_tests(portfolio: float, universe: float, *, intensity: Mapping[int
         rows.append({"label": label, "test": "self_decarbonisation", "passes": dec["passes"], "figure": dec["rate"],
                      "threshold": DECARBONISATION_RATE, "reason": dec["reason"], "failing": ""})
         if holdings is not None:
+            s3 = scope3_phase_in(holdings, year, scope3_included=scope3_included)
+            rows.append({"label": label, "test": "scope3_phase_in", "passes": s3["passes"],
+                         "figure": float(len(s3["required"])), "threshold": 0.0, "reason": s3["reason"],
+                         "failing": ""})
             ex = pab_exclusions(holdings, label)
             reason = ""
             if ex["passes"] is None:
