@@ -147,7 +147,8 @@ def test_bundled_example_config_is_valid():
     assert [t["type"] for t in cfg.targets] == ["annual_reduction", "carbon_budget", "reduction", "reduction", "cap",
                                                 "share", "share",
                                                 "share", "intensity", "share", "share", "share", "share", "share",
-                                                "below_benchmark"]
+                                                "below_benchmark", "eu_climate_benchmark", "eu_climate_benchmark",
+                                                "green_borrowing"]
     assert len(validate(cfg)) == 0
 
 

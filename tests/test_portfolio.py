@@ -220,7 +220,7 @@ def test_single_bad_cells(cells, column):
 def test_company_data_on_a_fund_and_data_on_cash_are_errors():
     with pytest.raises(InputError, match="company data on a fund"):
         Portfolio.from_frame(pd.DataFrame([fund("F", 10, 1.0, evic=100)]))
-    with pytest.raises(InputError, match="no attribution method"):
+    with pytest.raises(InputError, match="do not apply to this asset class"):
         Portfolio.from_frame(pd.DataFrame([{"holding": "K", "value": 1, "currency": "SEK", "asset_class": "cash",
                                             "footprint": 1.0}]))
 

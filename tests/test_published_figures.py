@@ -23,6 +23,7 @@ from typing import Any
 
 import klimatbokslut as kb
 from klimatbokslut import FactorSet
+from klimatbokslut.portfolio.countries import CountryTable, default_countries
 
 FIXTURE = Path(__file__).resolve().parent / "data" / "published_figures.csv"
 FIXTURE_COLUMNS = ["factor_id", "expected", "unit", "source_id", "how"]
@@ -32,6 +33,12 @@ ABS_TOL = 1e-12
 PROPERTY_COLUMNS = ["lhv_mj_per_l", "density_kg_per_l", "lhv_mj_per_kg", "lhv_mj_per_nm3", "density_kg_per_nm3",
                     "kwh_per_km", "renewable_share"]
 SHARE_COLUMNS = ["renewable_share", "fossil_free_share", "recovered_share", "fossil_share"]
+#: Published figures of the bundled country table (key ``country:<code>:<year>:<column>``); the
+#: data-quality score is a judgement, not a published figure, and is not pinned.
+COUNTRY_COLUMNS = ["ghg_excl_lulucf_mt", "ghg_incl_lulucf_mt", "gdp_ppp_bn_intl_usd", "population", "scope2_mt",
+                   "scope3_mt"]
+#: Fixture source ids of the country table (its rows name publisher, document and url themselves).
+COUNTRY_SOURCE_IDS = {"owid_co2_data"}
 
 _OPS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv}
 
@@ -75,9 +82,21 @@ def _number(value: Any) -> float | None:
     return None if math.isnan(x) else x
 
 
-def bundled_values(factors: FactorSet) -> dict[str, float]:
-    """Every bundled number of a factor set by fixture key (factor, property cell, share cell)."""
+def country_values(countries: CountryTable | None = None) -> dict[str, float]:
+    """Every published number of the country table by fixture key ``country:<code>:<year>:<column>``."""
+    countries = default_countries() if countries is None else countries
     values: dict[str, float] = {}
+    for rec in countries.frame.to_dict("records"):
+        for col in COUNTRY_COLUMNS:
+            x = _number(rec.get(col))
+            if x is not None:
+                values[f"country:{rec['country']}:{int(rec['year'])}:{col}"] = x
+    return values
+
+
+def bundled_values(factors: FactorSet, countries: CountryTable | None = None) -> dict[str, float]:
+    """Every bundled number of a factor set (factor, property cell, share cell) and of the country table."""
+    values: dict[str, float] = country_values(countries)
     for rec in factors.factors.to_dict("records"):
         values[str(rec["factor_id"])] = float(rec["value"])
     for rec in factors.properties.to_dict("records"):
@@ -97,13 +116,14 @@ def _close(actual: float, expected: float) -> bool:
     return math.isclose(actual, expected, rel_tol=REL_TOL, abs_tol=ABS_TOL)
 
 
-def mismatches(factors: FactorSet, fixture: list[dict[str, str]] | None = None) -> list[str]:
+def mismatches(factors: FactorSet, fixture: list[dict[str, str]] | None = None,
+               countries: CountryTable | None = None) -> list[str]:
     """Fixture lines whose bundled value differs from the published figure, one message each.
 
     A line whose key is not in the factor set is not reported here (see :func:`coverage`).
     """
     fixture = load_fixture() if fixture is None else fixture
-    values = bundled_values(factors)
+    values = bundled_values(factors, countries)
     out = []
     for line in fixture:
         key = line["factor_id"]
@@ -145,7 +165,7 @@ def test_fixture_is_well_formed():
 
 
 def test_fixture_sources_exist():
-    known = set(kb.default_factors().sources["source_id"])
+    known = set(kb.default_factors().sources["source_id"]) | COUNTRY_SOURCE_IDS
     unknown = [f"{line['factor_id']}: source_id {sid!r}" for line in load_fixture()
                for sid in line["source_id"].split(";") if sid not in known]
     assert not unknown, "fixture lines citing sources not in sources.csv:\n" + "\n".join(unknown)

@@ -1,7 +1,8 @@
 """Show that the published-figure tests catch a change to any one bundled value.
 
 For each bundled number in turn (a factor row's value and its uncertainty parameter, a numeric cell of
-``fuel_properties.csv`` or of ``energy_shares.csv``) a copy of the dataset is made
+``fuel_properties.csv`` or of ``energy_shares.csv``, a figure of the country table
+``portfolio/data/countries.csv``) a copy of the dataset is made
 with that one number multiplied by ten (a zero is set to one instead), and the
 check of ``tests/test_published_figures.py`` must report that key. Run from the
 repository root::
@@ -28,14 +29,28 @@ sys.path.insert(0, str(ROOT / "src"))
 import pandas as pd  # noqa: E402
 
 import klimatbokslut as kb  # noqa: E402
-from test_published_figures import PROPERTY_COLUMNS, SHARE_COLUMNS, load_fixture  # noqa: E402
+from test_published_figures import COUNTRY_COLUMNS, PROPERTY_COLUMNS, SHARE_COLUMNS, load_fixture  # noqa: E402
 from test_published_figures import mismatches as figure_mismatches  # noqa: E402
 from test_uncertainty import uncertainty_mismatches  # noqa: E402
 
 
-def mismatches(fs: kb.FactorSet, fixture) -> list[str]:
+def mismatches(fs: kb.FactorSet, fixture, countries=None) -> list[str]:
     """The published-figure check and the uncertainty check together."""
-    return figure_mismatches(fs, fixture) + uncertainty_mismatches(fs)
+    return figure_mismatches(fs, fixture, countries) + uncertainty_mismatches(fs)
+
+
+def country_mutants() -> Iterator[tuple[str, str, object]]:
+    """(key, what was done, country table with that one figure changed) for every bundled country figure."""
+    from klimatbokslut.portfolio.countries import CountryTable, default_countries
+    table = default_countries()
+    for i, rec in enumerate(table.frame.to_dict("records")):
+        for col in COUNTRY_COLUMNS:
+            if rec.get(col) is None or rec[col] != rec[col]:
+                continue
+            frame = table.frame.copy()
+            new, how = _mutate(float(rec[col]))
+            frame.iloc[i, frame.columns.get_loc(col)] = new
+            yield f"country:{rec['country']}:{int(rec['year'])}:{col}", how, CountryTable(frame)
 
 
 def _mutate(value: float) -> tuple[float, str]:
@@ -99,11 +114,13 @@ def main(argv: list[str] | None = None) -> int:
     checked = 0
     missed: list[str] = []
     zeros: list[str] = []
-    for key, how, mutant in mutants(fs):
+    cases = [(key, how, mutant, None) for key, how, mutant in mutants(fs)]
+    cases += [(key, how, fs, table) for key, how, table in country_mutants()]
+    for key, how, mutant, countries in cases:
         checked += 1
         if how != "×10":
             zeros.append(key)
-        caught = any(m.startswith(key + ":") for m in mismatches(mutant, fixture))
+        caught = any(m.startswith(key + ":") for m in mismatches(mutant, fixture, countries))
         if not caught:
             missed.append(f"{key} ({how})")
         if args.verbose:

@@ -85,8 +85,9 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from .errors import ConfigError, InputError, KlimatbokslutError
 from .factors import default_factors
 from .intake.read import read_activities
-from .portfolio import read_holdings
+from .portfolio import read_countries, read_debt, read_holdings
 from .targets import from_dict, kind_class
+from .units import as_quantity
 from .whatif import SCENARIOS
 from .whatif.registry import parameter_problems
 
@@ -160,6 +161,14 @@ class PortfolioConfig(_Model):
     rates: dict[str, str] = Field(default_factory=dict)
     rates_source: str = ""
     scopes: list[int] = Field(default_factory=lambda: [1, 2])
+    #: PCAF sovereign debt: the rate for exposures [SEK/USD] (text such as "10,57 SEK/USD"), a country
+    #: table of one's own (replacing the bundled rows it gives), and how many years the country,
+    #: EVIC, revenue or emission figures may lag the holdings' year before they are flagged.
+    sek_per_usd: str | None = None
+    countries: FilePath | None = None
+    max_data_gap: int = Field(default=2, ge=0)
+    #: The region's own borrowing: a debt table (see klimatbokslut.portfolio.borrowing).
+    debt: FilePath | None = None
 
     @field_validator("holdings", mode="before")
     @classmethod
@@ -522,6 +531,8 @@ def _resolved_and_checked(cfg: ReportConfig, base: Path, check_files: bool) -> l
                 problems.append((f"portfolio.holdings.{k}", "keys of the holdings table are years"))
         if pf.benchmark is not None:
             pf.benchmark = _resolve(base, pf.benchmark)
+        pf.debt = None if pf.debt is None else _resolve(base, pf.debt)
+        pf.countries = None if pf.countries is None else _resolve(base, pf.countries)
     if any(t.get("benchmark") == "index" for t in cfg.targets) and (cfg.portfolio is None
                                                                     or cfg.portfolio.benchmark is None):
         i = next(i for i, t in enumerate(cfg.targets) if t.get("benchmark") == "index")
@@ -575,6 +586,8 @@ def _missing_files(cfg: ReportConfig) -> list[tuple[str, str]]:
         files += [(f"portfolio.holdings.{k}", p) for k, p in cfg.portfolio.holdings.items()]
         if cfg.portfolio.benchmark is not None:
             files.append(("portfolio.benchmark", cfg.portfolio.benchmark))
+        files += [(f"portfolio.{k}", p) for k, p in (("debt", cfg.portfolio.debt),
+                                                       ("countries", cfg.portfolio.countries)) if p is not None]
     return [(key, f"no such file: {p}") for key, p in files if not Path(p).is_file()]
 
 
@@ -663,6 +676,31 @@ def _holdings_problems(pf: PortfolioConfig) -> list[dict[str, Any]]:
     for key, path, year in files:
         try:
             read_holdings(path, rates=pf.rates or None, year=year)
+        except (InputError, OSError, ValueError) as exc:
+            failures = getattr(exc, "failures", None)
+            if failures is not None and len(failures):
+                problems += [_problem(key, r.get("reason"), r.get("row"), r.get("column"), r.get("value"))
+                             for r in failures.to_dict("records")]
+            else:
+                problems.append(_problem(key, str(exc).splitlines()[0]))
+    problems += _capital_problems(pf)
+    return problems
+
+
+def _capital_problems(pf: PortfolioConfig) -> list[dict[str, Any]]:
+    """:func:`validate`'s problems with the debt table, the country table and the rate for sovereigns."""
+    checks: list[tuple[str, Any]] = []
+    if pf.debt is not None:
+        checks.append(("portfolio.debt", lambda: read_debt(pf.debt, rates=pf.rates or None)))
+    if pf.countries is not None:
+        checks.append(("portfolio.countries", lambda: read_countries(pf.countries)))
+    if pf.sek_per_usd is not None:
+        checks.append(("portfolio.sek_per_usd", lambda: as_quantity(pf.sek_per_usd, "SEK/USD",
+                                                                    column="sek_per_usd").to("SEK/USD")))
+    problems: list[dict[str, Any]] = []
+    for key, check in checks:
+        try:
+            check()
         except (InputError, OSError, ValueError) as exc:
             failures = getattr(exc, "failures", None)
             if failures is not None and len(failures):

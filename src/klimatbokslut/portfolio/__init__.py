@@ -34,6 +34,12 @@ Modules
     :class:`Portfolio`.
 ``compare``
     :func:`relative_difference`, :func:`trend` and benchmark values.
+``countries``, ``sovereign``
+    Country figures and PCAF sovereign-debt attribution (:func:`attribute_sovereigns`).
+``climate_benchmark``
+    The EU climate-benchmark tests (Delegated Regulation (EU) 2020/1818).
+``borrowing``
+    The region's debt table and the green share of its borrowing (:func:`read_debt`).
 
 Holdings table
 --------------
@@ -95,11 +101,19 @@ Examples
 
 from __future__ import annotations
 
+from .borrowing import Debt, read_debt
+from .climate_benchmark import benchmark_tests, intensity_test, pab_exclusions, self_decarbonisation
 from .compare import relative_difference, trend
+from .countries import CountryTable, default_countries, read_countries
+from .data_years import data_year_counts, data_year_flags
 from .metrics import METRIC_TABLE, METRICS, Metric, report_metrics
 from .model import Portfolio
 from .read import read_holdings
 from .schema import ASSET_CLASSES, COLUMN_ALIASES, MISSING_MARKERS
+from .sovereign import SovereignAttribution, attribute_sovereigns
 
 __all__ = ["Portfolio", "read_holdings", "relative_difference", "trend", "METRICS", "METRIC_TABLE", "Metric",
-           "report_metrics", "ASSET_CLASSES", "COLUMN_ALIASES", "MISSING_MARKERS"]
+           "report_metrics", "ASSET_CLASSES", "COLUMN_ALIASES", "MISSING_MARKERS", "Debt", "read_debt",
+           "CountryTable", "default_countries", "read_countries", "SovereignAttribution", "attribute_sovereigns",
+           "benchmark_tests", "intensity_test", "pab_exclusions", "self_decarbonisation", "data_year_flags",
+           "data_year_counts"]

@@ -524,9 +524,13 @@ class Portfolio:
         })
         led = Ledger.from_records(records, gwp=gwp)
         kind = h["kind"].to_numpy()[~m]
-        reason = np.where(kind == "none", "asset class " + h["asset_class"].to_numpy(dtype=object)[~m]
+        ac = h["asset_class"].to_numpy(dtype=object)[~m]
+        reason = np.where(kind == "none", "asset class " + ac
                           + " has no attribution method: not in financed emissions, lowers coverage",
                           f"no emissions data for scope {key}: not in financed emissions, lowers coverage")
+        # government bonds are attributed apart from the companies (PCAF sovereign debt), never summed with them
+        reason = np.where(ac == "sovereign_bond", "government bond: attributed apart from the companies by PCAF "
+                          "sovereign debt (portfolio.attribute_sovereigns), not in these financed emissions", reason)
         column = np.where(kind == "none", "asset_class", np.where(kind == "fund", "footprint", "scope1"))
         rejects = pd.DataFrame({"row": c["row"].to_numpy()[~m], "column": column,
                                 "value": c["holding"].to_numpy()[~m], "reason": reason,

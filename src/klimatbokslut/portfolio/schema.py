@@ -16,12 +16,14 @@ from collections.abc import Iterable
 from ..validation import fail
 
 __all__ = ["ASSET_CLASSES", "COLUMN_ALIASES", "MISSING_MARKERS", "COMPANY_DATA", "FUND_DATA", "WEIGHT_TOLERANCE",
+           "EXCLUSION_SHARES", "EXCLUSION_FLAGS", "DATA_YEARS",
            "canonical_header", "canonical_asset_class", "scope_key", "parse_scope_text"]
 
 #: Asset classes and how their emissions are attributed.
 ASSET_CLASSES = {
     "listed_equity": "company", "corporate_bond": "company", "unlisted_equity": "company",
-    "business_loan": "company", "fund": "fund", "cash": "none", "sovereign_bond": "none", "other": "none",
+    "business_loan": "company", "fund": "fund", "cash": "none", "sovereign_bond": "none", "sub_sovereign_bond": "none",
+    "supranational_bond": "none", "covered_bond": "none", "other": "none",
 }
 _ASSET_ALIASES = {
     "listed_equity": ("equity", "equities", "share", "shares", "aktie", "aktier", "noterad_aktie",
@@ -33,7 +35,12 @@ _ASSET_ALIASES = {
     "fund": ("fond", "fonder", "aktiefond", "räntefond", "rantefond", "blandfond", "indexfond", "equity_fund",
              "bond_fund", "index_fund", "mutual_fund"),
     "cash": ("kassa", "likvida_medel", "bankmedel", "bank", "deposit"),
-    "sovereign_bond": ("statsobligation", "statsobligationer", "government_bond", "sovereign"),
+    "sovereign_bond": ("statsobligation", "statsobligationer", "government_bond", "sovereign", "statsskuldväxel"),
+    "sub_sovereign_bond": ("kommunobligation", "kommunobligationer", "municipal_bond", "sub_sovereign",
+                           "regionobligation"),
+    "supranational_bond": ("supranationell_obligation", "supranational", "supranationella_obligationer"),
+    "covered_bond": ("säkerställd_obligation", "säkerställda_obligationer", "sakerstalld_obligation",
+                     "bostadsobligation", "bostadsobligationer", "pfandbrief"),
     "other": ("övrigt", "ovrigt", "annat"),
 }
 _ASSET_LOOKUP = {a: canon for canon, al in _ASSET_ALIASES.items() for a in (canon, *al)}
@@ -59,6 +66,18 @@ COLUMN_ALIASES = {
     "scopes": ("scopes", "fund_scopes", "omfattning"),
     "data_quality": ("data_quality", "pcaf_score", "pcaf", "datakvalitet"),
     "year": ("year", "år", "ar"),
+    "country": ("country", "land", "landkod", "country_code", "emittentland"),
+    "sector": ("sector", "sektor", "bransch_grupp"),
+    "controversial_weapons": ("controversial_weapons", "kontroversiella_vapen"),
+    "tobacco": ("tobacco", "tobak"),
+    "ungc_violation": ("ungc_violation", "global_compact_brott", "normbrott"),
+    "coal_revenue_share": ("coal_revenue_share", "kol_andel", "andel_intäkter_kol"),
+    "oil_revenue_share": ("oil_revenue_share", "olja_andel", "andel_intäkter_olja"),
+    "gas_revenue_share": ("gas_revenue_share", "gas_andel", "andel_intäkter_gas"),
+    "power_revenue_share": ("power_revenue_share", "el_hög_intensitet_andel", "andel_intäkter_el_över_100g"),
+    "evic_year": ("evic_year", "evic_år"),
+    "revenue_year": ("revenue_year", "omsättning_år", "intäkter_år"),
+    "emissions_year": ("emissions_year", "utsläpp_år"),
 }
 
 
@@ -74,6 +93,13 @@ MISSING_MARKERS = ("n/a", "na", "-", "saknas", "uppgift saknas", "missing", "no 
 #: Company data (attributed by EVIC) and manager-reported fund figures.
 COMPANY_DATA = ("evic", "revenue", "scope1", "scope2", "scope3")
 FUND_DATA = ("footprint", "waci", "intensity")
+
+#: Optional columns for the EU Paris-aligned exclusions (Delegated Regulation (EU) 2020/1818, Art. 12(1)):
+#: revenue shares [0–1] and yes/no flags.
+EXCLUSION_SHARES = ("coal_revenue_share", "oil_revenue_share", "gas_revenue_share", "power_revenue_share")
+EXCLUSION_FLAGS = ("controversial_weapons", "tobacco", "ungc_violation")
+#: Optional fiscal years of a holding's EVIC, revenue and emissions (checked against the holdings' year).
+DATA_YEARS = ("evic_year", "revenue_year", "emissions_year")
 
 #: How far weights may be from adding up to 1, or from the values' shares.
 WEIGHT_TOLERANCE = 0.005

@@ -27,13 +27,18 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
+from ..targets.eu_rules import SCOPE3_PHASE_IN
 from ..units import as_quantity, parse_numbers
 from ..validation import CellFailures, Failures
+from .countries import canonical_country
 from .currency import currency_factors, normalise_rates
 from .schema import (
     ASSET_CLASSES,
     COLUMN_ALIASES,
     COMPANY_DATA,
+    DATA_YEARS,
+    EXCLUSION_FLAGS,
+    EXCLUSION_SHARES,
     FUND_DATA,
     MISSING_MARKERS,
     WEIGHT_TOLERANCE,
@@ -46,7 +51,8 @@ from .schema import (
 __all__ = ["ValidHoldings", "validate_holdings"]
 
 #: Number columns, in the order their cells are read (and their problems listed within a row).
-_NUMBER_COLUMNS = ("value", "weight", *COMPANY_DATA, *FUND_DATA, "data_quality", "year")
+_NUMBER_COLUMNS = ("value", "weight", *COMPANY_DATA, *FUND_DATA, "data_quality", "year", *EXCLUSION_SHARES,
+                   *DATA_YEARS)
 
 
 class ValidHoldings(NamedTuple):
@@ -220,8 +226,8 @@ def check_data_by_kind(t: Table, nums: Mapping[str, Number], k: Kinds) -> None:
                     "manager-reported figures apply to funds; give the company's evic, revenue and scope1/scope2")
     for col in (*COMPANY_DATA, *FUND_DATA):
         t.cells.add(nums[col].given & k.none, col, t.raw(col),
-                    "no attribution method for this asset class here (PCAF sovereign debt is not implemented); "
-                    "leave the data empty: the holding then lowers coverage")
+                    "company and fund figures do not apply to this asset class (a sovereign bond is attributed "
+                    "from its country's figures, cash and the like have no method); leave the data empty")
     t.cells.add(k.fund & nums["footprint"].blank, "footprint", t.raw("footprint"),
                 "a fund needs its manager-reported footprint [t CO2e/MSEK invested]; write n/a if the manager "
                 "reports none (the fund then lowers coverage)")
@@ -328,6 +334,49 @@ def check_year(t: Table, year_cells: Number, failures: Failures, *, year: int | 
     return year
 
 
+def check_country(t: Table, k: Kinds) -> np.ndarray:
+    """An ISO country code on every sovereign bond, and a known code wherever one is given."""
+    text = t.text("country")
+    codes = text.map({s: canonical_country(s) for s in pd.unique(text)})
+    t.cells.add((text.ne("") & codes.isna()).to_numpy(), "country", t.raw("country"),
+                "unknown country code; give the ISO 3166-1 alpha-2 code (SE, DE, NO ...)")
+    sovereign = k.asset_class.eq("sovereign_bond").to_numpy()
+    t.cells.add(sovereign & text.eq("").to_numpy(), "country", t.raw("country"),
+                "a sovereign bond needs its issuing country (ISO code, e.g. SE) to be attributed (PCAF sovereign debt)")
+    return codes.fillna("").to_numpy(dtype=object)
+
+
+def check_exclusions(t: Table, nums: Mapping[str, Number]) -> dict[str, np.ndarray]:
+    """Revenue shares from 0 to 1 (or 0–100 %), and yes/no in the exclusion flags (EU PAB exclusions)."""
+    for col in EXCLUSION_SHARES:
+        v = nums[col].values
+        t.cells.add((v < 0) | (v > 1), col, t.raw(col),
+                    "a revenue share is a fraction from 0 to 1 (0,25 for 25 %); it cannot be negative or above 100 %")
+    flags: dict[str, np.ndarray] = {}
+    for col in EXCLUSION_FLAGS:
+        text = t.text(col).str.lower()
+        yes = text.isin(("yes", "ja", "j", "y", "true", "1", "x")).to_numpy()
+        no = text.isin(("no", "nej", "n", "false", "0", "")).to_numpy()
+        marker = text.isin(MISSING_MARKERS).to_numpy()
+        t.cells.add(~yes & ~no & ~marker, col, t.raw(col), "write yes or no (ja/nej), or n/a when not known")
+        flags[col] = np.where(yes, 1.0, np.where(no & text.ne("").to_numpy(), 0.0, np.nan))
+    return flags
+
+
+def check_sector(t: Table) -> None:
+    """A sector, where given, is one of the scope 3 phase-in groups of Delegated Regulation (EU) 2020/1818, Art. 5."""
+    text = t.text("sector")
+    t.cells.add((text.ne("") & ~text.isin(list(SCOPE3_PHASE_IN))).to_numpy(), "sector", t.raw("sector"),
+                "unknown sector; use one of " + ", ".join(SCOPE3_PHASE_IN) + " (the scope 3 phase-in groups)")
+
+
+def check_data_years(t: Table, nums: Mapping[str, Number]) -> None:
+    """Fiscal years of EVIC, revenue and emissions are whole years."""
+    for col in DATA_YEARS:
+        v = nums[col].values
+        t.cells.add(np.isfinite(v) & (np.floor(v) != v), col, t.raw(col), "a fiscal year is a whole number, e.g. 2023")
+
+
 def _raise_if_any(failures: Failures, cells: CellFailures) -> None:
     """Every problem of the round: the whole table's first, then the cells' by row."""
     failures.extend(cells.by_row())
@@ -359,6 +408,10 @@ def validate_holdings(raw: pd.DataFrame, *, currency: str | None, rates: Mapping
     check_weights(t, nums["weight"].values, value_msek, failures)
     check_attribution(t, kinds, value_msek, evic_msek)
     the_year = check_year(t, nums["year"], failures, year=year)
+    country = check_country(t, kinds)
+    flags = check_exclusions(t, nums)
+    check_data_years(t, nums)
+    check_sector(t)
     _raise_if_any(failures, t.cells)
 
     out = pd.DataFrame({
@@ -367,7 +420,16 @@ def validate_holdings(raw: pd.DataFrame, *, currency: str | None, rates: Mapping
         "revenue_msek": revenue_msek, "scope1_t": nums["scope1"].values, "scope2_t": nums["scope2"].values,
         "scope3_t": nums["scope3"].values, "footprint": nums["footprint"].values, "waci": nums["waci"].values,
         "intensity": nums["intensity"].values, "scopes": scopes, "data_quality": nums["data_quality"].values,
+        "country": country,
     })
+    for col in (*EXCLUSION_SHARES, *DATA_YEARS):
+        if t.has(col):
+            out[col] = nums[col].values
+    for col, v in flags.items():
+        if t.has(col):
+            out[col] = v
+    if t.has("sector"):
+        out["sector"] = t.text("sector").to_numpy()
     for c in t.df.columns:
         if c not in COLUMN_ALIASES:
             out[c] = t.df[c].to_numpy()

@@ -40,6 +40,7 @@ from ..portfolio import read_holdings
 from ..restatement import method_history, restate
 from ..uncertainty import simulate
 from ..whatif import SCENARIOS
+from .capital_view import build_capital, target_source
 from .html import render
 from .model import ReportData, ScenarioView, TargetView
 from .sheets import _tables
@@ -150,7 +151,8 @@ def _portfolios(cfg: ReportConfig):
     return ports, bench
 
 
-def _evaluate_targets(cfg: ReportConfig, ledger: Ledger, data_years: list[int], ports: dict, bench) -> list:
+def _evaluate_targets(cfg: ReportConfig, ledger: Ledger, data_years: list[int], ports: dict, bench,
+                      capital=None) -> list:
     views = []
     for i, spec in enumerate(cfg.targets):
         target, uses_index = build_target(spec, i)
@@ -160,6 +162,8 @@ def _evaluate_targets(cfg: ReportConfig, ledger: Ledger, data_years: list[int], 
             source, src_name, years = ports, "portfolio", sorted(ports)
             if uses_index:
                 target = target.with_index({bench.year: bench} if bench is not None else {})
+        elif not target.reads_ledger and target_source(target, capital) is not None:
+            source, src_name = target_source(target, capital), "borrowing"
         try:
             result = target.evaluate(source, cfg.report_year)
         except InputError as exc:
@@ -246,12 +250,14 @@ def build_report(config: str | Path | dict | ReportConfig, *, progress=None) -> 
             target_ledger = restated.ledger
     say("portfolio")
     ports, bench = _portfolios(cfg)
+    capital = build_capital(cfg, ports)
     say("targets")
-    targets = _evaluate_targets(cfg, target_ledger, [y for y in data_years if y <= cfg.report_year], ports, bench)
+    targets = _evaluate_targets(cfg, target_ledger, [y for y in data_years if y <= cfg.report_year], ports, bench,
+                                capital)
     say("what-if scenarios")
     scenarios = _run_scenarios(cfg, acts, factors)
     report = Report(cfg, ledger, acts, years, targets, ports, bench, scenarios, restatement=restated,
-                    target_ledger=target_ledger)
+                    target_ledger=target_ledger, capital=capital)
     if cfg.uncertainty.enabled:
         say("uncertainty")
         uc = cfg.uncertainty

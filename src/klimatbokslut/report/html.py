@@ -30,6 +30,7 @@ from ..portfolio import METRICS as PORTFOLIO_METRICS
 from ..text import N_, NP_, ptr, tr
 from ..validation import as_list
 from ..whatif.note import Names, Note
+from .capital_view import capital_context
 from .charts import PALETTE, hbars, line_chart, stacked_bars
 from .fmt import is_missing, number, percent
 from .labels import (
@@ -177,6 +178,7 @@ def context(r: ReportData) -> dict[str, Any]:
     ctx["targets"] = _targets(page)
     ctx["restatement"] = _restatement(page)
     ctx["portfolio"] = _portfolio(page)
+    ctx["capital"] = capital_context(r)
     ctx["whatif"] = _whatif(page)
     ctx["method"] = _method(page)
     ctx["quality"] = _quality(page)

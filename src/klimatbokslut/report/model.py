@@ -77,6 +77,8 @@ class ReportData:
     target_uncertainty: Any = None
     #: The ledger the targets are evaluated against (the restated one when restated).
     target_ledger: Any = None
+    #: The capital subsections: sovereign attribution, borrowing, data years (report.capital_view.CapitalData).
+    capital: Any = None
 
     @property
     def language(self) -> str:

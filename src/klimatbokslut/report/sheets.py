@@ -17,6 +17,7 @@ from .._version import __version__
 from ..csvout import plain_table as _plain
 from ..portfolio import relative_difference, report_metrics, trend
 from ..units import get_registry
+from .capital_view import capital_tables
 from .model import ReportData, ScenarioView
 from .names import area_name, category_name
 from .uncertainty import uncertainty_tables
@@ -33,6 +34,7 @@ def _tables(r: Report) -> dict[str, pd.DataFrame]:
     """Every table of the report, in the order the workbook and the CSV folder list them."""
     tables = _summary_tables(r)
     tables.update(_portfolio_tables(r))
+    tables.update(capital_tables(r))
     if r.scenarios:
         tables["whatif"] = pd.DataFrame([_whatif_row(v, r) for v in r.scenarios])
     if r.restatement is not None:

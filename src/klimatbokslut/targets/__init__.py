@@ -92,6 +92,8 @@ from .share import Share
 from .intensity import Intensity
 from .benchmark import BelowBenchmark
 from .budget import CarbonBudget
+from .eu_benchmark import EUClimateBenchmark
+from .green_borrowing import GreenBorrowing
 # isort: on
 
 from .spec import evaluate_all, from_dict
@@ -99,5 +101,6 @@ from .spec import evaluate_all, from_dict
 __all__ = [
     "STATUSES", "STATUS_SV", "PROGRESS_CODES",
     "METRICS", "TargetResult", "Target", "Reduction", "AnnualReduction", "Cap", "CarbonBudget",
-    "Share", "Intensity", "BelowBenchmark", "from_dict", "evaluate_all", "KINDS", "CHARTS", "ChartLine", "kind_class",
+    "Share", "Intensity", "BelowBenchmark", "EUClimateBenchmark", "GreenBorrowing", "from_dict", "evaluate_all",
+    "KINDS", "CHARTS", "ChartLine", "kind_class",
 ]
