@@ -97,6 +97,7 @@ from .floor import Floor
 from .spec import evaluate_all, from_dict
 
 __all__ = [
-    "STATUSES", "STATUS_SV", "METRICS", "TargetResult", "Target", "Reduction", "AnnualReduction", "Cap", "Floor", "CarbonBudget",
+    "STATUSES", "STATUS_SV", "METRICS", "TargetResult", "Target", "Reduction", "AnnualReduction", "Cap", "CarbonBudget",
     "Share", "Intensity", "BelowBenchmark", "from_dict", "evaluate_all", "KINDS", "CHARTS", "ChartLine", "kind_class",
+    "Floor",
 ]

@@ -49,7 +49,7 @@ class Floor(Target):
     ...                                  "unit": ["MWh"] * 2, "year": [2024, 2025]}))
     >>> t = targets.Floor("Egen solel", minimum={2024: "500 MWh", 2025: "800 MWh"}, metric="energy",
     ...                   select={"activity": "solar_power"})
-    >>> [(r.status, r.actual.magnitude, r.target_value.magnitude) for r in (t.evaluate(led, 2024), t.evaluate(led, 2025))]
+    >>> [(r.status, r.actual.magnitude, r.target_value.magnitude) for r in (t.evaluate(led, y) for y in (2024, 2025))]
     [('met', 600.0, 500.0), ('not_met', 700.0, 800.0)]
     """
 

@@ -1,4 +1,4 @@
-"""Share: a share of the selection (by default renewable, on an energy basis) of at least a minimum, or at most a maximum."""
+"""Share: a share of the selection (by default renewable, by energy) of at least a minimum, or at most a maximum."""
 
 from __future__ import annotations
 
@@ -90,7 +90,6 @@ class Share(Target):
     #: The minimum by year [-]; the key None when one applies to every year.
     _minimums: dict[int | None, float] = field(init=False, repr=False, compare=False)
     kind: ClassVar[str] = "share"
-    lower_is_better: ClassVar[bool] = False
     change_as: ClassVar[str] = "points"
 
     def __post_init__(self) -> None:
