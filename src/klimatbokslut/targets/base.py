@@ -260,7 +260,10 @@ class Target:
 
         Parameters
         ----------
-        ledger : Ledger
+        ledger : Ledger or GivenSeries
+            The ledger, or one indicator's values measured elsewhere
+            (:class:`klimatbokslut.plan.given.GivenSeries`): then its value of the year, in the
+            target's unit, marked "given, not computed" in the note.
         year : int
         numerator : dict, optional
             A further selection of the rows (a share's numerator).
@@ -281,6 +284,9 @@ class Target:
         >>> targets.Cap("Lustgas", limit=200, metric="n2o").measure(led, 2024).value
         100.0
         """
+        given = getattr(ledger, "given_measure", None)     # values measured elsewhere (klimatbokslut.plan.given)
+        if given is not None:
+            return given(int(year), self.unit, self._what())
         return measure_metric(ledger, int(year), self._selection(self.select), self.metric, self.unit or "",
                               self.method, self.unknown, self._what(),
                               numerator=None if numerator is None else self._selection(numerator), share_of=share_of)

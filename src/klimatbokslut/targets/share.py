@@ -162,6 +162,10 @@ class Share(Target):
         return self._share(source, year)[0]
 
     def _share(self, ledger, year: int) -> tuple[float, Measure]:
+        given = getattr(ledger, "given_measure", None)     # a share measured elsewhere, given as a share
+        if given is not None:
+            m = given(int(year), "", self._what())
+            return m.value, m
         energy_share = isinstance(self.numerator, str)
         if energy_share:
             den = self.measure(ledger, year)
