@@ -220,13 +220,13 @@ def read_plan(source: str | Path | pd.DataFrame, measures: Mapping[str, Mapping[
     if not years:
         failures.add("(header)", ", ".join(map(str, raw.frame.columns)), "no target columns (Mål 2024, Mål 2025 …)")
     failures.raise_if_any()
-    measures = {str(k): dict(v) for k, v in (measures or {}).items()}
+    specs = {str(k): dict(v) for k, v in (measures or {}).items()}
     out: list[PlanMeasure] = []
     for row, rec in raw.frame.iterrows():
         cells = {c: "" if v is None or (isinstance(v, float) and v != v) else str(v).strip() for c, v in rec.items()}
         if not cells.get(columns["measure"], ""):
             continue          # a blank line or a heading row of the table
-        built = _measure(failures, row, _Row(cells, columns), years, measures, given)
+        built = _measure(failures, row, _Row(cells, columns), years, specs, given)
         if built is not None:
             out.append(built)
     failures.raise_if_any()
@@ -346,7 +346,8 @@ def _target(name: str, kind: str | None, unit: str, percent: bool, direction: st
         raise TypeError(f"type {kind!r}: a plan measure is a share, floor, cap, intensity or reduction")
     if percent or kind == "share":
         bound = "minimum" if direction == "at_least" else "maximum"
-        return Share(name, **{bound: dict(levels)}, **spec)
+        kw: dict[str, Any] = {bound: dict(levels), **spec}
+        return Share(name, **kw)
     spec.setdefault("metric", "amount")
     spec["unit"] = unit
     if direction == "at_least":
