@@ -87,8 +87,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from .errors import ConfigError, InputError, KlimatbokslutError
 from .factors import default_factors
 from .intake.read import read_activities
-from .portfolio import read_holdings
 from .plan.settings import check_plan, plan_file_problems
+from .portfolio import read_holdings
 from .targets import from_dict, kind_class
 from .whatif import SCENARIOS
 from .whatif.registry import parameter_problems
@@ -577,7 +577,8 @@ def _missing_files(cfg: ReportConfig) -> list[tuple[str, str]]:
         files += [(f"portfolio.holdings.{k}", p) for k, p in cfg.portfolio.holdings.items()]
         if cfg.portfolio.benchmark is not None:
             files.append(("portfolio.benchmark", cfg.portfolio.benchmark))
-    files += [(f"plan.{k}", cfg.plan[k]) for k in ("table", "given") if isinstance((cfg.plan or {}).get(k), str)]
+    plan = cfg.plan or {}
+    files += [(f"plan.{k}", plan[k]) for k in ("table", "given") if isinstance(plan.get(k), str)]
     return [(key, f"no such file: {p}") for key, p in files if not Path(p).is_file()]
 
 

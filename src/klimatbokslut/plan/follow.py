@@ -59,8 +59,8 @@ TREND_WORDS = ("right_direction", "too_slow", "wrong_direction", "unknown")
 REACHABLE = ("yes", "no", "unknown")
 
 
-def trend_of(points: Sequence[tuple[int, float]], levels: Mapping[int, float],
-             direction: str) -> tuple[str, str, float | None]:
+def trend_of(points: Sequence[tuple[int, float]], levels: Mapping[int, float], direction: str,
+             bounds: tuple[float, float] | None = None) -> tuple[str, str, float | None]:
     """The trend word, reachability and projected value of a series against its targets.
 
     Parameters
@@ -70,6 +70,8 @@ def trend_of(points: Sequence[tuple[int, float]], levels: Mapping[int, float],
     levels : mapping year -> value
         The targets per year (the path); the last one is the one judged reachable.
     direction : {"at_least", "at_most"}
+    bounds : (float, float), optional
+        Limits of the value (0 and 1 for a share): the projection stops there.
 
     Returns
     -------
@@ -93,6 +95,8 @@ def trend_of(points: Sequence[tuple[int, float]], levels: Mapping[int, float],
         projected = at[-1] if at else v_n
     else:
         projected = v_n + slope * (last_year - y_n)
+        if bounds is not None:
+            projected = min(max(projected, bounds[0]), bounds[1])
     tol = 1e-9 * max(abs(goal), abs(v_n), 1.0)
     reachable = "yes" if sign * (projected - goal) >= -tol else "no"
     if sign * slope < -1e-9 * max(abs(v_n), 1.0):
@@ -192,7 +196,8 @@ def follow_up(plan: Plan, ledger: Any, given: Any, report_year: int) -> list[Mea
         if len(points) < 2 and m.base_value is not None and m.base_year is not None \
                 and (not points or m.base_year < points[0][0]):
             points.insert(0, (m.base_year, m.base_value))
-        trend, reachable, projected = trend_of(points, m.levels, m.direction)
+        bounds = (0.0, 1.0) if m.is_share else None
+        trend, reachable, projected = trend_of(points, m.levels, m.direction, bounds)
         result = results.get(report_year)
         note = "" if outcomes else "no outcome in any year up to the report year"
         sources = source.sources() if m.given is not None else []

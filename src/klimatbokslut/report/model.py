@@ -77,6 +77,8 @@ class ReportData:
     target_uncertainty: Any = None
     #: The ledger the targets are evaluated against (the restated one when restated).
     target_ledger: Any = None
+    #: The plan's table followed up (:class:`~klimatbokslut.report.plan_view.PlanSection`); None without [plan].
+    plan: Any = None
 
     @property
     def language(self) -> str:
