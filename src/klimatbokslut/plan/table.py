@@ -246,20 +246,10 @@ class _Row:
         return self.cells.get(col, "") if col is not None else ""
 
 
-def _measure(failures: Failures, row: Any, cell: _Row, years: dict[int, str], measures: dict[str, dict],
-             given: Any) -> PlanMeasure | None:
-    """One row of the table as a :class:`PlanMeasure`; its problems go to ``failures`` (None then)."""
-    n0 = len(failures)
-    columns = {k: str(v) for k, v in cell.columns.items()}
-    name = cell("measure")
-    unit = cell("unit")
-    percent = unit == "%"
-    if unit and not percent:
-        try:
-            parse_unit(unit)
-        except Exception:
-            failures.add(columns.get("unit", "unit"), unit, "unknown unit (e.g. %, kg, st, MWh, m², kWh/m²)", row=row)
-    # the base: "3 011 kg (2020)", "(2021)", or a year with the value in its own column
+def _base(failures: Failures, row: Any, cell: _Row, percent: bool,
+          columns: dict[str, str]) -> tuple[str, float | None, int | None]:
+    """The base as written, its value (plan values) and its year: ``"3 011 kg (2020)"``, ``"(2021)"``, or a year
+    with the value in its own column."""
     base_text, base_value, base_year = cell("base"), None, None
     m = _BASE.match(base_text) if base_text else None
     if m:
@@ -277,6 +267,23 @@ def _measure(failures: Failures, row: Any, cell: _Row, years: dict[int, str], me
     elif base_text:
         failures.add(columns.get("base", "base"), base_text, "the base is a value and a year: '3 011 kg (2020)', "
                                                              "'67 % (2020)' or '(2021)'", row=row)
+    return base_text, base_value, base_year
+
+
+def _measure(failures: Failures, row: Any, cell: _Row, years: dict[int, str], measures: dict[str, dict],
+             given: Any) -> PlanMeasure | None:
+    """One row of the table as a :class:`PlanMeasure`; its problems go to ``failures`` (None then)."""
+    n0 = len(failures)
+    columns = {k: str(v) for k, v in cell.columns.items()}
+    name = cell("measure")
+    unit = cell("unit")
+    percent = unit == "%"
+    if unit and not percent:
+        try:
+            parse_unit(unit)
+        except Exception:
+            failures.add(columns.get("unit", "unit"), unit, "unknown unit (e.g. %, kg, st, MWh, m², kWh/m²)", row=row)
+    base_text, base_value, base_year = _base(failures, row, cell, percent, columns)
     levels: dict[int, float] = {}
     for y, col in sorted(years.items()):
         text = cell.cells.get(col, "")
