@@ -345,3 +345,9 @@ def test_plan_configuration_problems_name_their_keys(tmp_path):
     report = kb.build_report(cfg)
     row = report.tables["plan"].iloc[0]
     assert (row["status"], row["outcome_2024"]) == ("met", 600.0)
+    # a second measure on the same rows, which the plan says is disjoint from the first: the report warns
+    (tmp_path / "plan.csv").write_text("Mått;Enhet;Riktning;Mål 2024;Underlag\nSolel;MWh;minst;500;sool\n"
+                                       "Solel igen;MWh;högst;700;sool\n", encoding="utf-8")
+    cfg["plan"]["disjoint"] = [["Solel", "Solel igen"]]
+    html = kb.build_report(cfg).to_html(tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "Solel och Solel igen räknar samma rader i bokföringen (1; solar_power)" in html

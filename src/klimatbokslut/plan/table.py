@@ -54,7 +54,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +62,7 @@ import pandas as pd
 
 from ..errors import InputError, KlimatbokslutError
 from ..intake.files import read_source
-from ..targets import Cap, Floor, Intensity, Reduction, Share, Target
+from ..targets import KINDS, Cap, Floor, Share, Target, kind_class
 from ..units import parse_numbers, parse_unit
 from ..validation import Failures
 
@@ -146,7 +146,7 @@ class PlanMeasure:
     @property
     def is_reduction(self) -> bool:
         """Whether the levels are reductions from a base-year value (a :class:`Reduction`)."""
-        return isinstance(self.target, Reduction)
+        return type(self.target).levels_are_reductions
 
 
 @dataclass(frozen=True)
@@ -320,7 +320,8 @@ def _measure(failures: Failures, row: Any, cell: _Row, years: dict[int, str], me
     kind = spec.pop("type", None)
     direction_text = cell("direction").lower()
     direction = DIRECTIONS.get(direction_text)
-    if kind == "reduction":
+    cls = kind_class(kind)
+    if cls is not None and cls.levels_are_reductions:
         direction = "at_least"                      # the levels are reductions to reach at least
     elif direction is None:
         failures.add(columns.get("direction", "direction"), direction_text or "(blank)",
@@ -336,27 +337,26 @@ def _measure(failures: Failures, row: Any, cell: _Row, years: dict[int, str], me
                        given_name, target, row)
 
 
-def _target(name: str, kind: str | None, unit: str, percent: bool, direction: str, levels: dict[int, float],
+def _target(name: str, kind: Any, unit: str, percent: bool, direction: str, levels: dict[int, float],
             spec: dict[str, Any]) -> Target:
-    """The target of a row: its kind from ``type``, else from the unit and the direction."""
-    if kind == "reduction":
-        if not percent:
-            raise TypeError("a reduction's targets are percentages of the base-year value (unit %)")
-        last = max(levels)
-        return Reduction(name, target_year=last, fraction=levels[last],
-                         milestones={y: v for y, v in levels.items() if y != last} or None, **spec)
-    if kind == "intensity":
-        if direction != "at_most":
-            raise TypeError("an intensity's targets are limits: write högst (at most)")
-        return Intensity(name, limit=dict(levels), intensity_unit=unit, **spec)
-    if kind not in (None, "share", "floor", "cap"):
-        raise TypeError(f"type {kind!r}: a plan measure is a share, floor, cap, intensity or reduction")
-    if percent or kind == "share":
-        bound = "minimum" if direction == "at_least" else "maximum"
-        kw: dict[str, Any] = {bound: dict(levels), **spec}
-        return Share(name, **kw)
-    spec.setdefault("metric", "amount")
-    spec["unit"] = unit
-    if direction == "at_least":
-        return Floor(name, minimum=dict(levels), **spec)
-    return Cap(name, limit=dict(levels), **spec)
+    """The target of a row: the kind its measure names (``type``), else a share for ``%``, a floor for *minst*
+    and a cap for *högst*; the kind itself takes the levels (:meth:`Target.from_levels`)."""
+    cls: type[Target] | None
+    if kind is not None:
+        cls = kind_class(kind)
+        if cls is None:
+            raise TypeError(f"type {kind!r}: unknown target type; types: {', '.join(KINDS)}")
+    else:
+        cls = Share if percent else (Floor if direction == "at_least" else Cap)
+    if cls.levels_are_reductions and not percent:
+        raise TypeError("a reduction's targets are percentages of the base-year value (unit %)")
+    params = dict(spec)
+    if not percent and not issubclass(cls, Share):
+        if cls.levels_are_reductions:
+            pass
+        elif "intensity_unit" in {f.name for f in fields(cls)}:
+            params["intensity_unit"] = unit
+        else:
+            params.setdefault("metric", "amount")
+            params["unit"] = unit
+    return cls.from_levels(name, levels, at_least=direction == "at_least", **params)

@@ -373,6 +373,26 @@ class Target:
             return {}
         return {int(result.year): float(result.actual.magnitude)}
 
+    @classmethod
+    def from_levels(cls, name: str, levels: Mapping[int, float], *, at_least: bool, **params: Any) -> Target:
+        """The target of a plan's row: ``levels`` (year -> value in the target's unit, or a fraction) per year.
+
+        A kind that can follow a value per year overrides it (a cap, a floor, a share, an
+        intensity, a reduction with milestones); ``at_least`` says whether the value shall be
+        at least (True) or at most the level. ``params`` are the kind's other parameters.
+
+        Raises
+        ------
+        TypeError
+            The kind takes no levels per year, or not in that direction.
+        """
+        takes = [k for k, c in KINDS.items() if "from_levels" in vars(c)]
+        raise TypeError(f"a {cls.kind or cls.__name__} target takes no target per year; kinds that do: "
+                        f"{', '.join(takes)}")
+
+    #: Whether a plan's levels for the kind are reductions from the base-year value (always "at least").
+    levels_are_reductions: ClassVar[bool] = False
+
     def with_index(self, index: Any) -> Target:
         """The target with the benchmark portfolio(s) ``index`` put in as :attr:`index_parameter`."""
         if self.index_parameter is None:

@@ -126,6 +126,13 @@ class Floor(Target):
                            base=base, base_year=self.base_year, target_year=self.target_year, lower_is_better=False,
                            required=required, details=details)
 
+    @classmethod
+    def from_levels(cls, name: str, levels: Mapping[int, float], *, at_least: bool, **params: Any) -> Floor:
+        """A floor per year (the plan's *minst*); see :meth:`Target.from_levels`."""
+        if not at_least:
+            raise TypeError("a floor is a minimum: write minst (at least), or use a cap for högst (at most)")
+        return cls(name, minimum=dict(levels), **params)
+
     def to_dict(self) -> dict[str, Any]:
         out = super().to_dict()
         floors = self._floors

@@ -97,8 +97,9 @@ class Share(Target):
         what = self._what()
         if self._check_minimums():
             if self.target_year is not None:
-                raise fail("target_year", self.target_year, "a level per year is its own path; give a base_year "
-                                                            "alone, or one minimum with base and target year",
+                key = "maximum" if self.maximum is not None else "minimum"
+                raise fail("target_year", self.target_year, f"a {key} per year is its own path; give a base_year "
+                                                            f"alone, or one {key} with base and target year",
                            what=what)
             if self.base_year is not None:
                 check_year(self.base_year, "base_year", what=what)
@@ -218,6 +219,12 @@ class Share(Target):
                            base_year=self.base_year, target_year=self.target_year,
                            lower_is_better=self.lower_is_better,
                            required=required, details=details)
+
+    @classmethod
+    def from_levels(cls, name: str, levels: Mapping[int, float], *, at_least: bool, **params: Any) -> Share:
+        """A minimum (*minst*) or maximum (*högst*) share per year, as fractions; see :meth:`Target.from_levels`."""
+        bound: dict[str, Any] = {"minimum" if at_least else "maximum": dict(levels)}
+        return cls(name, **bound, **params)
 
     def to_dict(self) -> dict[str, Any]:
         out = super().to_dict()
