@@ -351,3 +351,16 @@ def test_plan_configuration_problems_name_their_keys(tmp_path):
     cfg["plan"]["disjoint"] = [["Solel", "Solel igen"]]
     html = kb.build_report(cfg).to_html(tmp_path / "r.html").read_text(encoding="utf-8")
     assert "Solel och Solel igen räknar samma rader i bokföringen (1; solar_power)" in html
+
+
+def test_a_kind_takes_the_plans_levels_itself_or_says_it_cannot():
+    table = pd.DataFrame({"Mått": ["Budget", "Tak"], "Enhet": ["t CO2e", "kg"], "Riktning": ["högst", "minst"],
+                          "Mål 2024": ["100", "5"], "Underlag": ["budget", "tak"]})
+    measures = {"budget": {"type": "carbon_budget", "start_year": 2021, "end_year": 2030, "budget": "900 t CO2e"},
+                "tak": {"type": "cap", "metric": "n2o"}}
+    with pytest.raises(InputError) as err:
+        read_plan(table, measures)
+    reasons = err.value.failures["reason"].tolist()
+    assert "a carbon_budget target takes no target per year; kinds that do:" in reasons[0]
+    assert "a cap is a ceiling: write högst (at most)" in reasons[1]
+    assert targets.Cap.from_levels("x", {2024: 5.0}, at_least=False, metric="n2o").limit_for(2024) == 5.0
