@@ -108,6 +108,9 @@ def test_swedish_produced_share_by_value_is_50_percent_from_three_rows():
     # the rows not Swedish-produced: 9 000 / 18 000
     not_sv = targets.Share("x", minimum=0.5, metric="cost", numerator={"svenskproducerad": False})
     assert not_sv.evaluate(led, 2024).actual.magnitude == pytest.approx(0.5)
+    # by emissions: the same peas, 1 kg each, so 2 of 3 rows' CO2e
+    by_co2e = targets.Share("x", minimum=0.5, metric="co2e", unit="t CO2e", numerator={"svenskproducerad": True})
+    assert by_co2e.evaluate(led, 2024).actual.magnitude == pytest.approx(2 / 3)
 
 
 def test_yes_no_spellings_of_ekologisk_are_read_for_any_column():

@@ -171,7 +171,8 @@ class LedgerMetric:
 def _co2e(req: Request) -> Measure:
     """CO2e of the selected parts (direct and upstream) of the year [target unit]."""
     ledger, select = req.ledger, req.select
-    dims = ["year", "activity", "row", "energy_mj"] + [k for k in select if k in ledger.frame.columns]
+    keys = [*select, *(req.numerator or {})]     # a share's numerator may select on a column of its own
+    dims = ["year", "activity", "row", "energy_mj"] + [k for k in keys if k in ledger.frame.columns]
     parts = ledger.parts(req.method, dims=list(dict.fromkeys(dims)))
     sel = _rows_in_year(parts, select, req.year, req.numerator, req.what)
     if not len(sel):
