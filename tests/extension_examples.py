@@ -26,7 +26,7 @@ from klimatbokslut.whatif import registry
 from klimatbokslut.whatif.scenario import Scenario, WhatIfResult
 from klimatbokslut.whatif.step import StepOutput, check_share
 
-KIND = "at_least_example"
+KIND = "between_example"
 SCENARIO = "reduce_activity_example"
 
 
@@ -34,20 +34,29 @@ def register() -> tuple[type, Any]:
     """Define the kind and the step (registering them) and return the target class and the scenario function."""
 
     @dataclass(frozen=True, kw_only=True)
-    class AtLeast(Target):
-        """At least ``minimum`` of the metric in every year (a quantity that shall grow)."""
+    class Between(Target):
+        """Between ``minimum`` and ``maximum`` of the metric in every year (a range to stay in).
+
+        The package has a floor (``Floor``) and a cap (``Cap``), not a range: this kind is new.
+        """
 
         minimum: Any
+        maximum: Any
         kind: ClassVar[str] = KIND
         lower_is_better: ClassVar[bool] = False
 
+        def _bound(self, value: Any, column: str) -> float:
+            return magnitude_in(as_quantity(value, self.unit, column=column, what=self._what()),
+                                self.unit, self._what(), column)
+
         def _evaluate(self, ledger, year: int) -> TargetResult:
-            floor = magnitude_in(as_quantity(self.minimum, self.unit, column="minimum", what=self._what()),
-                                 self.unit, self._what(), "minimum")
+            low, high = self._bound(self.minimum, "minimum"), self._bound(self.maximum, "maximum")
             m = self.measure(ledger, year)
             if math.isnan(m.value):
-                return no_data(self, year, m, target_value=floor, trajectory=floor)
-            return path_result(self, year, m.value, m, target_value=floor, trajectory=floor, lower_is_better=False)
+                return no_data(self, year, m, target_value=low, trajectory=low)
+            if m.value > high:      # above the range: judged as a cap on the maximum
+                return path_result(self, year, m.value, m, target_value=high, trajectory=high)
+            return path_result(self, year, m.value, m, target_value=low, trajectory=low, lower_is_better=False)
 
     @dataclass(frozen=True)
     class ReduceActivity:
@@ -72,7 +81,7 @@ def register() -> tuple[type, Any]:
         return Scenario(step.description, [step]).run(activities, factors, gwp)
 
     registry.register(reduce_activity_example)
-    return AtLeast, reduce_activity_example
+    return Between, reduce_activity_example
 
 
 def unregister() -> None:

@@ -12,6 +12,8 @@ import pytest
 import klimatbokslut as kb
 from klimatbokslut.cli import _example_dir, main
 from klimatbokslut.csvout import COLUMN_LABELS_SV, swedish_table, write_csv
+from klimatbokslut.intake.attributes import ATTRIBUTE_ALIASES, ATTRIBUTE_COLUMNS
+from klimatbokslut.intake.columns import OPTIONAL, REQUIRED
 
 LUSTGAS = pd.DataFrame({"aktivitet": ["Lustgas"], "mängd": ["100"], "enhet": ["kg"], "år": ["2024"],
                         "förvaltning": ["=SUMMA(A1)"]})
@@ -64,9 +66,15 @@ def test_every_column_of_the_example_report_has_a_swedish_name():
     led = r.ledger
     tables = {"ledger": led.frame, **r.tables, "rejects": led.rejects, "factors_used": led.factors_used(),
               "summary": led.summary(by=["year", "scope", "category"])}
+    # the activity file's own columns (svenskproducerad …) are carried as the region named them
+    own = set(r.activities.columns) - {*REQUIRED, *OPTIONAL, *ATTRIBUTE_ALIASES, *ATTRIBUTE_COLUMNS}
     missing = {str(c) for df in tables.values() for c in df.columns
-               if str(c) not in COLUMN_LABELS_SV and not str(c).isdigit()}
+               if str(c) not in COLUMN_LABELS_SV and not str(c).isdigit() and str(c) not in own
+               and swedish_table(pd.DataFrame(columns=[c])).columns[0] == c}
     assert not missing, sorted(missing)
+    assert {"svenskproducerad", "regionalt producerad"} <= own
+    assert list(swedish_table(pd.DataFrame(columns=["target_2024", "outcome_2021"])).columns) == ["Mål 2024",
+                                                                                                   "Utfall 2021"]
 
 
 def test_the_report_csv_follows_the_report_language(tmp_path):

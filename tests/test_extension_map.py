@@ -4,7 +4,8 @@ configuration, the Monte Carlo and the report (tables, HTML, workbook, CSV).
 
 Worked by hand: 1 000 l fossil diesel in 2024 is 2.708070 t CO2e in scope 1 and 0.703486 t
 upstream (the bundled 2024 factors, as in the ledger's doctest); using half as much avoids
-half of both, 1.705778 t. The new kind asks for at least 800 l: 1 000 l meets it.
+half of both, 1.705778 t. The new kind asks for between 800 and 1 200 l: 1 000 l meets it, and
+for between 3 and 4 t CO2e: 3.41 t meets it.
 """
 
 import pytest
@@ -27,12 +28,14 @@ name = "Minst 800 liter diesel (ett påhittat mål som prövar utbyggnaden)"
 metric = "amount"
 unit = "l"
 minimum = "800 l"
+maximum = "1 200 l"
 select = {{ activity = "diesel_fossil" }}
 
 [[targets]]
 type = "{ext.KIND}"
 name = "Minst 3 ton CO2e från diesel (påhittat)"
 minimum = 3.0
+maximum = 4.0
 select = {{ activity = "diesel_fossil" }}
 
 [[scenarios]]

@@ -383,7 +383,7 @@ def test_a_new_kind_registers_itself_and_from_dict_builds_it():
     finally:
         KINDS.pop("test_floor", None)
     assert list(KINDS) == ["reduction", "annual_reduction", "cap", "share", "intensity", "below_benchmark",
-                           "carbon_budget", "eu_climate_benchmark", "green_borrowing"]
+                           "carbon_budget", "eu_climate_benchmark", "green_borrowing", "floor"]
 
 
 def test_annual_reduction_is_no_reduction_and_derives_its_fraction():

@@ -51,6 +51,8 @@ Keys (all but ``organisation.name``, ``report_year`` and ``activities`` are opti
                           ``[[recalculation.changes]]`` (``name``, ``kind``, ``year``,
                           ``select`` / ``activities`` / ``emissions`` …) and
                           ``[[recalculation.method_changes]]`` (``name``, ``year``, ``before``)
+``plan``                  the plan's indicator table as the plan writes it, values measured
+                          elsewhere and how each measure is measured (:mod:`klimatbokslut.plan`)
 ``uncertainty``           Monte Carlo of the account (:func:`klimatbokslut.simulate`): ``draws``
                           (10 000), ``seed``, ``interval`` (0.90), ``activity_data`` (true),
                           ``enabled`` (true; false leaves the uncertainty out of the report)
@@ -85,6 +87,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from .errors import ConfigError, InputError, KlimatbokslutError
 from .factors import default_factors
 from .intake.read import read_activities
+from .plan.settings import check_plan, plan_file_problems
 from .portfolio import read_countries, read_debt, read_holdings
 from .targets import from_dict, kind_class
 from .units import as_quantity
@@ -339,6 +342,7 @@ class ReportConfig(_Model):
     normal_year: NormalYearConfig | None = None
     recalculation: RecalculationConfig | None = None
     uncertainty: UncertaintyConfig = Field(default_factory=UncertaintyConfig)
+    plan: dict[str, Any] | None = None      # the plan's indicator table (klimatbokslut.plan.settings)
     path: Path | None = None
 
     @field_validator("activities", mode="before")
@@ -539,6 +543,7 @@ def _resolved_and_checked(cfg: ReportConfig, base: Path, check_files: bool) -> l
         problems.append((f"targets[{i}].benchmark", "'index' needs portfolio.benchmark"))
     if cfg.base_year is not None and cfg.base_year > cfg.report_year:
         problems.append(("base_year", f"{cfg.base_year} is after the report year {cfg.report_year}"))
+    problems.extend(check_plan(cfg.plan, base))
     if check_files:
         problems.extend(_missing_files(cfg))
     return problems
@@ -588,6 +593,8 @@ def _missing_files(cfg: ReportConfig) -> list[tuple[str, str]]:
             files.append(("portfolio.benchmark", cfg.portfolio.benchmark))
         files += [(f"portfolio.{k}", p) for k, p in (("debt", cfg.portfolio.debt),
                                                        ("countries", cfg.portfolio.countries)) if p is not None]
+    plan = cfg.plan or {}
+    files += [(f"plan.{k}", plan[k]) for k in ("table", "given") if isinstance(plan.get(k), str)]
     return [(key, f"no such file: {p}") for key, p in files if not Path(p).is_file()]
 
 
@@ -653,6 +660,7 @@ def validate(config: str | Path | Mapping[str, Any] | ReportConfig) -> pd.DataFr
         years |= ys
     if cfg.portfolio is not None:
         problems.extend(_holdings_problems(cfg.portfolio))
+    problems.extend(plan_file_problems(cfg.plan))
     if years:
         if cfg.report_year not in years:
             add("report_year", f"no activity rows in {cfg.report_year}; years: {', '.join(map(str, sorted(years)))}")

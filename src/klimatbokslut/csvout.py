@@ -30,6 +30,7 @@ b'\\xef\\xbb\\xbf\\xc3\\x85r;Omr\\xc3\\xa5de;Utsl\\xc3\\xa4pp (ton CO2e)\\r\\n20
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -38,7 +39,7 @@ import pandas as pd
 from .precision import numeric_cells, rounded
 from .sheet_words import english_header, value_words
 
-__all__ = ["COLUMN_LABELS_SV", "column_header", "write_csv", "swedish_table", "neutralise_cells"]
+__all__ = ["COLUMN_LABELS_SV", "COLUMN_PATTERNS_SV", "column_header", "write_csv", "swedish_table", "neutralise_cells"]
 
 Style = Literal["sv", "international"]
 
@@ -146,7 +147,14 @@ COLUMN_LABELS_SV: dict[str, str] = {
     "activity_data": "Mängder dragna", "against_kind": "Jämfört med (slag)",
     "probability_avoided": "Sannolikhet att något undviks",
     "probability_total": "Sannolikhet (hela budgeten)",
+    # the plan's table followed up
+    "goal": "Målområde", "measure": "Mått", "base": "Bas", "direction": "Riktning", "measured_by": "Underlag",
+    "reachable": "Nås till sista målåret", "projected": "Prognos vid nuvarande trend",
+    "given_source": "Källa (givet värde, inte beräknat)",
 }
+
+#: Swedish names of columns with a year in them (the plan's ``target_2024``, ``outcome_2024``).
+COLUMN_PATTERNS_SV: dict[str, str] = {r"^target_(\d{4})$": r"Mål \1", r"^outcome_(\d{4})$": r"Utfall \1"}
 
 
 def column_header(column: object, lang: str) -> str:
@@ -217,7 +225,15 @@ def swedish_table(frame: pd.DataFrame) -> pd.DataFrame:
         if col in out.columns:
             text = out[col].astype(object)
             out[col] = text.map(lambda v, labels=labels: labels.get(v, v) if isinstance(v, str) else v)
-    return out.rename(columns={c: COLUMN_LABELS_SV.get(str(c), c) for c in out.columns})
+    return out.rename(columns={c: COLUMN_LABELS_SV.get(str(c), _by_pattern(str(c))) for c in out.columns})
+
+
+def _by_pattern(name: str) -> str:
+    """The Swedish name of a column with a year in it (:data:`COLUMN_PATTERNS_SV`); the name itself otherwise."""
+    for pattern, repl in COLUMN_PATTERNS_SV.items():
+        if re.match(pattern, name):
+            return re.sub(pattern, repl, name)
+    return name
 
 
 def plain_table(df: pd.DataFrame) -> pd.DataFrame:

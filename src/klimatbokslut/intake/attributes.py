@@ -40,7 +40,7 @@ from ..pedigree import TIER_ALIASES
 from ..units import parse_numbers
 from ..validation import CellFailures
 
-__all__ = ["ATTRIBUTE_ALIASES", "ATTRIBUTE_COLUMNS", "check_attributes"]
+__all__ = ["ATTRIBUTE_ALIASES", "ATTRIBUTE_COLUMNS", "YES_NO_SPELLINGS", "check_attributes", "read_yes_no"]
 
 #: Header spellings of each optional column (compared without case, spaces, hyphens and underscores).
 ATTRIBUTE_ALIASES: dict[str, tuple[str, ...]] = {
@@ -129,13 +129,40 @@ def _vat(fails: CellFailures, df: pd.DataFrame, cost: np.ndarray | None) -> np.n
                       f"a cost without inkl or exkl while the table's other costs are {way} VAT: say it for every cost")
     return out
 
+#: The yes/no spellings of the attribute columns, as a sentence for error messages.
+YES_NO_SPELLINGS = "ja/nej, yes/no, x or blank, 1/0, sant/falskt, true/false"
+
+
+def read_yes_no(values: Any) -> tuple[np.ndarray, list[str]]:
+    """Cells read as yes/no with the spellings of ``ekologisk``; also the distinct cells that are neither.
+
+    Any column of one's own (``svenskproducerad``, ``närproducerad`` ...) is read this way
+    when a target counts it as yes/no. A blank cell is *no*, as in a column of ticks.
+
+    Examples
+    --------
+    >>> yes, bad = read_yes_no(["ja", "Nej", "", "x", 1.0, "kanske"])
+    >>> yes.tolist(), bad
+    ([True, False, False, True, True, False], ['kanske'])
+    """
+    cells = pd.Series(list(values) if not isinstance(values, pd.Series) else values, dtype=object)
+    raw = cells.where(cells.notna(), "").map(lambda v: str(v).strip())
+    if not len(raw):
+        return np.zeros(0, dtype=bool), []
+    codes, uniques = pd.factorize(raw)
+    low = [_one_or_zero(u.lower()) for u in uniques]
+    yes_u = np.array([x in _YES for x in low], dtype=bool)
+    bad = [u for u, x in zip(uniques, low) if x not in _YES and x not in _NO]
+    return yes_u[codes], sorted(bad)
+
+
 def _yes_no(fails: CellFailures, df: pd.DataFrame, col: str) -> np.ndarray:
     """True for yes; blank is no. Numbers 1 and 0 (1.0, 0.0 as a spreadsheet writes them) are yes and no."""
     raw = _text(df, col)
     low = np.array([_one_or_zero(x.lower()) for x in raw], dtype=object)
     yes = np.isin(low, list(_YES))
     no = np.isin(low, list(_NO))
-    fails.add(~yes & ~no, col, raw, "write yes or no: ja/nej, yes/no, x or blank, 1/0, sant/falskt, true/false")
+    fails.add(~yes & ~no, col, raw, f"write yes or no: {YES_NO_SPELLINGS}")
     return yes
 
 

@@ -45,6 +45,7 @@ from .html import render
 from .model import ReportData, ScenarioView, TargetView
 from .sheets import _tables
 from .workbook import write_report_csv, write_report_workbook
+from .plan_view import plan_section
 
 __all__ = ["Report", "ReportData", "TargetView", "ScenarioView", "build_report"]
 
@@ -266,8 +267,12 @@ def build_report(config: str | Path | dict | ReportConfig, *, progress=None) -> 
         report.target_uncertainty = report.uncertainty if target_ledger is ledger \
             else simulate(target_ledger, draws=uc.draws, seed=uc.seed, interval=uc.interval,
                           activity_data=uc.activity_data)
+    say("plan")
+    report.plan = plan_section(cfg, target_ledger)     # the plan's own table followed up (plan_view.py)
     say("tables")
     report.tables = _tables(report)
+    if report.plan is not None:
+        report.tables["plan"] = report.plan.table
     return report
 
 

@@ -176,6 +176,7 @@ def context(r: ReportData) -> dict[str, Any]:
     ctx.update(_total_result(page))
     ctx["sections"] = _area_sections(page, ctx["area_table"]["rows"])
     ctx["targets"] = _targets(page)
+    ctx["plan"] = r.plan           # the plan's table followed up (plan_view.py, template plan.html.j2)
     ctx["restatement"] = _restatement(page)
     ctx["portfolio"] = _portfolio(page)
     ctx["capital"] = capital_context(r)

@@ -79,6 +79,8 @@ class ReportData:
     target_ledger: Any = None
     #: The capital subsections: sovereign attribution, borrowing, data years (report.capital_view.CapitalData).
     capital: Any = None
+    #: The plan's table followed up (:class:`~klimatbokslut.report.plan_view.PlanSection`); None without [plan].
+    plan: Any = None
 
     @property
     def language(self) -> str:

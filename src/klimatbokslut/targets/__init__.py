@@ -46,8 +46,9 @@ met is also *delvis* when the value improved since the previous year with data
 (absolute, and as a fraction of the base-year value: −0.247 for −24.7 %).
 
 Milestones: ``Reduction(milestones={2020: 0.67, 2022: 0.73, ...})`` bends the path at each
-milestone; ``Intensity(limit={...})`` and ``Share(minimum={...})`` take a limit or minimum
-per year that stays until the next one.
+milestone; ``Intensity(limit={...})``, ``Share(minimum={...})`` / ``Share(maximum={...})`` and
+``Floor(minimum={...})`` take a limit, minimum or maximum per year that stays until the next one.
+``Floor`` is the counterpart of ``Cap``: a quantity that shall reach at least a value.
 
 Errors: a base year without data, a selection that matches no ledger rows, fractions outside
 0–1 and unknown metrics or columns raise :class:`~klimatbokslut.errors.InputError` (a
@@ -94,6 +95,7 @@ from .benchmark import BelowBenchmark
 from .budget import CarbonBudget
 from .eu_benchmark import EUClimateBenchmark
 from .green_borrowing import GreenBorrowing
+from .floor import Floor
 # isort: on
 
 from .spec import evaluate_all, from_dict
@@ -102,5 +104,5 @@ __all__ = [
     "STATUSES", "STATUS_SV", "PROGRESS_CODES",
     "METRICS", "TargetResult", "Target", "Reduction", "AnnualReduction", "Cap", "CarbonBudget",
     "Share", "Intensity", "BelowBenchmark", "EUClimateBenchmark", "GreenBorrowing", "from_dict", "evaluate_all",
-    "KINDS", "CHARTS", "ChartLine", "kind_class",
+    "KINDS", "CHARTS", "ChartLine", "kind_class", "Floor",
 ]

@@ -260,7 +260,10 @@ class Target:
 
         Parameters
         ----------
-        ledger : Ledger
+        ledger : Ledger or GivenSeries
+            The ledger, or one indicator's values measured elsewhere
+            (:class:`klimatbokslut.plan.given.GivenSeries`): then its value of the year, in the
+            target's unit, marked "given, not computed" in the note.
         year : int
         numerator : dict, optional
             A further selection of the rows (a share's numerator).
@@ -281,6 +284,9 @@ class Target:
         >>> targets.Cap("Lustgas", limit=200, metric="n2o").measure(led, 2024).value
         100.0
         """
+        given = getattr(ledger, "given_measure", None)     # values measured elsewhere (klimatbokslut.plan.given)
+        if given is not None:
+            return given(int(year), self.unit, self._what())
         return measure_metric(ledger, int(year), self._selection(self.select), self.metric, self.unit or "",
                               self.method, self.unknown, self._what(),
                               numerator=None if numerator is None else self._selection(numerator), share_of=share_of)
@@ -366,6 +372,26 @@ class Target:
         if result.actual is None:
             return {}
         return {int(result.year): float(result.actual.magnitude)}
+
+    @classmethod
+    def from_levels(cls, name: str, levels: Mapping[int, float], *, at_least: bool, **params: Any) -> Target:
+        """The target of a plan's row: ``levels`` (year -> value in the target's unit, or a fraction) per year.
+
+        A kind that can follow a value per year overrides it (a cap, a floor, a share, an
+        intensity, a reduction with milestones); ``at_least`` says whether the value shall be
+        at least (True) or at most the level. ``params`` are the kind's other parameters.
+
+        Raises
+        ------
+        TypeError
+            The kind takes no levels per year, or not in that direction.
+        """
+        takes = [k for k, c in KINDS.items() if "from_levels" in vars(c)]
+        raise TypeError(f"a {cls.kind or cls.__name__} target takes no target per year; kinds that do: "
+                        f"{', '.join(takes)}")
+
+    #: Whether a plan's levels for the kind are reductions from the base-year value (always "at least").
+    levels_are_reductions: ClassVar[bool] = False
 
     def with_index(self, index: Any) -> Target:
         """The target with the benchmark portfolio(s) ``index`` put in as :attr:`index_parameter`."""

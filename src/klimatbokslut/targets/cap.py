@@ -90,6 +90,13 @@ class Cap(Target):
                        what=self._what())
         return limits[year]
 
+    @classmethod
+    def from_levels(cls, name: str, levels: Mapping[int, float], *, at_least: bool, **params: Any) -> Cap:
+        """A cap per year (the plan's *högst*); see :meth:`Target.from_levels`."""
+        if at_least:
+            raise TypeError("a cap is a ceiling: write högst (at most), or use a floor for minst (at least)")
+        return cls(name, limit=dict(levels), **params)
+
     def to_dict(self) -> dict[str, Any]:
         out = super().to_dict()
         limits = self._limits

@@ -198,6 +198,13 @@ class Intensity(Target):
         self._require_base(Measure(b, bm.rows, 0, 0, 0, bm.note), ledger, base_year)
         return b
 
+    @classmethod
+    def from_levels(cls, name: str, levels: Mapping[int, float], *, at_least: bool, **params: Any) -> Intensity:
+        """A limit per year [``intensity_unit``] (the plan's *högst*); see :meth:`Target.from_levels`."""
+        if at_least:
+            raise TypeError("an intensity's targets are limits: write högst (at most)")
+        return cls(name, limit=dict(levels), **params)
+
     def to_dict(self) -> dict[str, Any]:
         out = super().to_dict()
         dens = self._dens

@@ -22,6 +22,7 @@ from ..errors import UnitError
 from ..text import N_, number, tr, voice
 from ..units import get_registry, parse_unit
 from ..validation import fail, selection_mask
+from .numerator import numerator_mask
 
 __all__ = ["METRIC_TABLE", "METRICS", "METRIC_DIM", "ENERGY_SHARES", "LedgerMetric", "Measure", "measure",
            "amount_multipliers", "quantity", "coverage"]
@@ -75,10 +76,17 @@ def _rows(frame: pd.DataFrame, select: Mapping[str, Any], what: str) -> pd.DataF
 
 def _rows_in_year(frame: pd.DataFrame, select: Mapping[str, Any], year: int,
                   numerator: Mapping[str, Any] | None, what: str) -> pd.DataFrame:
-    """The selected rows of ``year``, narrowed by the numerator's selection when there is one."""
+    """The selected rows of ``year``, narrowed by the numerator's selection when there is one.
+
+    The numerator is checked against the selected rows of every year
+    (:func:`~klimatbokslut.targets.numerator.numerator_mask`): a value absent in this year
+    only is no error (the share is 0), one that no year has or cannot match is.
+    """
     sel = _rows(frame, select, what)
-    sel = sel[sel["year"].to_numpy() == year]
-    return sel if numerator is None else _rows(sel, numerator, what)
+    in_year = sel["year"].to_numpy() == year
+    if numerator is None:
+        return sel[in_year]
+    return sel[in_year & numerator_mask(sel, numerator, what=what)]
 
 
 def amount_multipliers(rows: pd.DataFrame, unit: str, factors, what: str) -> np.ndarray:
@@ -163,7 +171,8 @@ class LedgerMetric:
 def _co2e(req: Request) -> Measure:
     """CO2e of the selected parts (direct and upstream) of the year [target unit]."""
     ledger, select = req.ledger, req.select
-    dims = ["year", "activity", "row", "energy_mj"] + [k for k in select if k in ledger.frame.columns]
+    keys = [*select, *(req.numerator or {})]     # a share's numerator may select on a column of its own
+    dims = ["year", "activity", "row", "energy_mj"] + [k for k in keys if k in ledger.frame.columns]
     parts = ledger.parts(req.method, dims=list(dict.fromkeys(dims)))
     sel = _rows_in_year(parts, select, req.year, req.numerator, req.what)
     if not len(sel):

@@ -123,6 +123,17 @@ class Reduction(PathTarget):
             return base * (1.0 - ms[year]), {"milestone": {"year": year, "fraction": ms[year]}}
         return self.target_for(base), {}
 
+    @classmethod
+    def from_levels(cls, name: str, levels: Mapping[int, float], *, at_least: bool, **params: Any) -> Reduction:
+        """Reductions per year (fractions of the base-year value): the last year's is the target, the others
+        milestones; ``params`` give the ``base_year``. See :meth:`Target.from_levels`."""
+        last = max(levels)
+        return cls(name, target_year=last, fraction=levels[last],
+                   milestones={y: v for y, v in levels.items() if y != last} or None, **params)
+
+    #: A plan's levels for a reduction are reductions from the base-year value.
+    levels_are_reductions: ClassVar[bool] = True
+
     def to_dict(self) -> dict[str, Any]:
         out = super().to_dict()
         if self.milestones:

@@ -1,4 +1,4 @@
-"""Share: a share of the selection (by default renewable, on an energy basis) of at least a minimum."""
+"""Share: a share of the selection (by default renewable, by energy) of at least a minimum, or at most a maximum."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from ..errors import InputError
 from ..units import parse_unit
 from ..validation import check_fraction, check_year, fail
 from .base import Target, milestone_year, per_year
@@ -20,7 +19,7 @@ __all__ = ["Share"]
 
 @dataclass(frozen=True, kw_only=True)
 class Share(Target):
-    """A share of the selection that shall be at least a minimum (e.g. renewable fuel).
+    """A share of the selection that shall be at least a minimum (renewable fuel), or at most a maximum (food waste).
 
     By default (``numerator="renewable"``) the share is the renewable share of the
     selection on an energy basis, Σ ``energy_mj`` × ``renewable_share`` / Σ ``energy_mj``
@@ -39,6 +38,9 @@ class Share(Target):
         a year is that of the latest milestone year not after it; a year before the first
         is ``no_data`` (no minimum applies yet). ``details["milestone"]`` gives the year
         and minimum.
+    maximum : float or mapping year -> float
+        Instead of ``minimum``: the share shall be at most this (a share that shall fall,
+        such as food waste); milestones as for ``minimum``. Give one of the two.
     numerator : {"renewable", "fossil_free", "recovered", "renewable_or_recovered"} or dict
         What counts in the numerator: a share of the energy (each row's energy times
         its ``renewable_share``, ``fossil_free_share``, ``recovered_share`` or the sum
@@ -46,7 +48,10 @@ class Share(Target):
         *fossilfri*: everything not fossil, nuclear included; *återvunnen*: industrial
         waste heat, flue-gas condensation and waste as a network reports it), or the
         selected rows that also match a select dict (by ``metric``: energy, amount,
-        ``cost`` for a share by purchase value, a count in pieces or portions).
+        ``cost`` for a share by purchase value, a count in pieces or portions). A yes/no
+        column of one's own (``{"svenskproducerad": True}``) is read with the spellings of
+        ``ekologisk``; a numerator that cannot match the column's values is an error naming
+        the column and the values seen (:mod:`klimatbokslut.targets.numerator`).
     base_year, target_year : int, optional
         Both or neither: with them the share follows a straight line from the base-year
         share to ``minimum`` and years before the target year can be ``on_track``;
@@ -75,7 +80,8 @@ class Share(Target):
     ('no_data', 'värde saknas', 'renewable share unknown for ed95 (1 row).')
     """
 
-    minimum: float
+    minimum: Any = None
+    maximum: Any = None
     numerator: Any = "renewable"
     base_year: int | None = None
     target_year: int | None = None
@@ -84,7 +90,6 @@ class Share(Target):
     #: The minimum by year [-]; the key None when one applies to every year.
     _minimums: dict[int | None, float] = field(init=False, repr=False, compare=False)
     kind: ClassVar[str] = "share"
-    lower_is_better: ClassVar[bool] = False
     change_as: ClassVar[str] = "points"
 
     def __post_init__(self) -> None:
@@ -92,8 +97,9 @@ class Share(Target):
         what = self._what()
         if self._check_minimums():
             if self.target_year is not None:
-                raise fail("target_year", self.target_year, "a minimum per year is its own path; give a base_year "
-                                                            "alone, or one minimum with base and target year",
+                key = "maximum" if self.maximum is not None else "minimum"
+                raise fail("target_year", self.target_year, f"a {key} per year is its own path; give a base_year "
+                                                            f"alone, or one {key} with base and target year",
                            what=what)
             if self.base_year is not None:
                 check_year(self.base_year, "base_year", what=what)
@@ -116,23 +122,32 @@ class Share(Target):
         else:
             raise fail("numerator", self.numerator, f"numerator must be one of {kinds} or a select dict", what=what)
 
+    @property
+    def lower_is_better(self) -> bool:  # type: ignore[override]  # a class constant elsewhere; here by bound
+        """True for a share with a maximum (it shall fall), False for one with a minimum."""
+        return self.maximum is not None
+
     def _check_minimums(self) -> bool:
-        """Store the minimum(s) by year, each a fraction; True when they are milestones (a mapping)."""
+        """Store the minimum(s) or maximum(s) by year, each a fraction; True when they are milestones (a mapping)."""
         what = self._what()
-        raw = per_year(self.minimum)
+        if (self.minimum is None) == (self.maximum is None):
+            raise fail("minimum/maximum", (self.minimum, self.maximum),
+                       "give a minimum (the share shall be at least) or a maximum (at most), not both", what=what)
+        key = "maximum" if self.maximum is not None else "minimum"
+        raw = per_year(getattr(self, key))
         if not isinstance(raw, Mapping):
-            self._set(minimum=check_fraction(raw, "minimum", what=what))
-            self._set(_minimums={None: self.minimum})
+            self._set(**{key: check_fraction(raw, key, what=what)})
+            self._set(_minimums={None: getattr(self, key)})
             return False
         if not raw:
-            raise fail("minimum", raw, "no minimums given", what=what)
-        ms = {check_year(y, f"minimum[{y}]", what=what): check_fraction(v, f"minimum[{y}]", what=what)
+            raise fail(key, raw, f"no {key}s given", what=what)
+        ms = {check_year(y, f"{key}[{y}]", what=what): check_fraction(v, f"{key}[{y}]", what=what)
               for y, v in sorted(raw.items())}
-        self._set(minimum=ms, _minimums=ms)
+        self._set(**{key: ms, "_minimums": ms})
         return True
 
     def minimum_for(self, year: int) -> tuple[int | None, float] | None:
-        """The minimum in force in ``year`` as (milestone year or None, minimum); None before the first milestone."""
+        """The minimum (or maximum) in force in ``year`` as (milestone year or None, level); None before the first."""
         ms = self._minimums
         if None in ms:
             return None, ms[None]
@@ -148,17 +163,18 @@ class Share(Target):
         return self._share(source, year)[0]
 
     def _share(self, ledger, year: int) -> tuple[float, Measure]:
+        given = getattr(ledger, "given_measure", None)     # a share measured elsewhere, given as a share
+        if given is not None:
+            m = given(int(year), "", self._what())
+            return m.value, m
         energy_share = isinstance(self.numerator, str)
         if energy_share:
             den = self.measure(ledger, year)
             num = self.measure(ledger, year, share_of=self.numerator)
         else:
             den = self.measure(ledger, year)
-            try:
-                num = self.measure(ledger, year, numerator=self.numerator)
-            except InputError:
-                if den.rows == 0:
-                    raise
+            num = self.measure(ledger, year, numerator=self.numerator)   # checked against every year's rows
+            if num.rows == 0 and den.rows:
                 num = Measure(0.0, 0, 0.0, 0.0, 0)  # the numerator values occur, but not in this year
         if den.rows == 0 or math.isnan(num.value) or math.isnan(den.value):
             return float("nan"), num if den.rows else den
@@ -185,25 +201,37 @@ class Share(Target):
         share, m = self._share(ledger, year)
         if in_force is None:
             first = min(y for y in self._minimums if y is not None)
+            key = "maximum" if self.lower_is_better else "minimum"
             return no_data(self, year, m, base, self.base_year,
-                           note=f"no minimum applies yet: the first minimum is for {first}")
+                           note=f"no {key} applies yet: the first {key} is for {first}")
         y, minimum = in_force
-        details = {} if y is None else {"milestone": {"year": y, "minimum": minimum}}
+        details = {} if y is None else {"milestone": {"year": y, "maximum" if self.lower_is_better else "minimum":
+                                                      minimum}}
         if base is not None and self.base_year is not None and self.target_year is not None:
             traj = straight_line(base, minimum, self.base_year, self.target_year, year)
         if math.isnan(share):
             return no_data(self, year, m, base, self.base_year, self.target_year, minimum, traj, details=details)
         required = None
         if self.target_year is not None and year < self.target_year and base is not None:
-            required = 0.0 if share >= minimum else (minimum - share) / (self.target_year - year)
+            short = (share - minimum) if self.lower_is_better else (minimum - share)
+            required = 0.0 if short <= 0 else short / (self.target_year - year)
         return path_result(self, year, share, m, target_value=minimum, trajectory=traj, base=base,
-                           base_year=self.base_year, target_year=self.target_year, lower_is_better=False,
+                           base_year=self.base_year, target_year=self.target_year,
+                           lower_is_better=self.lower_is_better,
                            required=required, details=details)
+
+    @classmethod
+    def from_levels(cls, name: str, levels: Mapping[int, float], *, at_least: bool, **params: Any) -> Share:
+        """A minimum (*minst*) or maximum (*högst*) share per year, as fractions; see :meth:`Target.from_levels`."""
+        bound: dict[str, Any] = {"minimum" if at_least else "maximum": dict(levels)}
+        return cls(name, **bound, **params)
 
     def to_dict(self) -> dict[str, Any]:
         out = super().to_dict()
+        key = "maximum" if self.lower_is_better else "minimum"
         if None not in self._minimums:
-            out["minimum"] = {str(y): v for y, v in self._minimums.items()}
+            out[key] = {str(y): v for y, v in self._minimums.items()}
+        out.pop("maximum" if key == "minimum" else "minimum", None)   # the bound not given
         return out
 
     def _q(self, value):

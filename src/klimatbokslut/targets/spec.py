@@ -19,7 +19,7 @@ def from_dict(spec: Mapping[str, Any]) -> Target:
     """Build a target from plain values, as a TOML configuration declares it.
 
     ``type`` names the target type (``reduction``, ``annual_reduction``, ``cap``, ``share``,
-    ``intensity``, ``below_benchmark``, ``carbon_budget``, ``eu_climate_benchmark``, ``green_borrowing``:
+    ``intensity``, ``below_benchmark``, ``carbon_budget``, ``eu_climate_benchmark``, ``green_borrowing``, ``floor``:
     the kinds registered in
     :data:`~klimatbokslut.targets.base.KINDS`); the other keys are the type's parameters.
     Quantities may be strings (``"2 000 kg"``) and per-year mappings may have string keys.
@@ -41,7 +41,7 @@ def from_dict(spec: Mapping[str, Any]) -> Target:
     ...
     klimatbokslut.errors.InputError: 1 problem in target 'x':
       column 'type', value 'reduce': unknown target type; types: reduction, annual_reduction, cap, share,
-      intensity, below_benchmark, carbon_budget, eu_climate_benchmark, green_borrowing
+      intensity, below_benchmark, carbon_budget, eu_climate_benchmark, green_borrowing, floor
     """
     spec = dict(spec)
     kind = spec.pop("type", None)
