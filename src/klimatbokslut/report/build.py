@@ -43,9 +43,9 @@ from ..whatif import SCENARIOS
 from .capital_view import build_capital, target_source
 from .html import render
 from .model import ReportData, ScenarioView, TargetView
+from .plan_view import plan_section
 from .sheets import _tables
 from .workbook import write_report_csv, write_report_workbook
-from .plan_view import plan_section
 
 __all__ = ["Report", "ReportData", "TargetView", "ScenarioView", "build_report"]
 
