@@ -1,0 +1,124 @@
+"""A ledger frame as stored rows and back, and the hash over what is stored.
+
+The stored form is the frame's columns as plain Python values (floats, ints, bools, text,
+``None`` for a missing value); a column beyond the standard ledger columns goes into the row's
+``extra`` JSON. The hash is computed over that stored form, column by column, so the same rows
+read back give the same hash, and any changed cell changes it. ``row_hash`` (a 64-bit hash per
+row) only locates a changed row; the chain's sha256 covers the content itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .schema import LEDGER_KINDS
+
+_NAN = np.float64("nan").tobytes()
+
+
+def _plain(values: pd.Series, kind: str) -> list[Any]:
+    """One column's values as Python objects of the stored kind (None for missing)."""
+    if kind == "f":
+        arr = pd.to_numeric(values, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+        out = arr.tolist()
+        return [None if x != x else x for x in out] if np.isnan(arr).any() else out
+    if kind == "i":
+        if values.isna().any():
+            return [None if pd.isna(v) else int(v) for v in values]
+        return values.to_numpy(dtype="int64").tolist()
+    if kind == "b":
+        return [None if v is None or (isinstance(v, float) and math.isnan(v)) else bool(v) for v in values]
+    obj = values.astype(object).where(values.notna(), None).tolist()
+    return [v if v is None or isinstance(v, str) else str(v) for v in obj]
+
+
+def stored_columns(frame: pd.DataFrame) -> tuple[dict[str, list[Any]], dict[str, str]]:
+    """The frame as stored columns (standard ones and ``extra``) and each column's pandas dtype."""
+    cols: dict[str, list[Any]] = {}
+    n = len(frame)
+    for c, kind in LEDGER_KINDS.items():
+        cols[c] = _plain(frame[c], kind) if c in frame.columns else [None] * n
+    extras = [c for c in frame.columns if c not in LEDGER_KINDS]
+    if extras:
+        sub = frame[extras].astype(object)
+        sub = sub.where(sub.notna(), None)
+        cols["extra"] = [json.dumps(dict(zip(extras, r)), ensure_ascii=False, default=_json_default)
+                         for r in sub.itertuples(index=False, name=None)]
+    else:
+        cols["extra"] = [None] * n
+    dtypes = {c: str(frame[c].dtype) for c in frame.columns}
+    return cols, dtypes
+
+
+def _json_default(v: Any) -> Any:
+    if isinstance(v, np.generic):
+        return v.item()
+    return str(v)
+
+
+def content_hash(cols: dict[str, list[Any]], h: Any | None = None) -> Any:
+    """Feed the stored columns into a sha256 (a new one unless ``h`` is given) and return it."""
+    h = h or hashlib.sha256()
+    for name in [*LEDGER_KINDS, "extra"]:
+        values = cols[name]
+        kind = LEDGER_KINDS.get(name, "t")
+        h.update(b"\x1dcol:" + name.encode())
+        if kind == "f":
+            arr = np.array([np.nan if v is None else v for v in values], dtype="float64")
+            arr[np.isnan(arr)] = np.nan              # one bit pattern for every missing value
+            h.update(arr.tobytes())
+        elif kind in ("i", "b"):
+            h.update(",".join("" if v is None else str(int(v)) for v in values).encode())
+        else:
+            h.update("\x1e".join("\x00" if v is None else v for v in values).encode("utf-8", "surrogatepass"))
+    return h
+
+
+def row_hashes(cols: dict[str, list[Any]]) -> np.ndarray:
+    """A 64-bit hash per stored row (int64), to name a changed row; the same for the rows as written and as
+    read back (booleans as 0/1, every missing value alike)."""
+    data: dict[str, Any] = {}
+    for c in [*LEDGER_KINDS, "extra"]:
+        kind = LEDGER_KINDS.get(c, "t")
+        values = cols[c]
+        if kind == "f":
+            data[c] = np.array([np.nan if v is None else v for v in values], dtype="float64")
+        elif kind in ("i", "b"):
+            data[c] = np.array([-(2 ** 62) if v is None else int(v) for v in values], dtype="int64")
+        else:
+            data[c] = np.array(["\x00" if v is None else v for v in values], dtype=object)
+    return pd.util.hash_pandas_object(pd.DataFrame(data), index=False).to_numpy().view(np.int64)
+
+
+def frame_from_stored(cols: dict[str, list[Any]], dtypes: dict[str, str]) -> pd.DataFrame:
+    """The ledger frame back from stored columns, with the dtypes it had when it was closed."""
+    data: dict[str, Any] = {}
+    extra_rows = [json.loads(e) if e else {} for e in cols.get("extra", [])]
+    for c, dt in dtypes.items():
+        if c in LEDGER_KINDS:
+            values = cols[c]
+        else:
+            values = [r.get(c) for r in extra_rows]
+        data[c] = _typed(values, dt, LEDGER_KINDS.get(c, ""))
+    return pd.DataFrame(data)
+
+
+def _typed(values: list[Any], dtype: str, kind: str) -> pd.Series:
+    if kind == "f" or dtype.startswith("float"):
+        return pd.Series(np.array([np.nan if v is None else v for v in values], dtype="float64"), dtype=dtype)
+    if dtype == "category":
+        return pd.Series(values, dtype=object).astype("category")
+    if dtype in ("object",):
+        return pd.Series(values, dtype=object)
+    if dtype in ("bool",):
+        return pd.Series([bool(v) for v in values], dtype=bool)
+    try:
+        return pd.Series(values).astype(dtype)
+    except (TypeError, ValueError):
+        return pd.Series(values, dtype=object)
