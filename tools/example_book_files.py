@@ -30,9 +30,13 @@ def main() -> None:
     out.mkdir(exist_ok=True)
     for name, prefix in (("aktiviteter.csv", None), ("aktiviteter_egna.csv", "egna")):
         lines = (REGION / name).read_text(encoding="utf-8").splitlines()
-        led = kb.calculate(kb.read_activities(REGION / name), factors=fs)
+        led = kb.calculate(kb.read_activities(REGION / name), factors=fs, on_error="collect")
         area = dict(zip(led.frame["row"], led.frame["area"].astype(str)))
         year = dict(zip(led.frame["row"], led.frame["year"]))
+        # rows the engine leaves out (a spend-based row replaced by activity-based rows) stay in the files
+        area.update(dict(zip(led.rejects["row"], ["purchases"] * len(led.rejects))))
+        if len(led.rejects):
+            year.update(dict(zip(led.rejects["row"], led.rejects["input_year"])))
         files: dict[str, list[str]] = {}
         for row in sorted(area):
             dept = prefix or next(d for d, areas in DEPARTMENTS.items() if area[row] in areas)

@@ -16,7 +16,7 @@ import pandas as pd
 from ..config import ReportConfig, build_target, load_config
 from ..errors import BookError, InputError, KlimatbokslutError
 from ..ledger import Ledger
-from .compute import factor_set_with, ledgers_of, settings_of
+from .compute import factor_set_with, ledger_of, settings_of
 from .frames import stored_columns
 
 if TYPE_CHECKING:
@@ -26,9 +26,10 @@ if TYPE_CHECKING:
 def year_ledger(cfg: ReportConfig, contribs: list[dict[str, Any]], factors=None) -> Ledger:
     """The ledger of one year's contributions with the configuration's settings."""
     fs = factors if factors is not None else factor_set_with(cfg.factor_set(), contribs, already=config_factor_sha(cfg))
-    several = len([c for c in contribs if c["kind"] == "activities"]) > 1
-    _, ledgers = ledgers_of(contribs, fs, settings_of(cfg), several=several)
-    return ledgers[0] if len(ledgers) == 1 else Ledger.concat(ledgers)
+    out = ledger_of(contribs, fs, settings_of(cfg))
+    if out is None:
+        raise BookError("no contribution of activities")
+    return out[1]
 
 
 def config_factor_sha(cfg: ReportConfig) -> set[str]:

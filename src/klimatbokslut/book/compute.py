@@ -9,6 +9,7 @@ configuration's settings. Several contributions are joined as a report joins sev
 
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -57,21 +58,58 @@ def settings_of(cfg) -> dict[str, Any]:
                 price_index=cfg.price_index_map())
 
 
-def ledgers_of(contributions: list[Mapping[str, Any]], factors, settings: Mapping[str, Any], *,
-               several: bool) -> tuple[list[pd.DataFrame], list[Ledger]]:
-    """Activity frames and ledgers of activity contributions, in the order given.
+def year_table(contributions: list[Mapping[str, Any]]) -> ActivityTable | None:
+    """One activity table of a year's activity contributions (None when there is none).
 
-    ``several`` tells whether the whole report joins several files (then rejects name their file,
-    as ``report.build`` does).
+    A year is calculated as one table, so that what the engine decides across rows (a spend-based row
+    replaced by activity-based rows of the same goods and year, never counted twice) holds across the
+    departments' files. Rejected rows name their file.
     """
-    frames, ledgers = [], []
-    for c in contributions:
-        if c["kind"] != "activities":
+    tables = _tables(contributions)
+    if not tables:
+        return None
+    if len(tables) == 1:
+        return tables[0][1]
+    frame = pd.concat([t.frame for _, t in tables], ignore_index=True)
+    rejects = pd.concat([t.rejects.assign(file=Path(c["name"]).name) for c, t in tables if len(t.rejects)]
+                        or [tables[0][1].rejects], ignore_index=True)
+    first = tables[0][1]
+    return dataclasses.replace(first, frame=frame, rejects=rejects, notes=tuple(n for _, t in tables for n in t.notes),
+                               source=None, sha256=None, blank_rows=sum(t.blank_rows for _, t in tables),
+                               input_rows=sum(t.input_rows for _, t in tables))
+
+
+def _tables(contributions: list[Mapping[str, Any]]) -> list[tuple[Mapping[str, Any], ActivityTable]]:
+    return [(c, read_contribution(c["name"], c["content"])) for c in contributions if c["kind"] == "activities"]
+
+
+def _name_files(rejects: pd.DataFrame, tables: list[tuple[Mapping[str, Any], ActivityTable]]) -> pd.DataFrame:
+    """The rejects with the file of each row: a row the engine left out is found by its row number, activity
+    and year in the contribution that holds it."""
+    if not len(rejects):
+        return rejects
+    files = rejects["file"].astype(object).tolist() if "file" in rejects.columns else [None] * len(rejects)
+    for i, r in enumerate(rejects.itertuples(index=False)):
+        if isinstance(files[i], str) and files[i]:
             continue
-        acts = read_contribution(c["name"], c["content"])
-        led = calculate(acts, factors=factors, **settings)
-        if several and len(led.rejects):
-            led = led.replace(rejects=led.rejects.assign(file=Path(c["name"]).name))
-        frames.append(acts.frame)
-        ledgers.append(led)
-    return frames, ledgers
+        for c, t in tables:
+            f = t.frame
+            hit = (f["row"] == getattr(r, "row")) & (f["year"] == getattr(r, "input_year", None)) & \
+                (f["activity"].astype(str) == str(getattr(r, "input_activity", "")))
+            if bool(hit.any()):
+                files[i] = Path(c["name"]).name
+                break
+    return rejects.assign(file=files)
+
+
+def ledger_of(contributions: list[Mapping[str, Any]], factors, settings: Mapping[str, Any]
+              ) -> tuple[pd.DataFrame, Ledger] | None:
+    """The activity rows and the ledger of one year's contributions (None without activity contributions)."""
+    acts = year_table(contributions)
+    if acts is None:
+        return None
+    led = calculate(acts, factors=factors, **settings)
+    if len(led.rejects):
+        led = led.replace(rejects=_name_files(led.rejects, _tables(contributions)))
+    inputs = {Path(c["name"]).name: c["sha256"] for c in contributions if c["kind"] == "activities"}
+    return acts.frame, led.replace(inputs=inputs)

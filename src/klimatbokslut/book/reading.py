@@ -38,7 +38,8 @@ def ledger_from(header: dict[str, Any], cols: dict[str, list[Any]], factors=None
     rejects = pd.DataFrame(lg["rejects"], columns=lg.get("rejects_columns") or None)
     for c in ("row", "input_year"):
         if c in rejects.columns:
-            rejects[c] = pd.to_numeric(rejects[c], errors="coerce").astype("Int64")
+            num = pd.to_numeric(rejects[c], errors="coerce")
+            rejects[c] = num.astype("int64") if num.notna().all() else num.astype("Int64")
     if "input_amount" in rejects.columns:
         rejects["input_amount"] = pd.to_numeric(rejects["input_amount"], errors="coerce")
     return Ledger(frame, rejects=rejects if len(rejects) else None, gwp=s["gwp"], scope2_method=s["scope2_method"],

@@ -208,7 +208,7 @@ def _run_scenarios(cfg: ReportConfig, acts: pd.DataFrame, factors) -> list:
     return views
 
 
-def build_report(config: str | Path | dict | ReportConfig, *, progress=None) -> Report:
+def build_report(config: str | Path | dict | ReportConfig, *, progress=None, book=None) -> Report:
     """Compute a klimatbokslut from a configuration (a TOML path, a dict or a :class:`ReportConfig`).
 
     Parameters
@@ -216,6 +216,9 @@ def build_report(config: str | Path | dict | ReportConfig, *, progress=None) -> 
     config : str, Path, dict or ReportConfig
     progress : callable, optional
         Called with a short text before each step (the command line prints it).
+    book : str, Path or Book, optional
+        Read the years from a book (:mod:`klimatbokslut.book`): closed years as published, open years
+        computed from their contributions, the book's adjustments in the recalculation.
 
     Returns
     -------
@@ -240,7 +243,10 @@ def build_report(config: str | Path | dict | ReportConfig, *, progress=None) -> 
     say("factors")
     factors = cfg.factor_set()
     say("activities and ledger")
-    acts, ledger = _read(cfg, factors)
+    if book is not None:
+        from ..book.reporting import report_inputs, with_book_adjustments
+        cfg = with_book_adjustments(cfg, book)
+    acts, ledger, book_years = (*_read(cfg, factors), None) if book is None else report_inputs(book, cfg, factors)
     if cfg.normal_year is not None:
         say("normal-year correction")
         ledger = _normal_year_corrected(cfg.normal_year, ledger)
@@ -270,7 +276,7 @@ def build_report(config: str | Path | dict | ReportConfig, *, progress=None) -> 
             else simulate(target_ledger, draws=uc.draws, seed=uc.seed, interval=uc.interval,
                           activity_data=uc.activity_data)
     say("tables")
-    report.tables = _tables(report)
+    report.tables = _tables(report) | ({} if book_years is None else {"book_years": book_years})
     return report
 
 
