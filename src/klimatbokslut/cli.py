@@ -238,7 +238,7 @@ def _cmd_report(args) -> int:
     if args.lang:
         cfg.language = args.lang
     say = _progress(args.quiet)
-    report = build_report(cfg, progress=say)
+    report = build_report(cfg, progress=say, book=args.book)
     written = _write_report(report, Path(args.output), _formats(args.format), say)
     _print_report_summary(report)
     for p in written:
@@ -676,7 +676,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", default=None, choices=["sv", "en"], help="report language (default: the config's)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     _add_factors_option(p)
+    p.add_argument("--book", default=None, help="read the years from a book: closed years as published")
     p.set_defaults(func=_cmd_report)
+    from .book.cli import add_parser as _add_book_parser
+    _add_book_parser(sub)
 
     _add_whatif_parser(sub)
 

@@ -59,7 +59,7 @@ def prepare_closing(book: Book, year: int, config, contribs: list[dict[str, Any]
     header: dict[str, Any] = {
         "settings": {"gwp": led.gwp, "scope2_method": led.scope2_method, "radiative_forcing": led.radiative_forcing,
                      "factor_version": led.factor_version, "manifest_sha256": manifest_sha256(factors),
-                     "own_factor_files": own, "price_index": cfg.price_index_map()},
+                     "own_factor_files": own, "price_index": dict(cfg.price_index)},
         "ledger": {"input_rows": int(led.input_rows), "blank_rows": int(led.blank_rows), "inputs": led.inputs,
                    "rejects": rejects.where(rejects.notna(), None).astype(str).to_dict("records"),
                    "rejects_columns": [str(c) for c in led.rejects.columns],

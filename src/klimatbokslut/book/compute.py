@@ -46,7 +46,8 @@ def factor_set_with(factors, contributions: Iterable[Mapping[str, Any]], *, alre
     with tempfile.TemporaryDirectory() as d:
         paths = []
         for c in files:
-            p = Path(d) / f"{c['id']}_{Path(c['name']).name}"
+            p = Path(d) / str(c["id"]) / Path(c["name"]).name     # the file's own name: factor ids are made of it
+            p.parent.mkdir()
             p.write_bytes(c["content"])
             paths.append(p)
         return apply_factor_files(paths, factors)

@@ -69,23 +69,28 @@ def _recomputed(book: Book, cl: dict[str, Any], header: dict[str, Any], cols: di
                 config) -> list[str]:
     """Recalculate a closed year from its stored contributions and settings; name every differing cell."""
     from ..config import load_config
-    from .closing import year_ledger
+    from .compute import ledger_of
     from .frames import stored_columns
 
     y = int(cl["year"])
     ids = [c["id"] for c in header["contributions"]]
     contribs = [c for c in book.contributions(y, include_superseded=True, content=True) if c["id"] in ids]
     s = header["settings"]
-    base = {"organisation": {"name": "book"}, "report_year": y, "activities": {},
-            "gwp": s["gwp"], "scope2_method": s["scope2_method"], "radiative_forcing": s["radiative_forcing"]}
-    cfg = load_config(config) if config is not None else None
-    if cfg is None:
-        from ..config import ReportConfig
+    settings = {"gwp": s["gwp"], "scope2_method": s["scope2_method"], "radiative_forcing": s["radiative_forcing"],
+                "price_index": {int(k): float(v) for k, v in (s.get("price_index") or {}).items()} or None}
+    if config is not None:
+        from .closing import config_factor_sha
+        from .compute import factor_set_with, settings_of
 
-        cfg = ReportConfig.model_construct(**base, factors_files=[], factors=[], sources=[],
-                                           price_index=s.get("price_index", {}))
-    factors = stored_factors(s.get("own_factor_files", {}))
-    led = year_ledger(cfg, contribs, factors)
+        cfg = load_config(config)
+        factors = factor_set_with(cfg.factor_set(), contribs, already=config_factor_sha(cfg))
+        settings = settings_of(cfg)
+    else:
+        factors = stored_factors(s.get("own_factor_files", {}))
+    out_ = ledger_of(contribs, factors, settings)
+    if out_ is None:
+        return [f"{y}: table contributions: the closing's contributions are missing"]
+    led = out_[1]
     again, _ = stored_columns(led.frame)
     out = []
     if len(again["row"]) != len(cols["row"]):
@@ -118,7 +123,8 @@ def stored_factors(own: dict[str, str]):
     with tempfile.TemporaryDirectory() as d:
         paths = []
         for i, (name, body) in enumerate(sorted(own.items())):
-            p = Path(d) / f"{i}_{name.split(':')[-1]}"
+            p = Path(d) / str(i) / name.split(":")[-1]      # the file's own name: factor ids are made of it
+            p.parent.mkdir()
             p.write_text(body, encoding="utf-8")
             paths.append(p)
         return apply_factor_files(paths)
