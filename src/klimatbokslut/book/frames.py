@@ -38,7 +38,7 @@ def _plain(values: pd.Series, kind: str) -> list[Any]:
     return [v if v is None or isinstance(v, str) else str(v) for v in obj]
 
 
-def stored_columns(frame: pd.DataFrame) -> tuple[dict[str, list[Any]], dict[str, str]]:
+def stored_columns(frame: pd.DataFrame) -> tuple[dict[str, list[Any]], list[list[str]]]:
     """The frame as stored columns (standard ones and ``extra``) and each column's pandas dtype."""
     cols: dict[str, list[Any]] = {}
     n = len(frame)
@@ -52,7 +52,7 @@ def stored_columns(frame: pd.DataFrame) -> tuple[dict[str, list[Any]], dict[str,
                          for r in sub.itertuples(index=False, name=None)]
     else:
         cols["extra"] = [None] * n
-    dtypes = {c: str(frame[c].dtype) for c in frame.columns}
+    dtypes = [[c, str(frame[c].dtype)] for c in frame.columns]     # a list: the order of the columns is kept
     return cols, dtypes
 
 
@@ -96,11 +96,11 @@ def row_hashes(cols: dict[str, list[Any]]) -> np.ndarray:
     return pd.util.hash_pandas_object(pd.DataFrame(data), index=False).to_numpy().view(np.int64)
 
 
-def frame_from_stored(cols: dict[str, list[Any]], dtypes: dict[str, str]) -> pd.DataFrame:
+def frame_from_stored(cols: dict[str, list[Any]], dtypes: list[list[str]]) -> pd.DataFrame:
     """The ledger frame back from stored columns, with the dtypes it had when it was closed."""
     data: dict[str, Any] = {}
     extra_rows = [json.loads(e) if e else {} for e in cols.get("extra", [])]
-    for c, dt in dtypes.items():
+    for c, dt in dtypes:
         if c in LEDGER_KINDS:
             values = cols[c]
         else:
