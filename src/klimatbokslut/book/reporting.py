@@ -47,7 +47,8 @@ def report_inputs(book: Book | str | os.PathLike, cfg, factors) -> tuple[pd.Data
                 frames.append(table.frame)
             led = read_closed(bk, info, factors)
             ledgers.append(led)
-            rows.append({"year": y, "state": "closed", "factor_version": led.factor_version,
+            stored_version = json.loads(info["header"])["settings"]["factor_version"]
+            rows.append({"year": y, "state": "closed", "factor_version": stored_version,
                          "closed_at": info["closed_at"], "closed_by": info["closed_by"], "hash": info["hash"]})
         else:
             fs = factor_set_with(factors, ycs, already=already)
