@@ -14,11 +14,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from book_support import small_config  # noqa: E402
-
-import klimatbokslut as kb  # noqa: E402
-from klimatbokslut.book import bulk  # noqa: E402
-from klimatbokslut.errors import BookError  # noqa: E402
+import klimatbokslut as kb
+from book_support import small_config
+from klimatbokslut.book import bulk
+from klimatbokslut.errors import BookError
 
 bulk._CHUNK = 4           # many points inside the rows' insert
 

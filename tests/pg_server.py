@@ -84,7 +84,7 @@ def start() -> Server:
         os.chmod(folder, 0o755)
         shutil.chown(folder, user=user)
     data = folder / "data"
-    run = lambda *a: subprocess.run([*prefix, *a], capture_output=True, text=True, timeout=120)  # noqa: E731
+    run = lambda *a: subprocess.run([*prefix, *a], capture_output=True, text=True, timeout=120)
     r = run(str(b / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale")
     if r.returncode:
         pytest.fail(f"initdb failed: {r.stderr}")

@@ -12,9 +12,9 @@ import sqlite3
 
 import pandas as pd
 import pytest
-from book_support import FILES, REGION, add_year, small_config
 
 import klimatbokslut as kb
+from book_support import FILES, REGION, add_year, small_config
 from klimatbokslut.book import schema
 from klimatbokslut.errors import BookError
 

@@ -12,9 +12,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from book_support import add_year
 
 import klimatbokslut as kb
+from book_support import add_year
 
 CHILD = Path(__file__).resolve().parent / "book_close_child.py"
 

@@ -10,13 +10,12 @@ import threading
 
 import psycopg
 import pytest
-from book_support import FILES, add_year, small_config
 
 import klimatbokslut as kb
+from book_support import FILES, add_year, small_config
 from klimatbokslut.book.roles import create_roles
 from klimatbokslut.errors import BookError
-
-from pg_server import start  # noqa: I001
+from pg_server import start
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +65,8 @@ def test_postgresql_refuses_update_and_delete_of_closed_rows_and_verify_names_th
         con.execute("DROP TRIGGER ledger_rows_immutable ON ledger_rows")
         con.execute("UPDATE ledger_rows SET co2e_kg = co2e_kg + 1 WHERE pos = 2")
     problems = book.verify()
-    assert len(problems) == 1 and problems[0].startswith("2024: table ledger_rows") and "row 3 (input row" in problems[0]
+    assert len(problems) == 1
+    assert problems[0].startswith("2024: table ledger_rows") and "row 3 (input row" in problems[0]
 
 
 def test_two_closers_on_postgresql_exactly_one_succeeds(db, tmp_path):
@@ -78,7 +78,7 @@ def test_two_closers_on_postgresql_exactly_one_succeeds(db, tmp_path):
 
     def close():
         b = kb.Book.open(db)
-        fault = lambda point: barrier.wait(timeout=60) if point == "computed" else None  # noqa: E731
+        fault = lambda point: barrier.wait(timeout=60) if point == "computed" else None
         try:
             b.close(2024, cfg, _fault=fault)
             outcome.append("closed")

@@ -8,9 +8,9 @@ import sqlite3
 
 import pandas as pd
 import pytest
-from book_support import REGION, add_year, small_config
 
 import klimatbokslut as kb
+from book_support import REGION, add_year, small_config
 from klimatbokslut.book.example import build_example_book
 
 

@@ -38,8 +38,8 @@ def _cmd_init(args) -> int:
 
 def _cmd_add(args) -> int:
     book = _open(args, create=True)
-    c = book.add(args.year, args.file, by=args.by, area=args.area or "", kind="factors" if args.factors else "activities",
-                 replaces=args.replaces)
+    kind = "factors" if args.factors else "activities"
+    c = book.add(args.year, args.file, by=args.by, area=args.area or "", kind=kind, replaces=args.replaces)
     print(tr(args.lang, "contribution {id} to {year}: {name} by {by}, {rows} rows, {rejected} rejected",
              id=c["id"], year=c["year"], name=c["name"], by=c["added_by"], rows=c["rows"], rejected=c["rejected"]))
     if args.replaces is not None:
@@ -82,12 +82,13 @@ def _cmd_status(args) -> int:
              tolerance=percent(st.tolerance, 0, lang)))
     for w in st.warnings.itertuples(index=False):
         print("  " + tr(lang, _WARNINGS[w.kind], org_unit=w.org_unit, site=w.site or "-", activity=w.activity,
-                        unit=w.unit, previous=_amount(w.previous, w.unit, lang), current=_amount(w.current, w.unit, lang),
+                        unit=w.unit, previous=_amount(w.previous, lang),
+                        current=_amount(w.current, lang),
                         change=percent(w.change, 0, lang, sign=True), previous_year=st.previous_year, year=args.year))
     return 0
 
 
-def _amount(value: float, unit: str, lang: str) -> str:
+def _amount(value: float, lang: str) -> str:
     return number(value, 0 if float(value).is_integer() or abs(value) >= 100 else 1, lang)
 
 
@@ -117,7 +118,7 @@ def _cmd_history(args) -> int:
         print(tr(lang, "{year}: published {published} t CO2e, restated {restated} t CO2e; factors {version}; "
                        "hash {hash}", year=r.year, published=number(r.published_t, 0, lang),
                  restated=number(r.restated_t, 0, lang), version=r.factor_version, hash=r.hash))
-        print("  " + r.events)
+        print("  " + str(r.events))
     for a in book.adjustments():
         print(tr(lang, "adjustment {id} ({year}) by {by} {at}: {reason}", id=a["id"], year=a["year"], by=a["by"],
                  at=a["at"][:10], reason=a["reason"]))

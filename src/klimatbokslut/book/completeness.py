@@ -86,7 +86,8 @@ def compare(before: pd.DataFrame, now: pd.DataFrame, tolerance: float) -> pd.Dat
     a = before.groupby(key)["amount"].sum()
     b = now.groupby(key)["amount"].sum()
     both = pd.concat([a.rename("previous"), b.rename("current")], axis=1).fillna(0.0)
-    for (act, site, unit), r in both.iterrows():
+    for label, r in both.iterrows():
+        act, site, unit = (str(x) for x in label)  # type: ignore[attr-defined]  # a three-level index
         prev, cur = float(r["previous"]), float(r["current"])
         if prev > 0 and cur > 0 and abs(cur / prev - 1.0) > tolerance + 1e-9:     # 30 % exactly is within ±30 %
             out.append({"kind": "amount_changed", "activity": act, "site": site, "org_unit": "", "unit": unit,

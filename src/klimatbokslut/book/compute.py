@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +59,7 @@ def settings_of(cfg) -> dict[str, Any]:
                 price_index=cfg.price_index_map())
 
 
-def year_table(contributions: list[Mapping[str, Any]]) -> ActivityTable | None:
+def year_table(contributions: Sequence[Mapping[str, Any]]) -> ActivityTable | None:
     """One activity table of a year's activity contributions (None when there is none).
 
     A year is calculated as one table, so that what the engine decides across rows (a spend-based row
@@ -80,7 +80,7 @@ def year_table(contributions: list[Mapping[str, Any]]) -> ActivityTable | None:
                                input_rows=sum(t.input_rows for _, t in tables))
 
 
-def _tables(contributions: list[Mapping[str, Any]]) -> list[tuple[Mapping[str, Any], ActivityTable]]:
+def _tables(contributions: Sequence[Mapping[str, Any]]) -> list[tuple[Mapping[str, Any], ActivityTable]]:
     return [(c, read_contribution(c["name"], c["content"])) for c in contributions if c["kind"] == "activities"]
 
 
@@ -95,15 +95,15 @@ def _name_files(rejects: pd.DataFrame, tables: list[tuple[Mapping[str, Any], Act
             continue
         for c, t in tables:
             f = t.frame
-            hit = (f["row"] == getattr(r, "row")) & (f["year"] == getattr(r, "input_year", None)) & \
+            hit = (f["row"] == r.row) & (f["year"] == getattr(r, "input_year", None)) & \
                 (f["activity"].astype(str) == str(getattr(r, "input_activity", "")))
             if bool(hit.any()):
                 files[i] = Path(c["name"]).name
                 break
-    return rejects.assign(file=files)
+    return rejects.assign(file=pd.Series(files, index=rejects.index, dtype=object))
 
 
-def ledger_of(contributions: list[Mapping[str, Any]], factors, settings: Mapping[str, Any]
+def ledger_of(contributions: Sequence[Mapping[str, Any]], factors, settings: Mapping[str, Any]
               ) -> tuple[pd.DataFrame, Ledger] | None:
     """The activity rows and the ledger of one year's contributions (None without activity contributions)."""
     acts = year_table(contributions)

@@ -119,6 +119,6 @@ def _typed(values: list[Any], dtype: str, kind: str) -> pd.Series:
     if dtype in ("bool",):
         return pd.Series([bool(v) for v in values], dtype=bool)
     try:
-        return pd.Series(values).astype(dtype)
+        return pd.Series(values).astype(dtype)  # type: ignore[call-overload]  # a dtype name stored at closing
     except (TypeError, ValueError):
         return pd.Series(values, dtype=object)

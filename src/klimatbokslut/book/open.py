@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sqlalchemy import Engine, inspect, insert, select, text
+from sqlalchemy import Engine, insert, inspect, select, text
 
 from ..errors import BookError
 from . import schema as S
@@ -23,7 +23,7 @@ def connect_url(where: str | os.PathLike, *, create: bool) -> tuple[str, bool]:
     """The SQLAlchemy URL of a book and whether it is to be created (a SQLite file that does not exist)."""
     s = str(where)
     if "://" in s:
-        if s.startswith("postgresql://") or s.startswith("postgres://"):
+        if s.startswith(("postgresql://", "postgres://")):
             s = "postgresql+psycopg://" + s.split("://", 1)[1]
         if s.startswith("sqlite:///"):
             return s, not Path(s[len("sqlite:///"):]).exists()

@@ -6,10 +6,8 @@ import json
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-from sqlalchemy import text
 
 from ..ledger import Ledger
-from .bulk import COLUMNS
 from .frames import frame_from_stored
 from .schema import LEDGER_KINDS
 

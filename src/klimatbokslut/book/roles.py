@@ -33,7 +33,7 @@ TABLES = ("book_meta", "contributions", "closings", "ledger_rows", "reopenings",
 def role_statements(prefix: str = "klimatbokslut_") -> dict[str, list[str]]:
     """The SQL that creates and grants each role, by role name."""
     contributor, closer, reader = (f"{prefix}{r}" for r in ("contributor", "closer", "reader"))
-    common = [f"GRANT USAGE ON SCHEMA public TO {{role}}",
+    common = ["GRANT USAGE ON SCHEMA public TO {role}",
               f"GRANT SELECT ON {', '.join(TABLES)} TO {{role}}",
               "GRANT INSERT ON contributions, events TO {role}",
               "GRANT UPDATE (superseded_by) ON contributions TO {role}",

@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection
 
 from ..errors import BookError
 from . import schema as S
-from .frames import content_hash, frame_from_stored, row_hashes, stored_columns
+from .frames import content_hash, frame_from_stored, row_hashes
 from .open import check_book, connect_url, create_schema
 
 __all__ = ["Book", "now"]
@@ -156,15 +156,15 @@ class Book:
             The year is closed, a row is of another year (all such rows named), or ``replaces`` is not a
             current contribution of the year.
         """
-        from .intake_check import check_contribution
-
         from ..factors import default_factors
         from .compute import factor_set_with
+        from .intake_check import check_contribution
 
         path = Path(file)
         content = path.read_bytes()
         # the year's own factor files first: the activities they define are then known to the reader
-        factor_set_with(default_factors(), [c for c in self.contributions(year, content=True) if c["kind"] == "factors"])
+        own = [c for c in self.contributions(year, content=True) if c["kind"] == "factors"]
+        factor_set_with(default_factors(), own)
         rows, rejected, report = check_contribution(path, int(year), kind)
         who = _who(by)
         with self.engine.begin() as c:
@@ -237,8 +237,9 @@ class Book:
             last = c.execute(select(S.closings.c.seq, S.closings.c.hash).order_by(S.closings.c.seq.desc())
                              .limit(1)).first()
             seq, prev = (int(last.seq) + 1, last.hash) if last else (1, "")
-            generation = c.execute(select(func.count()).select_from(S.reopenings.join(
-                S.closings, S.reopenings.c.closing_id == S.closings.c.id)).where(S.closings.c.year == year)).scalar_one()
+            reopened = S.reopenings.join(S.closings, S.reopenings.c.closing_id == S.closings.c.id)
+            generation = c.execute(select(func.count()).select_from(reopened)
+                                   .where(S.closings.c.year == year)).scalar_one()
             header = {**header, "year": year, "seq": seq, "generation": int(generation), "closed_by": who,
                       "closed_at": now()}
             digest = closing_hash(prev, header, cols)

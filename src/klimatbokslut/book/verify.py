@@ -97,7 +97,7 @@ def _recomputed(book: Book, cl: dict[str, Any], header: dict[str, Any], cols: di
         return [f"{y}: table ledger_rows: recalculated {len(again['row'])} rows, stored {len(cols['row'])}"]
     for name in LEDGER_KINDS:
         a, b = pd.Series(again[name], dtype=object), pd.Series(cols[name], dtype=object)
-        same = (a == b) | (a.isna() & b.isna())
+        same: Any = (a == b) | (a.isna() & b.isna())
         if LEDGER_KINDS[name] == "f":
             fa, fb = pd.to_numeric(a, errors="coerce"), pd.to_numeric(b, errors="coerce")
             same = np.isclose(fa, fb, rtol=1e-12, atol=0.0, equal_nan=True)
