@@ -11,7 +11,7 @@ import os
 import sys
 from typing import Any
 
-from ..text import N_, number, percent, tr
+from ..text import N_, ntr, number, percent, ptr, tr
 from .store import Book
 
 DEFAULT_BOOK = "bokslut.sqlite"
@@ -61,9 +61,9 @@ def _cmd_status(args) -> int:
     book = _open(args)
     st = book.status(args.year, tolerance=args.tolerance)
     lang = args.lang
-    state = tr(lang, "closed") if st.closed else tr(lang, "open")
-    print(tr(lang, "{year} ({state}): {n} contributions", year=args.year, state=state,
-             n=int(st.contributions["superseded_by"].isna().sum())))
+    state = ptr(lang, "book year", "closed") if st.closed else ptr(lang, "book year", "open")
+    print(ntr(lang, "{year} ({state}): {n} contribution", "{year} ({state}): {n} contributions",
+              int(st.contributions["superseded_by"].isna().sum()), year=args.year, state=state))
     for r in st.contributions.itertuples(index=False):
         line = tr(lang, "  {id} {name} ({area}) by {by} {at}: {rows} rows, {rejected} rejected",
                   id=r.id, name=r.name, area=r.area or "-", by=r.added_by, at=r.added_at, rows=r.rows,
@@ -132,10 +132,15 @@ def _cmd_verify(args) -> int:
     if problems:
         for p in problems:
             print(p, file=sys.stderr)
-        print(tr(args.lang, "verify: {n} problems", n=len(problems)), file=sys.stderr)
+        print(ntr(args.lang, "verify: {n} problem", "verify: {n} problems", len(problems)), file=sys.stderr)
         return 1
-    print(tr(args.lang, "verify: the hash chain and {n} closed years are intact{recomputed}", n=len(closed),
-             recomputed=tr(args.lang, ", recalculated from their stored inputs") if args.recompute else ""))
+    if args.recompute:
+        print(ntr(args.lang, "verify: the hash chain and {n} closed year are intact, recalculated from their stored "
+                             "inputs", "verify: the hash chain and {n} closed years are intact, recalculated from "
+                                       "their stored inputs", len(closed)))
+    else:
+        print(ntr(args.lang, "verify: the hash chain and {n} closed year are intact",
+                  "verify: the hash chain and {n} closed years are intact", len(closed)))
     return 0
 
 
