@@ -215,8 +215,8 @@ def _cmd_example(args) -> int:
     _write_outputs(report.ledger, out, lang=report.language,
                    title=tr(report.language, "Region Exempelby (fictitious example region), t CO2e by year and scope:"))
     _print_report_summary(report)
-    from .book.example import build_example_book
-    written.append(Path(build_example_book(out / "bokslut.sqlite", cfg).where))
+    from .book.example import write_example
+    written += write_example(out, cfg)
     for p in written:
         print(tr(report.language, "wrote {path}", path=p))
     return 0

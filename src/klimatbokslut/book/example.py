@@ -51,3 +51,20 @@ def build_example_book(where: str | Path, config: str | Path | ReportConfig, fil
         for spec in cfg.recalculation.changes:
             book.adjust(int(spec["year"]), spec, by=CLOSER, reason=str(spec.get("name", "")))
     return book
+
+
+def write_example(out: str | Path, config: ReportConfig) -> list[Path]:
+    """Beside the example's report: a copy of the example region's files (``exempelregion/``, to edit and run
+    again) and its book (``bokslut.sqlite``) built from that copy. Returns both paths."""
+    import shutil
+
+    out = Path(out)
+    src = Path(config.path).parent if config.path else None
+    folder = out / "exempelregion"
+    if src is not None:
+        shutil.copytree(src, folder, dirs_exist_ok=True)
+    cfg = load_config(folder / "klimatbokslut.toml") if (folder / "klimatbokslut.toml").exists() else config
+    cfg.gwp, cfg.language = config.gwp, config.language
+    book = build_example_book(out / "bokslut.sqlite", cfg)
+    book.dispose()
+    return [folder, out / "bokslut.sqlite"]

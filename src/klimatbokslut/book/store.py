@@ -223,6 +223,14 @@ class Book:
                             "FILE --by NAME")
         header, cols = prepare_closing(self, year, config, contribs)
         fault("computed")
+        return self.store_closing(year, header, cols, by=by, expect=[x["id"] for x in contribs], _fault=fault)
+
+    def store_closing(self, year: int, header: dict[str, Any], cols: dict[str, list[Any]], *, by: str | None = None,
+                      expect: list[int] | None = None, _fault: Callable[[str], None] | None = None) -> dict[str, Any]:
+        """The write half of :meth:`close`: one transaction that checks the year is open, links the hash chain and
+        stores the header and the rows (``cols``, from :func:`.frames.stored_columns`). ``expect``: the ids of the
+        contributions the rows were computed from (refused when the year's contributions changed meanwhile)."""
+        fault = _fault or (lambda where: None)
         who = _who(by)
         with self.engine.begin() as c:
             self._lock(c)
@@ -232,7 +240,7 @@ class Book:
             now_ids = [r[0] for r in c.execute(select(S.contributions.c.id).where(
                 S.contributions.c.year == year, S.contributions.c.superseded_by.is_(None))
                 .order_by(S.contributions.c.id))]
-            if now_ids != [x["id"] for x in contribs]:
+            if expect is not None and now_ids != expect:
                 raise BookError(f"the contributions of {year} changed while it was computed; close it again")
             last = c.execute(select(S.closings.c.seq, S.closings.c.hash).order_by(S.closings.c.seq.desc())
                              .limit(1)).first()
