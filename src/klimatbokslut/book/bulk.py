@@ -14,13 +14,14 @@ COLUMNS = ["closing_id", "pos", *LEDGER_KINDS, "extra", "row_hash"]
 _CHUNK = 50_000
 
 
-def write_rows(c: Connection, closing_id: int, cols: dict[str, Any], fault: Callable[[str], None]) -> None:
+def write_rows(c: Connection, closing_id: int, cols: dict[str, Any], fault: Callable[[str], None],
+               hashes_array: Any = None) -> None:
     """Insert the stored columns as ``ledger_rows`` of one closing (inside the caller's transaction).
 
     ``fault`` is called between chunks (tests kill the process there).
     """
     n = len(cols["row"])
-    hashes = row_hashes(cols).tolist()
+    hashes = (row_hashes(cols) if hashes_array is None else hashes_array).tolist()
     data = [[closing_id] * n, list(range(n)), *(cols[k] for k in LEDGER_KINDS), cols["extra"], hashes]
     raw = c.connection.driver_connection
     if raw is None:                                  # pragma: no cover - a pooled connection always has one

@@ -19,8 +19,6 @@ import pandas as pd
 
 from .schema import LEDGER_KINDS
 
-_NAN = np.float64("nan").tobytes()
-
 
 def _plain(values: pd.Series, kind: str) -> list[Any]:
     """One column's values as Python objects of the stored kind (None for missing)."""
@@ -62,38 +60,62 @@ def _json_default(v: Any) -> Any:
     return str(v)
 
 
-def content_hash(cols: dict[str, list[Any]], h: Any | None = None) -> Any:
-    """Feed the stored columns into a sha256 (a new one unless ``h`` is given) and return it."""
-    h = h or hashlib.sha256()
+_MISSING_INT = -(2 ** 62)          # a missing integer or boolean in the hashes (no ledger value is this)
+
+
+def typed_arrays(cols: dict[str, list[Any]]) -> dict[str, np.ndarray]:
+    """The stored columns as numpy arrays: float64 (missing: NaN), int64 (missing: a sentinel), object (text)."""
+    out: dict[str, np.ndarray] = {}
     for name in [*LEDGER_KINDS, "extra"]:
         values = cols[name]
         kind = LEDGER_KINDS.get(name, "t")
-        h.update(b"\x1dcol:" + name.encode())
         if kind == "f":
-            arr = np.array([np.nan if v is None else v for v in values], dtype="float64")
-            arr[np.isnan(arr)] = np.nan              # one bit pattern for every missing value
-            h.update(arr.tobytes())
+            out[name] = np.array(values, dtype="float64")            # None becomes NaN
         elif kind in ("i", "b"):
-            h.update(",".join("" if v is None else str(int(v)) for v in values).encode())
+            out[name] = (np.array([_MISSING_INT if v is None else int(v) for v in values], dtype="int64")
+                         if None in values else np.array(values, dtype="int64"))
         else:
-            h.update("\x1e".join("\x00" if v is None else v for v in values).encode("utf-8", "surrogatepass"))
+            out[name] = np.array(values, dtype=object)
+    return out
+
+
+def content_hash(cols: dict[str, list[Any]], h: Any | None = None, arrays: dict[str, np.ndarray] | None = None) -> Any:
+    """Feed the stored columns into a sha256 (a new one unless ``h`` is given) and return it."""
+    h = h or hashlib.sha256()
+    arrays = arrays if arrays is not None else typed_arrays(cols)
+    for name in [*LEDGER_KINDS, "extra"]:
+        a = arrays[name]
+        h.update(b"\x1dcol:" + name.encode())
+        if a.dtype == np.float64:
+            a = np.where(np.isnan(a), np.nan, a)             # one bit pattern for every missing value
+            h.update(a.tobytes())
+        elif a.dtype == np.int64:
+            h.update(a.tobytes())
+        else:
+            values = a.tolist()
+            if None in values:
+                values = ["\x00" if v is None else v for v in values]
+            text = "\x1e".join(values)
+            h.update(text.encode("utf-8", "surrogatepass"))
     return h
 
 
-def row_hashes(cols: dict[str, list[Any]]) -> np.ndarray:
+def row_hashes(cols: dict[str, list[Any]], arrays: dict[str, np.ndarray] | None = None) -> np.ndarray:
     """A 64-bit hash per stored row (int64), to name a changed row; the same for the rows as written and as
     read back (booleans as 0/1, every missing value alike)."""
-    data: dict[str, Any] = {}
-    for c in [*LEDGER_KINDS, "extra"]:
-        kind = LEDGER_KINDS.get(c, "t")
-        values = cols[c]
-        if kind == "f":
-            data[c] = np.array([np.nan if v is None else v for v in values], dtype="float64")
-        elif kind in ("i", "b"):
-            data[c] = np.array([-(2 ** 62) if v is None else int(v) for v in values], dtype="int64")
+    arrays = arrays if arrays is not None else typed_arrays(cols)
+    n = len(cols["row"])
+    h = np.zeros(n, dtype=np.uint64)
+    prime = np.uint64(1099511628211)
+    for name in [*LEDGER_KINDS, "extra"]:
+        a = arrays[name]
+        if a.dtype == object:           # few distinct texts: hash each once
+            codes, uniques = pd.factorize(a, use_na_sentinel=False)
+            hv = pd.util.hash_array(np.where(pd.isna(uniques), "\x00", uniques).astype(object))[codes]
         else:
-            data[c] = np.array(["\x00" if v is None else v for v in values], dtype=object)
-    return pd.util.hash_pandas_object(pd.DataFrame(data), index=False).to_numpy().view(np.int64)
+            hv = pd.util.hash_array(a)
+        h = h * prime + hv
+    return h.view(np.int64)
 
 
 def frame_from_stored(cols: dict[str, list[Any]], dtypes: list[list[str]]) -> pd.DataFrame:

@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection
 
 from ..errors import BookError
 from . import schema as S
-from .frames import content_hash, frame_from_stored, row_hashes
+from .frames import content_hash, frame_from_stored, row_hashes, typed_arrays
 from .open import check_book, connect_url, create_schema
 
 __all__ = ["Book", "now"]
@@ -232,6 +232,7 @@ class Book:
         contributions the rows were computed from (refused when the year's contributions changed meanwhile)."""
         fault = _fault or (lambda where: None)
         who = _who(by)
+        arrays = typed_arrays(cols)
         with self.engine.begin() as c:
             self._lock(c)
             fault("locked")
@@ -250,7 +251,7 @@ class Book:
                                    .where(S.closings.c.year == year)).scalar_one()
             header = {**header, "year": year, "seq": seq, "generation": int(generation), "closed_by": who,
                       "closed_at": now()}
-            digest = closing_hash(prev, header, cols)
+            digest = closing_hash(prev, header, cols, arrays)
             cid = c.execute(insert(S.closings).values(
                 seq=seq, year=year, generation=int(generation), closed_at=header["closed_at"], closed_by=who,
                 header=json.dumps(header, ensure_ascii=False, sort_keys=True), row_count=len(cols["row"]),
@@ -258,7 +259,7 @@ class Book:
             fault("header")
             from .bulk import write_rows
 
-            write_rows(c, cid, cols, fault)
+            write_rows(c, cid, cols, fault, row_hashes(cols, arrays))
             self._event(c, "close", year, who, {"closing": cid, "hash": digest})
             fault("before_commit")
         fault("committed")
@@ -374,12 +375,12 @@ class Book:
                                           detail=json.dumps(dict(detail), ensure_ascii=False, default=str)))
 
 
-def closing_hash(prev: str, header: Mapping[str, Any], cols: Mapping[str, list[Any]]) -> str:
+def closing_hash(prev: str, header: Mapping[str, Any], cols: Mapping[str, list[Any]], arrays=None) -> str:
     """sha256 over the previous closing's hash, the header (canonical JSON) and every stored ledger cell."""
     h = hashlib.sha256()
     h.update(prev.encode() + b"\x1d")
     h.update(json.dumps(header, ensure_ascii=False, sort_keys=True).encode("utf-8"))
-    return content_hash(dict(cols), h).hexdigest()
+    return content_hash(dict(cols), h, arrays).hexdigest()
 
 
 def _sqlite_setup(engine: Engine) -> None:
