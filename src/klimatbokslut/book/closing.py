@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
@@ -18,9 +18,6 @@ from ..errors import BookError, InputError, KlimatbokslutError
 from ..ledger import Ledger
 from .compute import factor_set_with, ledger_of, settings_of
 from .frames import stored_columns
-
-if TYPE_CHECKING:
-    from .store import Book
 
 
 def year_ledger(cfg: ReportConfig, contribs: list[dict[str, Any]], factors=None) -> Ledger:
@@ -43,7 +40,7 @@ def manifest_sha256(factors) -> str:
     return hashlib.sha256(json.dumps(sums, sort_keys=True).encode()).hexdigest()
 
 
-def prepare_closing(book: Book, year: int, config, contribs: list[dict[str, Any]]) -> tuple[dict, dict]:
+def prepare_closing(book: Any, year: int, config, contribs: list[dict[str, Any]]) -> tuple[dict, dict]:
     """The closing's header (JSON-ready) and stored ledger columns for ``year``."""
     cfg = config if isinstance(config, ReportConfig) else load_config(config)
     factors = factor_set_with(cfg.factor_set(), contribs, already=config_factor_sha(cfg))
@@ -81,7 +78,7 @@ def _plain(v: Any) -> Any:
     return str(v)
 
 
-def _targets(book: Book, cfg: ReportConfig, year: int, led: Ledger) -> list[dict[str, Any]]:
+def _targets(book: Any, cfg: ReportConfig, year: int, led: Ledger) -> list[dict[str, Any]]:
     """Each ledger target's result for ``year``, read against the closed years before it and this year."""
     from .reading import read_closed
 

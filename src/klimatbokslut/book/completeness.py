@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
 from .compute import read_contribution
-
-if TYPE_CHECKING:
-    from .store import Book
 
 #: What a warning is about, with last year's and this year's figures.
 WARNING_COLUMNS = ["kind", "activity", "site", "org_unit", "unit", "previous", "current", "change"]
@@ -35,7 +32,7 @@ class YearStatus:
     tolerance: float
 
 
-def _activity_rows(book: Book, year: int) -> pd.DataFrame | None:
+def _activity_rows(book: Any, year: int) -> pd.DataFrame | None:
     """Activity rows of a year (read from its current contributions), with energy in MWh where known."""
     frames = []
     for c in book.contributions(year, content=True):
@@ -52,7 +49,7 @@ def _activity_rows(book: Book, year: int) -> pd.DataFrame | None:
     return f
 
 
-def status(book: Book, year: int, *, tolerance: float = 0.30) -> YearStatus:
+def status(book: Any, year: int, *, tolerance: float = 0.30) -> YearStatus:
     """The :class:`YearStatus` of ``year``."""
     rows = book.contributions(year, include_superseded=True)
     contribs = pd.DataFrame([{"id": c["id"], "kind": c["kind"], "area": c["area"], "name": c["name"],

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
@@ -11,13 +11,10 @@ from ..ledger import Ledger
 from .frames import frame_from_stored
 from .schema import LEDGER_KINDS
 
-if TYPE_CHECKING:
-    from .store import Book
-
 _READ = [*LEDGER_KINDS, "extra"]
 
 
-def stored_rows(book: Book, closing_id: int, *, with_hash: bool = False) -> dict[str, list[Any]]:
+def stored_rows(book: Any, closing_id: int, *, with_hash: bool = False) -> dict[str, list[Any]]:
     """The stored columns of one closing's ledger rows, in their order (``pos``)."""
     names = _READ + (["pos", "row_hash"] if with_hash else [])
     with book.engine.connect() as c:
@@ -45,13 +42,13 @@ def ledger_from(header: dict[str, Any], cols: dict[str, list[Any]], factors=None
                   radiative_forcing=s["radiative_forcing"], factor_version=s["factor_version"])
 
 
-def read_closed(book: Book, info: dict[str, Any], factors=None) -> Ledger:
+def read_closed(book: Any, info: dict[str, Any], factors=None) -> Ledger:
     """The ledger of a closing as published."""
     header = info["header"] if isinstance(info["header"], dict) else json.loads(info["header"])
     return ledger_from(header, stored_rows(book, int(info["id"])), factors)
 
 
-def restated_ledger(book: Book, year: int):
+def restated_ledger(book: Any, year: int):
     """The closed year's ledger restated by the book's adjustments (base year: the first closed year)."""
     closed = book.closed_years()
     led = Ledger.concat([read_closed(book, info) for info in closed.values()])
@@ -62,7 +59,7 @@ def restated_ledger(book: Book, year: int):
     return out.replace(frame=out.frame[out.frame["year"] == year].reset_index(drop=True))
 
 
-def _restatement(book: Book, led: Ledger, base: int):
+def _restatement(book: Any, led: Ledger, base: int):
     from ..config import RecalculationConfig
     from ..restatement import restate
 
@@ -73,7 +70,7 @@ def _restatement(book: Book, led: Ledger, base: int):
     return restate(led, rc.change_objects(None), base_year=base, policy=rc.policy())
 
 
-def history(book: Book) -> pd.DataFrame:
+def history(book: Any) -> pd.DataFrame:
     """Each closed year: published total, restated total, closing time and author, reopenings and adjustments."""
     closed = book.closed_years()
     cols = ["year", "published_t", "restated_t", "closed_at", "closed_by", "factor_version", "hash", "events"]

@@ -21,7 +21,8 @@ from sqlalchemy.engine import Connection
 
 from ..errors import BookError
 from . import schema as S
-from .frames import content_hash, frame_from_stored, row_hashes, typed_arrays
+from .chain import closing_hash
+from .frames import frame_from_stored, row_hashes, typed_arrays
 from .open import check_book, connect_url, create_schema
 
 __all__ = ["Book", "now"]
@@ -373,14 +374,6 @@ class Book:
     def _event(self, c: Connection, kind: str, year: Any, who: str, detail: Mapping[str, Any]) -> None:
         c.execute(insert(S.events).values(at=now(), by=who, kind=kind, year=None if year is None else int(year),
                                           detail=json.dumps(dict(detail), ensure_ascii=False, default=str)))
-
-
-def closing_hash(prev: str, header: Mapping[str, Any], cols: Mapping[str, list[Any]], arrays=None) -> str:
-    """sha256 over the previous closing's hash, the header (canonical JSON) and every stored ledger cell."""
-    h = hashlib.sha256()
-    h.update(prev.encode() + b"\x1d")
-    h.update(json.dumps(header, ensure_ascii=False, sort_keys=True).encode("utf-8"))
-    return content_hash(dict(cols), h, arrays).hexdigest()
 
 
 def _sqlite_setup(engine: Engine) -> None:

@@ -4,24 +4,20 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
 from sqlalchemy import text
 
+from .chain import closing_hash
 from .frames import row_hashes
 from .reading import stored_rows
 from .schema import LEDGER_KINDS
 
-if TYPE_CHECKING:
-    from .store import Book
 
-
-def verify(book: Book, *, recompute: bool = False, config=None) -> list[str]:
+def verify(book: Any, *, recompute: bool = False, config=None) -> list[str]:
     """Every problem found, each naming the year, the table and the row (empty: the book is intact)."""
-    from .store import closing_hash
-
     problems: list[str] = []
     with book.engine.connect() as c:
         closings = [dict(r) for r in c.execute(text(
@@ -65,7 +61,7 @@ def _changed_rows(cols: dict[str, list[Any]], stored: np.ndarray, positions: lis
     return [f"{int(positions[i]) + 1} (input row {cols['row'][i]})" for i in bad]
 
 
-def _recomputed(book: Book, cl: dict[str, Any], header: dict[str, Any], cols: dict[str, list[Any]],
+def _recomputed(book: Any, cl: dict[str, Any], header: dict[str, Any], cols: dict[str, list[Any]],
                 config) -> list[str]:
     """Recalculate a closed year from its stored contributions and settings; name every differing cell."""
     from ..config import load_config
