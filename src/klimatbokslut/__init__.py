@@ -32,7 +32,8 @@ from .uncertainty import simulate
 from .units import Q_, get_registry, parse_quantity
 
 __all__ = [
-    "__version__", "ActivityTable", "DatasetIntegrityError", "EmissionFactor", "FactorNotFoundError", "FactorSet",
+    "__version__", "ActivityTable", "Book", "DatasetIntegrityError", "EmissionFactor", "FactorNotFoundError",
+    "FactorSet",
     "InputError", "KlimatbokslutError", "Ledger", "Portfolio", "Q_", "UnitError", "apply_factor_files", "build_report",
     "calculate", "compare_ledgers", "default_factors", "define_activity", "emissions", "food", "get_registry",
     "load_config", "parse_quantity", "purchases", "read_activities", "read_factor_file", "register_activity",
@@ -45,4 +46,8 @@ def __getattr__(name: str):
     # The unit registry is built on first use, not at import.
     if name == "ureg":
         return get_registry()
+    if name == "Book":          # the book needs SQLAlchemy: loaded when first used
+        from .book import Book
+
+        return Book
     raise AttributeError(f"module 'klimatbokslut' has no attribute {name!r}")

@@ -70,7 +70,11 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
                    help=tr(lang, "the report's language, e.g. en (default: the configuration's)"))
     p.add_argument("-q", "--quiet", action="store_true", help=tr(lang, "no progress lines"))
     _add_factors_option(p, lang)
+    p.add_argument("--book", default=None,
+                   help=tr(lang, "read the years from a book, e.g. bokslut.sqlite: closed years as published"))
     p.set_defaults(func=_cmd_report)
+    from .book.cli import add_parser as _add_book_parser
+    _add_book_parser(sub)
 
     _add_whatif_parser(sub, lang)
     _add_ledger_parsers(sub, lang)

@@ -92,6 +92,8 @@ def _cmd_example(args) -> int:
     _write_outputs(report.ledger, out, lang=report.language,
                    title=tr(report.language, "Region Exempelby (fictitious example region), t CO2e by year and scope:"))
     _print_report_summary(report)
+    from .book.example import write_example
+    written += write_example(out, cfg)
     for p in written:
         print(tr(report.language, "wrote {path}", path=p))
     return 0
@@ -102,7 +104,7 @@ def _cmd_report(args) -> int:
     if args.lang:
         cfg.language = args.lang
     say = _progress(args.quiet)
-    report = build_report(cfg, progress=say)
+    report = build_report(cfg, progress=say, book=args.book)
     formats = _formats(args.format, args.lang or terminal_language(sys.argv[1:]))
     written = _write_report(report, Path(args.output), formats, say)
     _print_report_summary(report)

@@ -160,7 +160,11 @@ def rejected_rows(rejects: pd.DataFrame) -> int:
     >>> rejected_rows(pd.DataFrame({"row": [3, 3, 5]}))
     2
     """
-    return int(rejects["row"].nunique()) if len(rejects) else 0
+    if not len(rejects):
+        return 0
+    # rows of several files (a ``file`` column) are told apart by their file
+    keys = [c for c in ("file", "row") if c in rejects.columns]
+    return int(len(rejects[keys].drop_duplicates()))
 
 
 def unvalued_mask(frame: pd.DataFrame) -> np.ndarray:

@@ -204,7 +204,7 @@ def _run_scenarios(cfg: ReportConfig, acts: pd.DataFrame, factors) -> list:
     return views
 
 
-def build_report(config: str | Path | dict | ReportConfig, *, progress=None) -> Report:
+def build_report(config: str | Path | dict | ReportConfig, *, progress=None, book=None) -> Report:
     """Compute a klimatbokslut from a configuration (a TOML path, a dict or a :class:`ReportConfig`).
 
     Parameters
@@ -212,6 +212,9 @@ def build_report(config: str | Path | dict | ReportConfig, *, progress=None) -> 
     config : str, Path, dict or ReportConfig
     progress : callable, optional
         Called with a short text before each step (the command line prints it).
+    book : str, Path or Book, optional
+        Read the years from a book (:mod:`klimatbokslut.book`): closed years as published, open years
+        computed from their contributions, the book's adjustments in the recalculation.
 
     Returns
     -------
@@ -236,7 +239,10 @@ def build_report(config: str | Path | dict | ReportConfig, *, progress=None) -> 
     say("factors")
     factors = cfg.factor_set()
     say("activities and ledger")
-    acts, ledger = _read(cfg, factors)
+    if book is not None:
+        from ..book.reporting import report_inputs, with_book_adjustments
+        cfg = with_book_adjustments(cfg, book)
+    acts, ledger, book_years = (*_read(cfg, factors), None) if book is None else report_inputs(book, cfg, factors)
     if cfg.normal_year is not None:
         say("normal-year correction")
         ledger = _normal_year_corrected(cfg.normal_year, ledger)
@@ -270,7 +276,7 @@ def build_report(config: str | Path | dict | ReportConfig, *, progress=None) -> 
     say("plan")
     report.plan = plan_section(cfg, target_ledger)     # the plan's own table followed up (plan_view.py)
     say("tables")
-    report.tables = _tables(report)
+    report.tables = _tables(report) | ({} if book_years is None else {"book_years": book_years})
     if report.plan is not None:
         report.tables["plan"] = report.plan.table
     return report

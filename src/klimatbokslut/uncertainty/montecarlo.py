@@ -578,9 +578,12 @@ def _amount_groups(ledger, groups_like, seed: int, draws: int,
         if "amount_uncertainty" in f.columns else np.full(n, np.nan)
     group_activity = f["activity"].astype(object).to_numpy()
     if groups_like is not None and "row" in f.columns and "row" in groups_like.frame.columns:
-        first = groups_like.frame.drop_duplicates("row")
-        lookup = pd.Series(first["activity"].astype(object).to_numpy(), index=first["row"].to_numpy())
-        mapped = lookup.reindex(f["row"].to_numpy()).to_numpy(dtype=object)
+        # rows of several files repeat a row number: the k-th row numbered r maps to the baseline's k-th
+        like = groups_like.frame
+        lookup = pd.Series(like["activity"].astype(object).to_numpy(),
+                           index=pd.MultiIndex.from_arrays([like["row"].to_numpy(), like.groupby("row").cumcount()]))
+        mapped = lookup.reindex(pd.MultiIndex.from_arrays([f["row"].to_numpy(), f.groupby("row").cumcount()])
+                                ).to_numpy(dtype=object)
         group_activity = np.where(pd.isna(mapped), group_activity, mapped)
     gkey = pd.DataFrame({"activity": group_activity, "year": f["year"].to_numpy(),
                          "tier": tier, "stated": np.where(np.isfinite(stated), stated, -1.0)})
