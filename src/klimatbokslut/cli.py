@@ -33,6 +33,7 @@ from .catalogue import resolve_activity_name
 from .config import load_config, validate
 from .engine import calculate
 from .errors import InputError, KlimatbokslutError
+from .example_files import copy_command
 from .factor_overview import activity_filter, print_years
 from .factors import FactorSet, default_factors
 from .intake.read import read_activities
@@ -203,6 +204,8 @@ def _formats(text: str) -> list[str]:
 
 
 def _cmd_example(args) -> int:
+    if args.data:
+        return copy_command(args.data)
     cfg = load_config(_example_dir() / "klimatbokslut.toml")
     if args.gwp:
         cfg.gwp = args.gwp
@@ -667,6 +670,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--gwp", default=None, choices=["AR4", "AR5", "AR6"], help="GWP100 set (default: the config's, AR6)")
     p.add_argument("--lang", default=None, choices=["sv", "en"], help="report language (default: the config's, sv)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
+    p.add_argument("--data", metavar="DIR", help="copy the tutorials' example files to DIR (region/, export/, data/)")
     p.set_defaults(func=_cmd_example)
 
     p = sub.add_parser("report", help="build the climate report of a configuration (klimatbokslut.toml)")
