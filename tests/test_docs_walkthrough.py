@@ -11,6 +11,8 @@ import importlib.util
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -38,6 +40,17 @@ def test_the_recalculation_page_runs_as_shown():
 def test_the_uncertainty_page_runs_as_shown():
     tool = _tool()
     outcome = tool.run_page(ROOT / "docs" / "uncertainty.md")
+    assert not outcome.mismatches, "\n\n".join(str(m) for m in outcome.mismatches)
+
+
+@pytest.mark.parametrize("page", ["getting-started.md", "getting-started.sv.md", "from-excel.sv.md"])
+def test_the_tutorial_runs_in_an_empty_folder(page):
+    # The page copies its data with `klimatbokslut example --data .` out of the installed package
+    # and runs every command and Python example on it, in an empty temporary folder.
+    tool = _tool()
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    assert "$ klimatbokslut example --data ." in text
+    outcome = tool.run_page(ROOT / "docs" / page)
     assert not outcome.mismatches, "\n\n".join(str(m) for m in outcome.mismatches)
 
 
