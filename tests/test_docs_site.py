@@ -90,9 +90,9 @@ def test_the_home_page_links_the_help_pages():
 
 
 def test_swedish_tutorials_are_built(site):
-    for page in ("getting-started", "from-excel"):
+    for page, title in (("getting-started", "Kom igång"), ("from-excel", "Från Excel-exporten till klimatbokslutet")):
         html = (site / "sv" / page / "index.html").read_text(encoding="utf-8")
-        assert 'lang="sv"' in html and "klimatbokslut example --data ." in html
+        assert 'lang="sv"' in html and "<h1 id=" in html and title in html
 
 
 def _inventory(site: Path) -> list[tuple[str, str, int]]:
@@ -133,7 +133,8 @@ def public_names() -> dict[str, object]:
         obj = getattr(kb, name)
         if inspect.ismodule(obj):
             members = getattr(obj, "__all__", None) or [
-                n for n, v in vars(obj).items() if not n.startswith("_") and (inspect.isfunction(v) or inspect.isclass(v))
+                n for n, v in vars(obj).items()
+                if not n.startswith("_") and (inspect.isfunction(v) or inspect.isclass(v))
                 and getattr(v, "__module__", "") == obj.__name__]
             names.update({f"{obj.__name__}.{m}": getattr(obj, m) for m in members})
         else:
@@ -179,3 +180,15 @@ def test_the_ledger_column_table_is_on_the_site(site):
     html = (site / "ledger-columns" / "index.html").read_text(encoding="utf-8")
     for col in LEDGER_COLUMNS:
         assert f"<code>{col}</code>" in html, col
+
+
+def test_the_glossary_words_are_words_the_library_prints():
+    # Each Swedish entry of the glossary's first table is a word of the Swedish catalog.
+    po = (ROOT / "src" / "klimatbokslut" / "text" / "locale" / "sv" / "LC_MESSAGES" / "klimatbokslut.po")
+    catalog = po.read_text(encoding="utf-8").lower()
+    page = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
+    table = page.split("## In the command line's output", 1)[1].split("\n## ", 1)[0]
+    rows = [line.split("|")[1].strip() for line in table.splitlines() if line.startswith("| ")][1:]
+    assert len(rows) >= 15
+    missing = [w for row in rows for w in row.replace("…", "").split(" / ") if w.strip().lower() not in catalog]
+    assert not missing, missing

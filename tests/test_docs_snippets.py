@@ -74,7 +74,7 @@ def run_blocks(page: Path, folder: Path) -> list[str]:
             if lang == "python":
                 try:
                     exec(compile(code, where, "exec"), globs)
-                except Exception as exc:  # noqa: BLE001 - reported with the block's place
+                except Exception as exc:
                     failures.append(f"{where}: {type(exc).__name__}: {exc}")
                 continue
             test = doctest.DocTestParser().get_doctest(code, globs, where, where, line)

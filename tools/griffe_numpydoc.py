@@ -49,12 +49,12 @@ def _lookup(pkg: griffe.Module, path: str) -> str | None:
     rel = path[len(pkg.path):].lstrip(".")
     try:
         found = pkg[rel] if rel else pkg
-    except Exception:  # noqa: BLE001 - any lookup failure: not in the package
+    except Exception:
         return None
     if isinstance(found, griffe.Alias):
         try:
             return found.final_target.path
-        except Exception:  # noqa: BLE001 - an alias to outside the package
+        except Exception:
             return found.target_path
     return found.path
 

@@ -108,15 +108,17 @@ def read_activities(source, *, on_error: Literal["raise", "collect"] = "raise", 
 def _name_other_sheets(exc: InputError, raw: RawTable) -> InputError:
     """A required column missing on a workbook's first sheet: the data may be on another, so name them."""
     missing = exc.failures["reason"].astype(str).str.startswith("required column missing")
-    if raw.sheet != 0 or not missing.any() or not str(raw.source).lower().endswith((".xlsx", ".xlsm", ".xls")):
+    workbook = bool(raw.source) and str(raw.source).lower().endswith((".xlsx", ".xlsm", ".xls"))
+    if raw.sheet != 0 or not missing.any() or not workbook:
         return exc
-    names = [str(n) for n in pd.ExcelFile(raw.source).sheet_names]
+    names = [str(n) for n in pd.ExcelFile(str(raw.source)).sheet_names]
     if len(names) < 2:
         return exc
-    failures = exc.failures.copy()
-    failures.loc[missing.idxmax(), "reason"] += (f"; read from the first sheet, {names[0]!r}; the workbook also has "
-                                        f"{', '.join(map(repr, names[1:]))}: choose one with sheet= (--sheet)")
-    return InputError(failures, what=exc.what)
+    reasons = exc.failures["reason"].astype(str).tolist()
+    first = reasons.index(next(r for r in reasons if r.startswith("required column missing")))
+    reasons[first] += (f"; read from the first sheet, {names[0]!r}; the workbook also has "
+                       f"{', '.join(map(repr, names[1:]))}: choose one with sheet= (--sheet)")
+    return InputError(exc.failures.assign(reason=reasons), what=exc.what)
 
 
 def validate_frame(raw: pd.DataFrame | RawTable | ActivityTable, *, what: str = "input") -> ActivityTable:
