@@ -192,3 +192,31 @@ def test_the_glossary_words_are_words_the_library_prints():
     assert len(rows) >= 15
     missing = [w for row in rows for w in row.replace("…", "").split(" / ") if w.strip().lower() not in catalog]
     assert not missing, missing
+
+
+def _docstring_gaps(name: str, func) -> list[str]:
+    doc = inspect.getdoc(func) or ""
+    params = [p for p in inspect.signature(func).parameters if p not in ("self", "cls")]
+    gaps = []
+    if params and "Parameters\n---" not in doc:
+        gaps.append("Parameters")
+    if "Returns\n---" not in doc and "Yields\n---" not in doc and inspect.signature(func).return_annotation not in (
+            None, "None"):
+        gaps.append("Returns")
+    if "Examples\n---" not in doc:
+        gaps.append("Examples")
+    if re.search(r">>> .*(?<![\w.])_[a-z]\w*\(", doc):
+        gaps.append("an example calls a private helper")
+    return [f"{name}: {g}" for g in gaps]
+
+
+def test_public_functions_document_parameters_returns_and_an_example():
+    gaps = []
+    for name in kb.__all__:
+        obj = getattr(kb, name)
+        if inspect.isfunction(obj) or hasattr(obj, "__wrapped__"):
+            gaps += _docstring_gaps(name, obj)
+    for name in ("calculate", "summary", "total", "memo", "reconcile", "left_out", "factors_used"):
+        if hasattr(kb.Ledger, name) and name != "calculate":
+            gaps += _docstring_gaps(f"Ledger.{name}", getattr(kb.Ledger, name))
+    assert not gaps, gaps
