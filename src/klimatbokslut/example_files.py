@@ -19,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import KlimatbokslutError
-from .text import tr
+from .text import ntr, tr
 
 #: Folder written under the destination -> (folder in the installed package, folder in a source checkout).
 EXAMPLE_FOLDERS: dict[str, tuple[str, str]] = {
@@ -112,6 +112,6 @@ def copy_command(dest: str) -> int:
     written = copy_example_data(dest)
     for folder in EXAMPLE_FOLDERS:
         n = sum(1 for p in written if p.relative_to(dest).parts[0] == folder)
-        print(tr("en", "{folder}: {n} files", folder=str(Path(dest) / folder), n=n))
+        print(ntr("en", "{folder}: {n} file", "{folder}: {n} files", n, folder=str(Path(dest) / folder)))
     print(tr("en", "the example files are in {dest}; existing files were kept", dest=str(Path(dest))))
     return 0
