@@ -63,7 +63,7 @@ class Ledger(metaclass=ABCMeta):  # noqa: B024 (no abstract methods: registratio
     Parameters
     ----------
     frame : pandas.DataFrame
-        One row per used input row (the columns of :data:`LEDGER_COLUMNS`).
+        One row per used input row (the columns of :data:`LEDGER_COLUMNS`; their units: docs, *Ledger columns*).
     rejects : pandas.DataFrame, optional
         Rows that could not be used: ``row, column, value, reason`` and the raw
         ``input_*`` cells (default: none).
