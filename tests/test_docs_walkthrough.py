@@ -11,6 +11,8 @@ import importlib.util
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -39,6 +41,32 @@ def test_the_uncertainty_page_runs_as_shown():
     tool = _tool()
     outcome = tool.run_page(ROOT / "docs" / "uncertainty.md")
     assert not outcome.mismatches, "\n\n".join(str(m) for m in outcome.mismatches)
+
+
+@pytest.mark.parametrize("page", ["getting-started.md"])
+def test_the_tutorial_runs_in_an_empty_folder(page):
+    # The page copies its data with `klimatbokslut example --data .` out of the installed package
+    # and runs every command and Python example on it, in an empty temporary folder.
+    tool = _tool()
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    assert "$ klimatbokslut example --data ." in text
+    outcome = tool.run_page(ROOT / "docs" / page)
+    assert not outcome.mismatches, "\n\n".join(str(m) for m in outcome.mismatches)
+
+
+@pytest.mark.parametrize("page", ["getting-started", "from-excel"])
+def test_the_swedish_tutorial_shows_the_same_session(page):
+    # The Swedish page translates the prose; its files, commands, outputs and Python are the English
+    # page's, block for block, so the run of the English page (above) is the run of both.
+    import re
+
+    fence = re.compile(r"^```(\w*)[^\n]*\n(.*?)^```[ \t]*$", re.S | re.M)
+    en = fence.findall((ROOT / "docs" / f"{page}.md").read_text(encoding="utf-8"))
+    sv = fence.findall((ROOT / "docs" / f"{page}.sv.md").read_text(encoding="utf-8"))
+    assert len(en) == len(sv) > 3
+    for (lang_en, body_en), (lang_sv, body_sv) in zip(en, sv):
+        strip = lambda body: re.sub(r"\s+#[^\n]*", "", body)      # code comments are translated
+        assert lang_en == lang_sv and strip(body_en) == strip(body_sv), body_sv[:200]
 
 
 def test_the_walkthrough_check_sees_a_changed_output(tmp_path):

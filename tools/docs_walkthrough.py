@@ -12,7 +12,10 @@ the library does:
 * a ```` ```pycon ```` block is a doctest (``>>>`` lines), run in the same folder.
 
 Commands run in page order in one temporary folder holding copies of ``examples/export/``,
-so a later command sees what an earlier one wrote.
+so a later command sees what an earlier one wrote. A page whose commands include
+``klimatbokslut example --data`` starts in an *empty* folder instead and uses only what that
+command copies out of the installed package (the tutorials: what a new user has after
+``pip install``); ``$ cd DIR`` changes the folder, as in a shell.
 
 ``python tools/docs_walkthrough.py docs/from-excel.md --update`` rewrites the outputs in the
 page from a fresh run (review the diff before committing); without ``--update`` it checks.
@@ -74,6 +77,9 @@ def _run_command(line: str) -> str:
     from klimatbokslut.cli import main
 
     argv = shlex.split(line)
+    if len(argv) == 2 and argv[0] == "cd":
+        os.chdir(argv[1])
+        return ""
     if not argv or argv[0] != "klimatbokslut":
         raise ValueError(f"only klimatbokslut commands run on a walkthrough page, not {line!r}")
     buf = io.StringIO()
@@ -141,8 +147,10 @@ def run_page(page: Path) -> Outcome:
     pieces: list[str] = []
     pos = 0
     globs: dict = {}
+    empty = "$ klimatbokslut example --data" in text
     with tempfile.TemporaryDirectory() as tmp:
-        shutil.copytree(EXPORT, tmp, dirs_exist_ok=True)
+        if not empty:
+            shutil.copytree(EXPORT, tmp, dirs_exist_ok=True)
         old = os.getcwd()
         os.chdir(tmp)
         try:
@@ -155,7 +163,7 @@ def run_page(page: Path) -> Outcome:
                 new_body = body
                 if mark:
                     name = mark.group(1)
-                    file_text = _read_any(EXPORT / name)
+                    file_text = _read_any(Path(name) if Path(name).is_file() else EXPORT / name)
                     if file_text.rstrip("\n") != body.rstrip("\n"):
                         out.mismatches.append(Mismatch(f"{where}: file {name}", body, file_text))
                     new_body = file_text.rstrip("\n") + "\n"

@@ -20,6 +20,7 @@ from .catalogue import define_activity, register_activity, unregister_activity, 
 from .config import load_config
 from .engine import calculate
 from .errors import DatasetIntegrityError, FactorNotFoundError, InputError, KlimatbokslutError, UnitError
+from .example_files import copy_example_data, example_data_dir
 from .factors import EmissionFactor, FactorSet, default_factors
 from .intake import food, purchases, travel
 from .intake.read import read_activities
@@ -39,6 +40,7 @@ __all__ = [
     "load_config", "parse_quantity", "purchases", "read_activities", "read_factor_file", "register_activity",
     "scale", "read_holdings", "relative_difference", "restatement", "simulate", "targets", "travel", "trend",
     "uncertainty", "unregister_activity", "user_activities", "ureg", "whatif",
+    "copy_example_data", "example_data_dir",
 ]
 
 

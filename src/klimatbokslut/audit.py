@@ -141,7 +141,7 @@ def compare_ledgers(old, new) -> LedgerComparison:
     ...                      "region": ["Malmö"]})
     >>> local = kb.default_factors().with_factors([dict(activity="district_heating", region="Malmö",
     ...     valid_from=2022, valid_to=2022, value=100.0, unit="g CO2e/kWh", gas="CO2e", boundary="lifecycle")])
-    >>> c = compare_ledgers(kb.calculate(acts), kb.calculate(acts, factors=local))
+    >>> c = kb.compare_ledgers(kb.calculate(acts), kb.calculate(acts, factors=local))
     >>> round(c.totals["factor"], 1), c.factors_only_new
     (-19.4, ['user-district_heating-Malmö-2022-1'])
     """

@@ -59,6 +59,8 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--lang", default=None, choices=["sv", "en"],
                    help=tr(lang, "the report's language, e.g. en (default: the configuration's, sv)"))
     p.add_argument("-q", "--quiet", action="store_true", help=tr(lang, "no progress lines"))
+    p.add_argument("--data", metavar=tr(lang, "DIR"),
+                   help=tr(lang, "copy the tutorials' example files to DIR, e.g. exempel (region/, export/, data/)"))
     p.set_defaults(func=_cmd_example)
 
     p = sub.add_parser("report", help=tr(lang, "build the climate report of a configuration (klimatbokslut.toml)"))

@@ -80,6 +80,9 @@ def _formats(text: str, lang: str = "sv") -> list[str]:
 
 
 def _cmd_example(args) -> int:
+    if args.data:
+        from .example_files import copy_command
+        return copy_command(args.data)
     cfg = load_config(_example_dir() / "klimatbokslut.toml")
     if args.gwp:
         cfg.gwp = args.gwp

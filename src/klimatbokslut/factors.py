@@ -222,6 +222,17 @@ class FactorSet:
         sources : DataFrame or list of dict, optional
             Source records for the rows (:class:`Source` fields).
 
+        Returns
+        -------
+        FactorSet
+            A new set: this one with the rows added (this one is unchanged).
+
+        Raises
+        ------
+        InputError
+            Every problem of the rows at once (unreadable values or units, overlapping years,
+            a ``factor_id`` already in the set).
+
         Examples
         --------
         >>> import klimatbokslut as kb
@@ -569,9 +580,20 @@ def _coerce_factors(df: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
 def default_factors() -> FactorSet:
     """The bundled factor set, verified against its manifest (loaded once).
 
+    Returns
+    -------
+    FactorSet
+        The bundled factors and their sources (the same object on every call).
+
+    Raises
+    ------
+    DatasetIntegrityError
+        If a bundled file does not match the sha256 in its manifest.
+
     Examples
     --------
-    >>> fs = default_factors()
+    >>> import klimatbokslut as kb
+    >>> fs = kb.default_factors()
     >>> len(fs.sources) > 10
     True
     """

@@ -231,9 +231,15 @@ def _add_gwp_contexts(ureg) -> None:
 def get_registry():
     """Return the one klimatbokslut unit registry, building it on first use.
 
+    Returns
+    -------
+    pint.UnitRegistry
+        The registry with the package's units (CO2e, SEK, Swedish unit names); also ``kb.ureg``.
+
     Examples
     --------
-    >>> get_registry() is get_registry()
+    >>> import klimatbokslut as kb
+    >>> kb.get_registry() is kb.ureg
     True
     """
     global _REGISTRY
@@ -250,11 +256,30 @@ def get_registry():
 def Q_(value, unit=None):
     """Make a Quantity in the klimatbokslut registry; strings may use Swedish formatting.
 
+    Parameters
+    ----------
+    value : str or number
+        A number, or a whole quantity as text (``"2,5 MWh"``, ``"1 234,5 l"``) when ``unit`` is not given.
+    unit : str, optional
+        The unit of a number (``"kg"``, ``"kSEK"``, ``"t CO2e"``).
+
+    Returns
+    -------
+    pint.Quantity
+
+    Raises
+    ------
+    UnitError
+        If the unit is not known.
+    InputError
+        If a text cannot be read as a number and a unit.
+
     Examples
     --------
-    >>> Q_("2,5 MWh").to("kWh")
+    >>> import klimatbokslut as kb
+    >>> kb.Q_("2,5 MWh").to("kWh")
     <Quantity(2500.0, 'kilowatt_hour')>
-    >>> Q_(3.0, "kSEK").to("SEK")
+    >>> kb.Q_(3.0, "kSEK").to("SEK")
     <Quantity(3000.0, 'SEK')>
     """
     if unit is None and isinstance(value, str):
@@ -442,6 +467,16 @@ def _example_fix(raw: str) -> str:
 def parse_quantity(text: str):
     """Read a quantity such as ``"1 234,5 l"`` or ``"2,5 MWh"``.
 
+    Parameters
+    ----------
+    text : str
+        A number (Swedish or international format) followed by a unit (Swedish names such as
+        ``mil``, ``ton``, ``st`` are known).
+
+    Returns
+    -------
+    pint.Quantity
+
     Raises
     ------
     UnitError
@@ -451,9 +486,10 @@ def parse_quantity(text: str):
 
     Examples
     --------
-    >>> parse_quantity("120 mil").to("km").magnitude
+    >>> import klimatbokslut as kb
+    >>> kb.parse_quantity("120 mil").to("km").magnitude
     1200.0
-    >>> parse_quantity("1,5 ton").to("kg").magnitude
+    >>> kb.parse_quantity("1,5 ton").to("kg").magnitude
     1500.0
     """
     m = re.match(r"^\s*([-+\u2212]?[\d" + _SPACES + r".,]*\d[.,]?\d*(?:[eE][-+]?\d+)?)\s*(.*?)\s*$", str(text))

@@ -34,9 +34,14 @@ def definition_field(name: str) -> str | None:
 def user_activities() -> list[Activity]:
     """The activities the user has defined (:func:`define_activity`), in the order defined.
 
+    Returns
+    -------
+    list of Activity
+
     Examples
     --------
-    >>> user_activities()
+    >>> import klimatbokslut as kb
+    >>> kb.user_activities()
     []
     """
     return list(_USER.values())
@@ -94,6 +99,32 @@ def register_activity(definition: Activity | dict, *, row: object = None, what: 
     """Add one user activity from an :class:`Activity` or a mapping of :data:`DEFINITION_FIELDS`.
 
     Re-registering an identical definition does nothing; see :func:`register_activities`.
+
+    Parameters
+    ----------
+    definition : Activity or dict
+        The definition: ``key``, ``sv``, ``en``, ``aliases``, ``scope``, ``category``, ``area``, ``unit``.
+    row : object, optional
+        Where the definition came from (a file's row), for the error message.
+    what : str
+        What is being read, for the error message.
+
+    Returns
+    -------
+    Activity
+
+    Raises
+    ------
+    InputError
+        Every problem of the definition at once (see :func:`register_activities`).
+
+    Examples
+    --------
+    >>> import klimatbokslut as kb
+    >>> kb.register_activity({"key": "paper_towel", "sv": "Pappershandduk", "scope": 3,
+    ...                       "category": "purchased_goods_and_services", "area": "purchases", "unit": "kg"}).key
+    'paper_towel'
+    >>> kb.unregister_activity("paper_towel")
     """
     if isinstance(definition, Activity):
         definition = {"key": definition.key, "sv": definition.sv, "en": definition.en,
@@ -149,9 +180,20 @@ def register_activities(definitions: list[dict], *, rows: list | None = None,
 def unregister_activity(key: str) -> None:
     """Remove a user activity (tests, or a definition to be replaced); a bundled one cannot be removed.
 
+    Parameters
+    ----------
+    key : str
+        The activity's key; an unknown key does nothing.
+
+    Raises
+    ------
+    ValueError
+        If ``key`` is a bundled activity.
+
     Examples
     --------
-    >>> unregister_activity("diesel")
+    >>> import klimatbokslut as kb
+    >>> kb.unregister_activity("diesel")
     Traceback (most recent call last):
     ...
     ValueError: 'diesel' is a bundled activity, not one of your own

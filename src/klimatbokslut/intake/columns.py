@@ -81,7 +81,9 @@ def canonical_frame(raw: pd.DataFrame, what: str) -> pd.DataFrame:
     missing = [c for c in REQUIRED if c not in df.columns]
     if missing:
         raise InputError([{"row": None, "column": c, "value": None,
-                           "reason": f"required column missing (found: {', '.join(map(str, raw.columns))})"}
+                           "reason": f"required column missing (found: {', '.join(map(str, raw.columns))}); "
+                                     f"headers accepted for {c}: {', '.join(COLUMN_ALIASES[c])} (all columns: "
+                                     "docs, Activity tables, section Columns)"}
                           for c in missing], what=what)
     if "row" in df.columns:
         row = df["row"].to_numpy()

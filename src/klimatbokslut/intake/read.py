@@ -94,12 +94,31 @@ def read_activities(source, *, on_error: Literal["raise", "collect"] = "raise", 
         table = source
     else:
         raw = read_source(source, sheet=sheet, sep=sep, encoding=encoding)
-        table = validate_frame(raw, what=raw.source or "input")
+        try:
+            table = validate_frame(raw, what=raw.source or "input")
+        except InputError as exc:
+            raise _name_other_sheets(exc, raw) from None
     if on_error == "raise" and len(table.rejects):
         raise InputError(table.rejects, what=table.source or "input")
     if on_error not in ("raise", "collect"):
         raise ValueError(f"on_error must be 'raise' or 'collect', not {on_error!r}")
     return dataclasses.replace(table, on_error=on_error)
+
+
+def _name_other_sheets(exc: InputError, raw: RawTable) -> InputError:
+    """A required column missing on a workbook's first sheet: the data may be on another, so name them."""
+    missing = exc.failures["reason"].astype(str).str.startswith("required column missing")
+    workbook = bool(raw.source) and str(raw.source).lower().endswith((".xlsx", ".xlsm", ".xls"))
+    if raw.sheet != 0 or not missing.any() or not workbook:
+        return exc
+    names = [str(n) for n in pd.ExcelFile(str(raw.source)).sheet_names]
+    if len(names) < 2:
+        return exc
+    reasons = exc.failures["reason"].astype(str).tolist()
+    first = reasons.index(next(r for r in reasons if r.startswith("required column missing")))
+    reasons[first] += (f"; read from the first sheet, {names[0]!r}; the workbook also has "
+                       f"{', '.join(map(repr, names[1:]))}: choose one with sheet= (--sheet)")
+    return InputError(exc.failures.assign(reason=reasons), what=exc.what)
 
 
 def validate_frame(raw: pd.DataFrame | RawTable | ActivityTable, *, what: str = "input") -> ActivityTable:

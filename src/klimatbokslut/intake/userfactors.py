@@ -98,10 +98,28 @@ class UserFactors:
 def read_factor_file(path: str | Path) -> UserFactors:
     """Read a factor file (``.toml``, or ``.csv`` holding factors, activities or sources).
 
+    Parameters
+    ----------
+    path : str or Path
+        The file (format: docs page *Activities of your own*).
+
+    Returns
+    -------
+    UserFactors
+        Its activity definitions, factor rows and sources, not yet checked against the catalogue
+        (:func:`apply_factor_files` does that).
+
     Raises
     ------
     InputError
         The file is missing, is not valid TOML, or a CSV header is none of the three tables.
+
+    Examples
+    --------
+    >>> import klimatbokslut as kb
+    >>> uf = kb.read_factor_file(kb.example_data_dir("region") / "egna_faktorer.toml")
+    >>> [a["key"] for a in uf.activities]
+    ['disposable_gown']
     """
     p = Path(path)
     if not p.is_file():
@@ -186,6 +204,19 @@ def apply_factor_files(paths: Iterable[str | Path], factors: FactorSet | None = 
         :func:`klimatbokslut.catalogue.register_activities`), factor rows of an unknown
         activity or whose unit does not fit the activity's dimension, unreadable
         numbers and years, sources without publisher or title.
+
+    Returns
+    -------
+    FactorSet
+        ``factors`` with the files' factor rows and sources added.
+
+    Examples
+    --------
+    >>> import klimatbokslut as kb
+    >>> fs = kb.apply_factor_files([kb.example_data_dir("region") / "egna_faktorer.toml"])
+    >>> float(kb.emissions("engångsrockar", "10 st", year=2024, factors=fs).to("kg CO2e").magnitude) > 0
+    True
+    >>> kb.unregister_activity("disposable_gown")
     """
     fs = factors if factors is not None else default_factors()
     files = [read_factor_file(p) for p in paths]

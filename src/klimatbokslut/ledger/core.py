@@ -63,7 +63,7 @@ class Ledger(metaclass=ABCMeta):  # noqa: B024 (no abstract methods: registratio
     Parameters
     ----------
     frame : pandas.DataFrame
-        One row per used input row (the columns of :data:`LEDGER_COLUMNS`).
+        One row per used input row (the columns of :data:`LEDGER_COLUMNS`; their units: docs, *Ledger columns*).
     rejects : pandas.DataFrame, optional
         Rows that could not be used: ``row, column, value, reason`` and the raw
         ``input_*`` cells (default: none).
@@ -243,6 +243,12 @@ class Ledger(metaclass=ABCMeta):  # noqa: B024 (no abstract methods: registratio
         **filters
             Ledger column = value or list of values (``year=2024``, ``area=...``).
 
+        Returns
+        -------
+        LeftOut
+            The rows left out, their energy [MWh] and share of the selection's energy [-];
+            ``.text(lang)`` says it in a sentence.
+
         Examples
         --------
         >>> import pandas as pd, klimatbokslut as kb
@@ -261,6 +267,12 @@ class Ledger(metaclass=ABCMeta):  # noqa: B024 (no abstract methods: registratio
         """Counts that show no row was lost: ``input_rows == ledger_rows + rejected_rows``.
 
         ``unvalued_rows`` are ledger rows without CO2e (kept for their quantities).
+
+        Returns
+        -------
+        dict
+            ``input_rows``, ``ledger_rows``, ``rejected_rows`` (and ``unvalued_rows`` when there
+            are any), and ``balanced``: True when the counts add up.
 
         Examples
         --------
@@ -332,6 +344,20 @@ class Ledger(metaclass=ABCMeta):  # noqa: B024 (no abstract methods: registratio
         ``scope``, ``category``, ``boundary``. The sum of a summary equals the
         ledger total.
 
+        Parameters
+        ----------
+        by : str or iterable of str, default ("year", "scope")
+            The columns to group by.
+        method : {"market", "location"}, optional
+            The scope-2 method (default: the ledger's).
+        **filters
+            Row selections, as in :meth:`total` (``year=2024``, ``scope=[1, 2]``, ``area="vehicles"``).
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per group: the ``by`` columns and ``co2e_t`` [t CO2e].
+
         Examples
         --------
         >>> import pandas as pd, klimatbokslut as kb
@@ -346,6 +372,16 @@ class Ledger(metaclass=ABCMeta):  # noqa: B024 (no abstract methods: registratio
 
     def memo(self, by: str | Iterable[str] = ("year",)) -> pd.DataFrame:
         """Biogenic CO2 (memo item, outside the scopes) in t, grouped.
+
+        Parameters
+        ----------
+        by : str or iterable of str, default ("year",)
+            The columns to group by.
+
+        Returns
+        -------
+        pandas.DataFrame
+            The ``by`` columns and ``co2_biogenic_t`` [t CO2].
 
         Examples
         --------
@@ -364,6 +400,13 @@ class Ledger(metaclass=ABCMeta):  # noqa: B024 (no abstract methods: registratio
         ``edition`` is the year the figure describes; ``used_for_years`` the activity
         years it was used for, and ``used_for_other_years`` those of them it does not
         describe (the nearest edition, flagged ``fallback_year`` in the ledger).
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per factor used: the factor's columns (``factor_id``, ``value``, ``unit``,
+            ``edition`` …), its source's (``publisher``, ``title``, ``url`` …), ``used_for_years``
+            and ``used_for_other_years``.
 
         Examples
         --------

@@ -71,12 +71,27 @@ def relative_difference(value: Any, benchmark: Any) -> float:
 
     ``−0.64`` means 64 % lower than the benchmark.
 
+    Parameters
+    ----------
+    value, benchmark : pint.Quantity or float
+        Two quantities of the same dimension, or two plain numbers in the same unit.
+
+    Returns
+    -------
+    float
+        ``value / benchmark − 1`` [-]; NaN when the benchmark is zero or not finite.
+
+    Raises
+    ------
+    InputError
+        A plain number compared with a quantity.
+
     Examples
     --------
-    >>> from klimatbokslut.units import Q_
-    >>> round(relative_difference(Q_(1.8, "t CO2e/MSEK"), Q_(5, "t CO2e/MSEK")), 2)
+    >>> import klimatbokslut as kb
+    >>> round(kb.relative_difference(kb.Q_(1.8, "t CO2e/MSEK"), kb.Q_(5, "t CO2e/MSEK")), 2)
     -0.64
-    >>> round(relative_difference(5.4, 15.0), 2)      # plain numbers in the same unit
+    >>> round(kb.relative_difference(5.4, 15.0), 2)      # plain numbers in the same unit
     -0.64
     """
     plain = [isinstance(x, (int, float, np.integer, np.floating)) and not isinstance(x, bool)

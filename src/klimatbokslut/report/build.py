@@ -210,6 +210,9 @@ def build_report(config: str | Path | dict | ReportConfig, *, progress=None, boo
     Parameters
     ----------
     config : str, Path, dict or ReportConfig
+        The configuration: the path of a TOML file (``klimatbokslut.toml``; its keys are on the
+        docs page *The annual report*), the same keys as a dict, or a loaded :class:`ReportConfig`.
+        Relative paths in it are read from the TOML file's folder (from the working folder for a dict).
     progress : callable, optional
         Called with a short text before each step (the command line prints it).
     book : str, Path or Book, optional
@@ -229,8 +232,10 @@ def build_report(config: str | Path | dict | ReportConfig, *, progress=None, boo
 
     Examples
     --------
-    >>> import klimatbokslut as kb
-    >>> r = kb.build_report(_tiny_config())
+    >>> import pathlib, tempfile, klimatbokslut as kb
+    >>> data = pathlib.Path(tempfile.mkdtemp()) / "a.csv"
+    >>> _ = data.write_text("aktivitet;mängd;enhet;år\\nlustgas;100;kg;2023\\nlustgas;90;kg;2024\\n", encoding="utf-8")
+    >>> r = kb.build_report({"organisation": {"name": "Region X"}, "report_year": 2024, "activities": str(data)})
     >>> r.years, round(r.total(2024), 1) == round(r.ledger.total(year=2024).magnitude, 1)
     ([2023, 2024], True)
     """

@@ -485,6 +485,12 @@ def simulate(ledger, *, draws: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED, in
         another fuel keeps its draw and the difference between the ledgers is not blurred by
         amounts that did not change.
 
+    Returns
+    -------
+    Simulation
+        The draws per year and scope, with intervals, changes between years, target
+        probabilities and each factor's contribution to the variance.
+
     Examples
     --------
     >>> import pandas as pd, klimatbokslut as kb
