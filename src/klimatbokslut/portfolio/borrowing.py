@@ -145,6 +145,11 @@ def read_debt(source: str | Path | pd.DataFrame, *, rates: Mapping | None = None
         if c not in df.columns:
             failures.add(c, None, "required column missing (found: " + ", ".join(map(str, raw.columns)) + ")")
     failures.raise_if_any()
+    return Debt(_checked(df, rows, failures, rates))
+
+
+def _checked(df: pd.DataFrame, rows: np.ndarray, failures: Failures, rates: Mapping | None) -> pd.DataFrame:
+    """The loans with amounts in MSEK and dates read, or every problem of the cells at once."""
     cells = CellFailures(rows)
 
     def text(c: str) -> pd.Series:
@@ -179,8 +184,7 @@ def read_debt(source: str | Path | pd.DataFrame, *, rates: Mapping | None = None
               np.array([f"maturity is not after the start ({s})" for s in text("start")], dtype=object))
     failures.extend(cells.by_row())
     failures.raise_if_any()
-    frame = pd.DataFrame({
+    return pd.DataFrame({
         "row": rows, "loan": text("loan").to_numpy(), "lender": text("lender").to_numpy(),
         "amount_msek": amount * factor.to_numpy(), "currency": cur.to_numpy(), "green": yes, "framework": fw,
         "start": dates["start"].to_numpy(), "maturity": dates["maturity"].to_numpy()})
-    return Debt(frame)
