@@ -26,7 +26,7 @@ from .cli_common import _add_factors_option, _add_lang_option, _example_dir
 from .cli_ledger import _cmd_calculate, _cmd_factors, _cmd_uncertainty, _cmd_validate
 from .cli_report import _cmd_example, _cmd_report
 from .cli_whatif import _add_whatif_parser
-from .cli_words import argparse_words, terminal_language
+from .cli_words import argparse_words, error_text, terminal_language
 from .errors import KlimatbokslutError
 from .text import N_, tr
 
@@ -149,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except KlimatbokslutError as exc:
-        print(f"klimatbokslut: {exc}", file=sys.stderr)
+        print(f"klimatbokslut: {error_text(exc, getattr(args, 'lang', None) or lang)}", file=sys.stderr)
         return 1
     except (OSError, ValueError) as exc:
         print(f"klimatbokslut: {exc}", file=sys.stderr)

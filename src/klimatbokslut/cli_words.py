@@ -22,9 +22,9 @@ import os
 import re
 from collections.abc import Mapping, Sequence
 
-from .text import NP_, ptr
+from .text import NP_, ntr, ptr
 
-__all__ = ["argparse_words", "coded_words", "terminal_language"]
+__all__ = ["argparse_words", "coded_words", "error_text", "terminal_language"]
 
 LANGS = ("sv", "en")
 
@@ -90,3 +90,37 @@ def coded_words(text: str, lang: str) -> str:
 #: Words of the what-if functions' short names, as the terminal shows them.
 _PHRASES = {"(energy basis)": NP_("what-if name", "(energy basis)"),
             "(volume basis)": NP_("what-if name", "(volume basis)")}
+
+
+def error_text(exc: BaseException, lang: str) -> str:
+    """A library error as the terminal shows it in ``lang``: the count and the place in the language, then one
+    line per problem (row, column and value named in the language; the reason as the library gives it).
+
+    Examples
+    --------
+    >>> from klimatbokslut.errors import InputError
+    >>> print(error_text(InputError([{"row": 3, "column": "unit", "value": "l", "reason": "no"}], what="a.csv"), "sv"))
+    1 problem i a.csv:
+      rad 3, kolumn 'unit', värde 'l': no
+    """
+    from .errors import ConfigError, InputError, _fmt_value
+
+    if isinstance(exc, ConfigError):
+        head = ntr(lang, "{n} problem in {path}", "{n} problems in {path}", len(exc.problems), path=exc.source)
+        return "\n".join([head + ":", *(f"  {key}: {msg}" if key else f"  {msg}" for key, msg in exc.problems)])
+    if not isinstance(exc, InputError):
+        return str(exc)
+    recs = exc.failures.to_dict("records")
+    lines = [ntr(lang, "{n} problem in {path}", "{n} problems in {path}", len(recs), path=exc.what) + ":"]
+    for rec in recs[:50]:
+        where = []
+        row = rec.get("row")
+        if row is not None and not (isinstance(row, float) and row != row):
+            where.append(ptr(lang, "problem line", "row {row}", row=row))
+        if rec.get("column"):
+            where.append(ptr(lang, "problem line", "column {column}", column=repr(rec["column"])))
+        where.append(ptr(lang, "problem line", "value {value}", value=_fmt_value(rec.get("value"))))
+        lines.append(f"  {', '.join(where)}: {rec.get('reason')}")
+    if len(recs) > 50:
+        lines.append("  " + ptr(lang, "problem line", "… and {n} more", n=len(recs) - 50))
+    return "\n".join(lines)

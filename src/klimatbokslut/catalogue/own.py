@@ -9,7 +9,7 @@ from .kinds import AREAS, CATEGORIES, Activity
 from .lookup import _BUNDLED_LOOKUP, _LOOKUP, _USER, _build_lookup, _norm
 from .table import _BY_KEY
 
-_KEY_RE: Final = re.compile(r"^[a-z][a-z0-9_]*$")
+_KEY_RE: Final = re.compile(r"^[a-zåäöéü][a-z0-9_åäöéü]*$")   # Swedish letters too: "engångsrock"
 #: Fields of an activity definition (a ``[[activity]]`` table or a row of an activities CSV).
 DEFINITION_FIELDS: Final[tuple[str, ...]] = ("key", "sv", "en", "aliases", "scope", "category", "area", "unit")
 _DEFINITION_SYNONYMS: Final[dict[str, str]] = {
@@ -229,8 +229,8 @@ def _check_definition(spec: dict, row: object, taken: dict[str, str]) -> tuple[A
            for k, v in spec.items() if k not in DEFINITION_FIELDS]
     key = _text(spec.get("key"))
     if not _KEY_RE.match(key):
-        bad.append(_problem(row, "key", key, "the key must be snake_case: lower-case letters, digits and _ "
-                                             "(starting with a letter), e.g. disposable_gown"))
+        bad.append(_problem(row, "key", key, "the key must be snake_case: lower-case letters (å, ä, ö too), "
+                                             "digits and _ (starting with a letter), e.g. disposable_gown"))
     scope = _scope(spec.get("scope"))
     if scope is None:
         bad.append(_problem(row, "scope", spec.get("scope"), "scope must be 1, 2 or 3"))

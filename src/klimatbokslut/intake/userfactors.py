@@ -55,6 +55,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from ..catalogue import Activity, definition_field, get_activity, register_activities, resolve_activity_name, suggest
 from ..errors import InputError, NumberFormatError, UnitError
 from ..factors import BOUNDARIES, FACTOR_COLUMNS, SOURCE_COLUMNS, EmissionFactor, FactorSet, default_factors
@@ -227,10 +229,13 @@ def apply_factor_files(paths: Iterable[str | Path], factors: FactorSet | None = 
     rows: list[dict] = []
     sources: list[dict] = []
     several = len(files) > 1
+    where: dict[str, str] = {}      # factor_id -> the file and row it came from, for the set's own checks
     for uf in files:
         tag = Path(uf.path).name
         for rec, row in zip(uf.factors, uf.rows_factors):
-            rows += _factor_row(rec, f"{tag}:{row}" if several else row, tag, pending, problems)
+            made = _factor_row(rec, f"{tag}:{row}" if several else row, tag, pending, problems)
+            where.update({str(r["factor_id"]): f"{tag}:{row}" for r in made})
+            rows += made
         for rec, row in zip(uf.sources, uf.rows_sources):
             sources += _source_row(rec, f"{tag}:{row}" if several else row, problems)
     if problems:
@@ -238,7 +243,24 @@ def apply_factor_files(paths: Iterable[str | Path], factors: FactorSet | None = 
     _register(files, problems, dry_run=False)
     if not rows and not sources:
         return fs
-    return fs.with_factors(rows, sources=sources or None)
+    try:
+        return fs.with_factors(rows, sources=sources or None)
+    except InputError as exc:       # name the file and row (as the file's own problems are named), not an id
+        raise InputError(_located(exc.failures, where), what=_what(files)) from None
+
+
+def _located(failures: pd.DataFrame, where: Mapping[str, str]) -> list[dict]:
+    """The factor set's problems with each factor id of a file's row replaced by ``file:row``."""
+    out = []
+    for rec in failures.to_dict("records"):
+        rec = dict(rec)
+        rec["row"] = where.get(str(rec.get("row")), rec.get("row"))
+        reason = str(rec.get("reason"))
+        for fid, at in where.items():
+            reason = reason.replace(repr(fid), f"{fid!r} ({at})")
+        rec["reason"] = reason
+        out.append(rec)
+    return out
 
 
 def _what(files: list[UserFactors]) -> str:
