@@ -76,28 +76,25 @@ def test_status_words_are_the_target_results(example):
     glance = glance[:glance.index("</table>")]
     shown = re.findall(r'data-status="([a-z_]+)">([^<]+)</span>', glance)
     assert shown == [(v.result.status, v.result.status_sv) for v in r.targets]
-<<<<<<< HEAD
-    words = {w for _, w in shown}
-    # every target of the example evaluates from its data: no "värde saknas" for want of a figure; the four
-    # other words are one vocabulary (on track and off track never share a word, as "delvis" did)
+    words = {w for (_, w), v in zip(shown, r.targets) if v.result.status != "no_data"}
+    # every target of the example evaluates from its data: no "värde saknas" for want of a figure, except the
+    # EU transition-benchmark target, whose scope 3 phase-in (Art. 5) the scope 1+2 figures cannot meet; the
+    # four other words are one vocabulary (on track and off track never share a word, as "delvis" did)
     assert words == {"uppnått", "i fas", "inte i fas", "ej uppnått"}
+    assert [v.result.note for v in r.targets if v.result.status == "no_data"
+            and "scope 3 must be in the intensity" not in v.result.note] == []
     # beside every status stands the figure that decides it
     deciding = re.findall(r'data-status="[a-z_]+">[^<]+</span> <span class="decides" data-decides>([^<]+)</span>',
                           glance)
-    assert len(deciding) == len(r.targets) and all(re.search(r"\d", x) for x in deciding)
+    assert len(deciding) == len(r.targets)
     # on track / off track are measured against the year's point on the path, met / not met against the target value
     for (status, _), why in zip(shown, deciding):
+        if status == "no_data":
+            continue
+        assert re.search(r"\d", why), why
         side = {"on_track": "under banan för 2024", "off_track": "över banan för 2024", "met": "målvärdet",
                 "not_met": "målvärdet"}[status]
         assert side in why or status.endswith("track") and "slut" in why   # a carbon budget: when it runs out
-=======
-    words = {w for (_, w), v in zip(shown, r.targets) if v.result.status != "no_data"}
-    # every target of the example evaluates from its data: no "värde saknas" for want of a figure, except the
-    # EU transition-benchmark target, whose scope 3 phase-in (Art. 5) the scope 1+2 figures cannot meet
-    assert words == {"helt", "delvis", "inte alls"}
-    assert [v.result.note for v in r.targets if v.result.status == "no_data"
-            and "scope 3 must be in the intensity" not in v.result.note] == []
->>>>>>> h-capital
     # the scope 1+2 target is evaluated like targets.py does on the same ledger
     t = kb.targets.from_dict(r.config.targets[0])
     assert t.evaluate(r.ledger, 2024).status_sv == r.targets[0].result.status_sv
