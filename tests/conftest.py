@@ -13,3 +13,12 @@ def _own_activities_do_not_leak():
     for a in kb.user_activities():
         if a.key not in before:
             kb.unregister_activity(a.key)
+
+
+@pytest.fixture(autouse=True)
+def _the_terminal_speaks_its_default_language(monkeypatch):
+    """The command line follows the locale when --lang is not given: tests run as on a machine without a Swedish
+    or English locale (Swedish, the tool's default), whatever the machine running them has."""
+    for var in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")

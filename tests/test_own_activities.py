@@ -220,9 +220,12 @@ def test_cli_reports_a_bad_factor_file(tmp_path, capsys):
     (tmp_path / "f.toml").write_text(TOML.replace('unit = "st"', 'unit = "flaskor"'), encoding="utf-8")
     (tmp_path / "a.csv").write_text("aktivitet;mängd;enhet;år\nlustgas;1;kg;2024\n", encoding="utf-8")
     assert main(["calculate", "--factors", str(tmp_path / "f.toml"), str(tmp_path / "a.csv"),
-                 "-o", str(tmp_path / "out")]) == 1
+                 "-o", str(tmp_path / "out"), "--lang", "en"]) == 1
     err = capsys.readouterr().err
     assert "activity[0], column 'unit', value 'flaskor': unknown unit dimension" in err
+    assert main(["calculate", "--factors", str(tmp_path / "f.toml"), str(tmp_path / "a.csv"),
+                 "-o", str(tmp_path / "out")]) == 1        # the terminal's language (here Swedish) names the place
+    assert "rad activity[0], kolumn 'unit', värde 'flaskor': unknown unit dimension" in capsys.readouterr().err
 
 
 def test_cli_factors_lists_editions_years_and_sources(tmp_path, capsys):
