@@ -117,6 +117,8 @@ COLUMN_LABELS_SV: dict[str, str] = {
     "activity_data": "Mängder dragna", "against_kind": "Jämfört med (slag)",
     "probability_avoided": "Sannolikhet att något undviks",
     "probability_total": "Sannolikhet (hela budgeten)",
+    "probability_target": "Sannolikhet att målvärdet nås",
+    "progress_code": "Framsteg (helt/delvis/inte alls)",
 }
 
 
