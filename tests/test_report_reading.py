@@ -128,7 +128,8 @@ ENGLISH = {"the", "of", "and", "with", "from", "are", "is", "to", "for", "by", "
            "replaced", "emissions", "target", "targets", "share", "change", "year", "years", "total", "value",
            "missing", "unknown", "only", "same", "cost", "price", "path", "met", "track", "partly",
            "financed", "footprint", "intensity", "location", "market", "energy", "amount", "each", "every",
-           "when", "where", "than", "more", "less", "above", "below", "about", "used", "uses", "has", "have"}
+           "when", "where", "than", "more", "less", "above", "below", "about", "used", "uses", "has", "have",
+           "lifecycle", "direct", "room", "night", "guarantees", "origin", "basis", "fictitious"}
 
 #: Swedish words that are not English words.
 SWEDISH = {"och", "är", "för", "med", "av", "som", "inte", "utsläpp", "basåret", "basår", "uppnått", "värde",

@@ -151,6 +151,8 @@ COLUMN_LABELS_SV: dict[str, str] = {
     "goal": "Målområde", "measure": "Mått", "base": "Bas", "direction": "Riktning", "measured_by": "Underlag",
     "reachable": "Nås till sista målåret", "projected": "Prognos vid nuvarande trend",
     "given_source": "Källa (givet värde, inte beräknat)",
+    "probability_target": "Sannolikhet att målvärdet nås",
+    "progress_code": "Framsteg (helt/delvis/inte alls)",
 }
 
 #: Swedish names of columns with a year in them (the plan's ``target_2024``, ``outcome_2024``).

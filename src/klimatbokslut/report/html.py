@@ -35,6 +35,7 @@ from .charts import PALETTE, hbars, line_chart, stacked_bars
 from .fmt import is_missing, number, percent
 from .labels import (
     axis_unit,
+    boundary_word,
     contract_word,
     display_unit,
     gas_word,
@@ -526,7 +527,8 @@ def _method(p: _Page) -> dict[str, Any]:
                       "other_years": rec.get("used_for_other_years") or "",
                       "value": number(rec.get("value"), None, lang),
                       "unit": display_unit(str(rec.get("unit")), lang),
-                      "boundary": rec.get("boundary"), "gas": gas_word(str(rec.get("gas")), lang),
+                      "boundary": boundary_word(str(rec.get("boundary")), lang),
+                      "gas": gas_word(str(rec.get("gas")), lang),
                       "source": src or rec.get("source_id"),
                       "url": rec.get("url") if str(rec.get("url") or "").startswith(("http://", "https://")) else "",
                       "user": bool(rec.get("user")), "derived": bool(rec.get("derived"))})

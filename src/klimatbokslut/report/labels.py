@@ -20,7 +20,7 @@ from .fmt import is_missing, number, percent
 from .names import activity_name, area_name, category_name
 from .strings import STATUS_CLASS, status_word
 
-__all__ = ["axis_unit", "contract_word", "deciding_text", "display_unit", "gas_word", "metric_word",
+__all__ = ["axis_unit", "boundary_word", "contract_word", "deciding_text", "display_unit", "gas_word", "metric_word",
            "parameter_word", "probability_text", "region_text", "select_text", "status_cell", "status_legend",
            "value_text"]
 
@@ -167,6 +167,22 @@ _PARAMETER_WORDS = {"from_price": N_("the old price")}
 def parameter_word(code: str, lang: str) -> str:
     """A what-if parameter a note names, in words ("from_price" → "det gamla priset"); the code when unknown."""
     return tr(lang, _PARAMETER_WORDS[code]) if code in _PARAMETER_WORDS else code
+
+
+#: A factor's boundary → its word (TTW and WTT are written as Swedish reports write them).
+_BOUNDARY_WORDS = {"lifecycle": NP_("boundary", "life cycle"), "direct": NP_("boundary", "direct")}
+
+
+def boundary_word(code: str, lang: str) -> str:
+    """A factor's boundary in words ("lifecycle" → "livscykel"); TTW, WTT and unknown codes as they are.
+
+    Examples
+    --------
+    >>> boundary_word("lifecycle", "sv"), boundary_word("TTW", "sv")
+    ('livscykel', 'TTW')
+    """
+    found = _BOUNDARY_WORDS.get(str(code))
+    return ptr(lang, *found) if found else str(code)
 
 
 def gas_word(gas: str, lang: str) -> str:
