@@ -216,7 +216,8 @@ def test_public_functions_document_parameters_returns_and_an_example():
         obj = getattr(kb, name)
         if inspect.isfunction(obj) or hasattr(obj, "__wrapped__"):
             gaps += _docstring_gaps(name, obj)
-    for name in ("calculate", "summary", "total", "memo", "reconcile", "left_out", "factors_used"):
-        if hasattr(kb.Ledger, name) and name != "calculate":
-            gaps += _docstring_gaps(f"Ledger.{name}", getattr(kb.Ledger, name))
+    for cls in (kb.Ledger, kb.FactorSet):
+        for name, member in vars(cls).items():
+            if not name.startswith("_") and inspect.isfunction(member):
+                gaps += _docstring_gaps(f"{cls.__name__}.{name}", member)
     assert not gaps, gaps
