@@ -93,6 +93,9 @@ def test_swedish_tutorials_are_built(site):
     for page, title in (("getting-started", "Kom igång"), ("from-excel", "Från Excel-exporten till klimatbokslutet")):
         html = (site / "sv" / page / "index.html").read_text(encoding="utf-8")
         assert 'lang="sv"' in html and "<h1 id=" in html and title in html
+        # The language switch of the English page leads to the Swedish one.
+        english = (site / page / "index.html").read_text(encoding="utf-8")
+        assert f'href="../sv/{page}/" hreflang="sv"' in english
 
 
 def _inventory(site: Path) -> list[tuple[str, str, int]]:
