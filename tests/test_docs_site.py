@@ -93,6 +93,9 @@ def test_swedish_tutorials_are_built(site):
     for page, title in (("getting-started", "Kom igång"), ("from-excel", "Från Excel-exporten till klimatbokslutet")):
         html = (site / "sv" / page / "index.html").read_text(encoding="utf-8")
         assert 'lang="sv"' in html and "<h1 id=" in html and title in html
+        # The language switch of the English page leads to the Swedish one.
+        english = (site / page / "index.html").read_text(encoding="utf-8")
+        assert f'href="../sv/{page}/" hreflang="sv"' in english
 
 
 def _inventory(site: Path) -> list[tuple[str, str, int]]:
@@ -216,7 +219,8 @@ def test_public_functions_document_parameters_returns_and_an_example():
         obj = getattr(kb, name)
         if inspect.isfunction(obj) or hasattr(obj, "__wrapped__"):
             gaps += _docstring_gaps(name, obj)
-    for name in ("calculate", "summary", "total", "memo", "reconcile", "left_out", "factors_used"):
-        if hasattr(kb.Ledger, name) and name != "calculate":
-            gaps += _docstring_gaps(f"Ledger.{name}", getattr(kb.Ledger, name))
+    for cls in (kb.Ledger, kb.FactorSet):
+        for name, member in vars(cls).items():
+            if not name.startswith("_") and inspect.isfunction(member):
+                gaps += _docstring_gaps(f"{cls.__name__}.{name}", member)
     assert not gaps, gaps

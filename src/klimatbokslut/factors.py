@@ -271,11 +271,33 @@ class FactorSet:
 
     # ------------------------------------------------------------------ selection
     def activities(self) -> list[str]:
-        """Activities that have at least one factor row."""
+        """Activities that have at least one factor row.
+
+        Returns
+        -------
+        list of str
+            Activity keys, sorted.
+
+        Examples
+        --------
+        >>> import klimatbokslut as kb
+        >>> "diesel" in kb.default_factors().activities()
+        True
+        """
         return sorted(self._by_activity)
 
     def regions(self, activity: str) -> list[str]:
         """Regions (networks) with factors for an activity.
+
+        Parameters
+        ----------
+        activity : str
+            Activity key.
+
+        Returns
+        -------
+        list of str
+            The regions, sorted (``SE`` for national figures).
 
         Examples
         --------
@@ -306,10 +328,21 @@ class FactorSet:
             A factor id, or the prefix of a group of rows (``hvo100_preem``), chosen
             explicitly; bypasses region and instrument.
 
+        Returns
+        -------
+        Selection
+            The chosen rows and the year their figure describes (``factor_year``).
+
         Raises
         ------
         FactorNotFoundError
             With the reason and the valid choices.
+
+        Examples
+        --------
+        >>> import klimatbokslut as kb
+        >>> kb.default_factors().select("district_heating", 2024, region="Lund").factor_year
+        2022
         """
         rows = self._by_activity.get(activity)
         if not rows:
@@ -365,6 +398,22 @@ class FactorSet:
         ``(None, None)`` when the dataset has no row for the activity and region
         (and ``basis``, e.g. ``"residual_mix"`` for electricity, when given).
 
+        Parameters
+        ----------
+        activity : str
+            Activity key.
+        year : int
+            The activity year.
+        region : str, default "SE"
+            ``"SE"`` or a named network.
+        basis : str, optional
+            The basis of the share (``"residual_mix"`` for electricity), when the dataset has several.
+
+        Returns
+        -------
+        tuple of (dict or None, int or None)
+            The share row and the year it describes.
+
         Examples
         --------
         >>> import klimatbokslut as kb
@@ -389,6 +438,11 @@ class FactorSet:
     def table(self) -> pd.DataFrame:
         """Every factor row joined with its (first) source: the factor catalogue.
 
+        Returns
+        -------
+        pandas.DataFrame
+            The factor columns followed by the source's (``publisher``, ``title``, ``url`` …).
+
         Examples
         --------
         >>> import klimatbokslut as kb
@@ -403,7 +457,26 @@ class FactorSet:
                                                      suffixes=("", "_src")).drop(columns=["_sid", "source_id_src"])
 
     def property(self, activity: str, name: str) -> float:
-        """A fuel or gas property (``lhv_mj_per_l``, ``density_kg_per_l`` ...), NaN when unknown."""
+        """A fuel or gas property (``lhv_mj_per_l``, ``density_kg_per_l`` ...), NaN when unknown.
+
+        Parameters
+        ----------
+        activity : str
+            Activity key.
+        name : str
+            The property's name, as in ``fuel_properties.csv``.
+
+        Returns
+        -------
+        float
+            The value in the unit its name states; NaN when the dataset has none.
+
+        Examples
+        --------
+        >>> import klimatbokslut as kb
+        >>> kb.default_factors().property("diesel", "no such property")
+        nan
+        """
         return self._props.get(activity, {}).get(name, float("nan"))
 
 

@@ -139,6 +139,10 @@ class Ledger(metaclass=ABCMeta):  # noqa: B024 (no abstract methods: registratio
             Arguments of the constructor (``frame``, ``rejects``, ``factors``, ...). ``input_rows``
             is kept unless given, so a variant of the same rows still reconciles.
 
+        Returns
+        -------
+        Ledger
+
         Examples
         --------
         >>> a = Ledger.from_records([{"activity": "x", "amount": 1, "unit": "kg", "year": 2024, "scope": 1,
@@ -215,7 +219,20 @@ class Ledger(metaclass=ABCMeta):  # noqa: B024 (no abstract methods: registratio
 
     # ------------------------------------------------------------------ accounting
     def rejected_rows(self) -> int:
-        """Number of distinct input rows in the rejects table."""
+        """Number of distinct input rows in the rejects table.
+
+        Returns
+        -------
+        int
+
+        Examples
+        --------
+        >>> import pandas as pd, klimatbokslut as kb
+        >>> led = kb.calculate(pd.DataFrame({"activity": ["el", "kol"], "amount": [1, 1], "unit": ["kWh", "kg"],
+        ...                                   "year": [2024, 2024]}), on_error="collect")
+        >>> led.rejected_rows()
+        1
+        """
         return accounting.rejected_rows(self.rejects)
 
     def problems(self) -> pd.DataFrame:
@@ -223,11 +240,36 @@ class Ledger(metaclass=ABCMeta):  # noqa: B024 (no abstract methods: registratio
 
         Columns ``row, column, value, reason`` (and the rejects' input columns); what a
         strict run (``on_error="raise"``) would have raised, sorted by row.
+
+        Returns
+        -------
+        pandas.DataFrame
+
+        Examples
+        --------
+        >>> import pandas as pd, klimatbokslut as kb
+        >>> led = kb.calculate(pd.DataFrame({"activity": ["el", "kol"], "amount": [1, 1], "unit": ["kWh", "kg"],
+        ...                                   "year": [2024, 2024]}), on_error="collect")
+        >>> led.problems()[["row", "column", "value"]].to_dict("records")
+        [{'row': 1, 'column': 'activity', 'value': 'kol'}]
         """
         return accounting.problems(self.rejects, self.unvalued_failures)
 
     def unvalued_rows(self) -> int:
-        """Number of ledger rows without CO2e (no emission factor fits them); their quantities are kept."""
+        """Number of ledger rows without CO2e (no emission factor fits them); their quantities are kept.
+
+        Returns
+        -------
+        int
+
+        Examples
+        --------
+        >>> import pandas as pd, klimatbokslut as kb
+        >>> led = kb.calculate(pd.DataFrame({"activity": ["fjärrvärme"], "amount": [1], "unit": ["MWh"],
+        ...                                   "year": [2024], "region": ["Okänt nät"]}), on_error="collect")
+        >>> led.unvalued_rows()
+        1
+        """
         return accounting.unvalued_rows(self.frame)
 
     def left_out(self, **filters) -> LeftOut:
@@ -303,6 +345,13 @@ class Ledger(metaclass=ABCMeta):  # noqa: B024 (no abstract methods: registratio
         -------
         pandas.DataFrame
             ``dims`` + ``scope, category, boundary, co2e_kg``.
+
+        Examples
+        --------
+        >>> import pandas as pd, klimatbokslut as kb
+        >>> led = kb.calculate(pd.DataFrame({"activity": ["diesel"], "amount": [1000], "unit": ["l"], "year": [2024]}))
+        >>> sorted(led.parts()["scope"].tolist())       # the direct part in scope 1, the upstream part in scope 3
+        [1, 3]
         """
         return summaries.parts(self, method, dims)
 
@@ -418,7 +467,20 @@ class Ledger(metaclass=ABCMeta):  # noqa: B024 (no abstract methods: registratio
         return provenance.factors_used(self.frame, self.factors)
 
     def about(self) -> pd.DataFrame:
-        """Settings, factor-set version and the sha256 of every input file, as a key/value table."""
+        """Settings, factor-set version and the sha256 of every input file, as a key/value table.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``key`` and ``value``.
+
+        Examples
+        --------
+        >>> import pandas as pd, klimatbokslut as kb
+        >>> led = kb.calculate(pd.DataFrame({"activity": ["el"], "amount": [1], "unit": ["MWh"], "year": [2024]}))
+        >>> "gwp" in set(led.about()["key"])
+        True
+        """
         return provenance.about(self)
 
     # ------------------------------------------------------------------ export
@@ -426,6 +488,23 @@ class Ledger(metaclass=ABCMeta):  # noqa: B024 (no abstract methods: registratio
         """Write the ledger, rejects, summaries and factors used to an Excel workbook.
 
         Text cells that could start a formula are neutralised.
+
+        Parameters
+        ----------
+        path : str or Path
+            The ``.xlsx`` file to write (its folder is created).
+
+        Returns
+        -------
+        pathlib.Path
+            The file written.
+
+        Examples
+        --------
+        >>> import os, tempfile, pandas as pd, klimatbokslut as kb
+        >>> led = kb.calculate(pd.DataFrame({"activity": ["el"], "amount": [1], "unit": ["MWh"], "year": [2024]}))
+        >>> led.to_excel(os.path.join(tempfile.mkdtemp(), "ledger.xlsx")).suffix
+        '.xlsx'
         """
         return exports.to_excel(self, path)
 
@@ -439,11 +518,43 @@ class Ledger(metaclass=ABCMeta):  # noqa: B024 (no abstract methods: registratio
             ``"international"`` (default): comma, decimal point, UTF-8, the API's column names.
             ``"sv"``: for Swedish Excel: semicolon, decimal comma, UTF-8 with BOM, Swedish column
             names and labels (:func:`klimatbokslut.csvout.write_csv`).
+
+        Returns
+        -------
+        pathlib.Path
+            The file written.
+
+        Examples
+        --------
+        >>> import os, tempfile, pandas as pd, klimatbokslut as kb
+        >>> led = kb.calculate(pd.DataFrame({"activity": ["el"], "amount": [1], "unit": ["MWh"], "year": [2024]}))
+        >>> p = led.to_csv(os.path.join(tempfile.mkdtemp(), "ledger.csv"), style="sv")
+        >>> p.read_text(encoding="utf-8-sig").split(";")[:3]
+        ['Rad', 'Id', 'Aktivitet']
         """
         return exports.to_csv(self, path, style=style)
 
     def to_parquet(self, path: str | Path) -> Path:
-        """Write the ledger (frame, rejects and settings) to one Parquet file."""
+        """Write the ledger (frame, rejects and settings) to one Parquet file.
+
+        Parameters
+        ----------
+        path : str or Path
+            The file to write; :meth:`from_parquet` reads it back.
+
+        Returns
+        -------
+        pathlib.Path
+            The file written.
+
+        Examples
+        --------
+        >>> import os, tempfile, pandas as pd, klimatbokslut as kb
+        >>> led = kb.calculate(pd.DataFrame({"activity": ["el"], "amount": [1], "unit": ["MWh"], "year": [2024]}))
+        >>> p = led.to_parquet(os.path.join(tempfile.mkdtemp(), "ledger.parquet"))
+        >>> kb.Ledger.from_parquet(p).total() == led.total()
+        True
+        """
         return exports.to_parquet(self, path)
 
     @classmethod
