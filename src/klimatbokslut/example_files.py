@@ -87,8 +87,9 @@ def copy_example_data(dest: str | Path = ".", *, overwrite: bool = False) -> lis
     Examples
     --------
     >>> import tempfile, klimatbokslut as kb
-    >>> written = kb.copy_example_data(tempfile.mkdtemp())
-    >>> sorted({p.parent.name for p in written})
+    >>> where = tempfile.mkdtemp()
+    >>> written = kb.copy_example_data(where)
+    >>> sorted({p.relative_to(where).parts[0] for p in written})
     ['data', 'export', 'region']
     """
     dest = Path(dest)
