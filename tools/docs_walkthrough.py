@@ -83,17 +83,19 @@ def _run_command(line: str) -> str:
     if not argv or argv[0] != "klimatbokslut":
         raise ValueError(f"only klimatbokslut commands run on a walkthrough page, not {line!r}")
     buf = io.StringIO()
-    old_columns = os.environ.get("COLUMNS")
+    old_columns, old_lang = os.environ.get("COLUMNS"), os.environ.get("LANG")
     os.environ["COLUMNS"] = "100"     # tables wrap to the terminal: the page shows a 100-column one
+    os.environ["LANG"] = "en_US.UTF-8"   # the terminal follows the locale: the pages show an English one
     with contextlib.redirect_stdout(buf), contextlib.redirect_stderr(buf):
         try:
             code = main(argv[1:])
         except SystemExit as exc:      # argparse usage errors
             code = exc.code if isinstance(exc.code, int) else 2
-    if old_columns is None:
-        os.environ.pop("COLUMNS", None)
-    else:
-        os.environ["COLUMNS"] = old_columns
+    for var, old in (("COLUMNS", old_columns), ("LANG", old_lang)):
+        if old is None:
+            os.environ.pop(var, None)
+        else:
+            os.environ[var] = old
     text = buf.getvalue().rstrip("\n")
     if code:
         text += f"\n[exit {code}]"

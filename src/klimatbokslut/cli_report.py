@@ -82,7 +82,7 @@ def _formats(text: str, lang: str = "sv") -> list[str]:
 def _cmd_example(args) -> int:
     if args.data:
         from .example_files import copy_command
-        return copy_command(args.data)
+        return copy_command(args.data, args.lang or terminal_language(sys.argv[1:]))
     cfg = load_config(_example_dir() / "klimatbokslut.toml")
     if args.gwp:
         cfg.gwp = args.gwp

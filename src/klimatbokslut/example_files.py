@@ -108,11 +108,11 @@ def copy_example_data(dest: str | Path = ".", *, overwrite: bool = False) -> lis
     return written
 
 
-def copy_command(dest: str) -> int:
-    """``klimatbokslut example --data DIR``: copy the files and say where they went."""
+def copy_command(dest: str, lang: str = "en") -> int:
+    """``klimatbokslut example --data DIR``: copy the files and say where they went, in ``lang``."""
     written = copy_example_data(dest)
     for folder in EXAMPLE_FOLDERS:
         n = sum(1 for p in written if p.relative_to(dest).parts[0] == folder)
-        print(ntr("en", "{folder}: {n} file", "{folder}: {n} files", n, folder=str(Path(dest) / folder)))
-    print(tr("en", "the example files are in {dest}; existing files were kept", dest=str(Path(dest))))
+        print(ntr(lang, "{folder}: {n} file", "{folder}: {n} files", n, folder=str(Path(dest) / folder)))
+    print(tr(lang, "the example files are in {dest}; existing files were kept", dest=str(Path(dest))))
     return 0
