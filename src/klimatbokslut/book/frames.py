@@ -121,7 +121,8 @@ def row_hashes(cols: dict[str, list[Any]], arrays: dict[str, np.ndarray] | None 
 def frame_from_stored(cols: dict[str, list[Any]], dtypes: list[list[str]]) -> pd.DataFrame:
     """The ledger frame back from stored columns, with the dtypes it had when it was closed."""
     data: dict[str, Any] = {}
-    extra_rows = [json.loads(e) if e else {} for e in cols.get("extra", [])]
+    has_extra = any(c not in LEDGER_KINDS for c, _ in dtypes)
+    extra_rows = [json.loads(e) if e else {} for e in cols.get("extra", [])] if has_extra else []
     for c, dt in dtypes:
         if c in LEDGER_KINDS:
             values = cols[c]
@@ -133,13 +134,13 @@ def frame_from_stored(cols: dict[str, list[Any]], dtypes: list[list[str]]) -> pd
 
 def _typed(values: list[Any], dtype: str, kind: str) -> pd.Series:
     if kind == "f" or dtype.startswith("float"):
-        return pd.Series(np.array([np.nan if v is None else v for v in values], dtype="float64"), dtype=dtype)
+        return pd.Series(np.array(values, dtype="float64"), dtype=dtype)        # None becomes NaN
     if dtype == "category":
-        return pd.Series(values, dtype=object).astype("category")
+        return pd.Series(pd.Categorical(values))
     if dtype in ("object",):
         return pd.Series(values, dtype=object)
     if dtype in ("bool",):
-        return pd.Series([bool(v) for v in values], dtype=bool)
+        return pd.Series(np.array(values, dtype=bool))
     try:
         return pd.Series(values).astype(dtype)  # type: ignore[call-overload]  # a dtype name stored at closing
     except (TypeError, ValueError):
