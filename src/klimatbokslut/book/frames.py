@@ -33,7 +33,20 @@ def _plain(values: pd.Series, kind: str) -> list[Any]:
     if kind == "b":
         return [None if v is None or (isinstance(v, float) and math.isnan(v)) else bool(v) for v in values]
     obj = values.astype(object).where(values.notna(), None).tolist()
+    if _all_text(values):
+        return obj
     return [v if v is None or isinstance(v, str) else str(v) for v in obj]
+
+
+def _all_text(values: pd.Series) -> bool:
+    """Whether a column holds only text (and missing values): a string dtype, or categories that are text."""
+    dt = values.dtype
+    if isinstance(dt, pd.StringDtype):
+        return True
+    if isinstance(dt, pd.CategoricalDtype):
+        return isinstance(dt.categories.dtype, pd.StringDtype) or bool(
+            all(isinstance(c, str) for c in dt.categories))
+    return False
 
 
 def stored_columns(frame: pd.DataFrame) -> tuple[dict[str, list[Any]], list[list[str]]]:
@@ -43,7 +56,12 @@ def stored_columns(frame: pd.DataFrame) -> tuple[dict[str, list[Any]], list[list
     for c, kind in LEDGER_KINDS.items():
         cols[c] = _plain(frame[c], kind) if c in frame.columns else [None] * n
     extras = [c for c in frame.columns if c not in LEDGER_KINDS]
-    if extras:
+    if extras and all(_all_text(frame[c]) for c in extras):
+        # text only: JSON written by pandas (exact for text; floats would be rounded, so they take the path below)
+        sub = frame[extras].astype(object)
+        cols["extra"] = sub.where(sub.notna(), None).to_json(orient="records", lines=True,
+                                                              force_ascii=False).splitlines()
+    elif extras:
         sub = frame[extras].astype(object)
         sub = sub.where(sub.notna(), None)
         cols["extra"] = [json.dumps(dict(zip(extras, r)), ensure_ascii=False, default=_json_default)
