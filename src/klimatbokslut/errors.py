@@ -205,13 +205,3 @@ class BookError(KlimatbokslutError, RuntimeError):
     """A book (``klimatbokslut.book``) refuses what was asked: a closed year, a file that is not a book,
     a schema newer than this library, a year closed by another process at the same time."""
 
-
-class BookIntegrityError(BookError):
-    """A closed year whose stored content no longer matches its hash; ``problems`` names year, table and row."""
-
-    def __init__(self, problems: list[str]):
-        self.problems = list(problems)
-        super().__init__("\n".join(self.problems))
-
-    def __reduce__(self):
-        return (type(self), (self.problems,))

@@ -11,6 +11,22 @@ from .frames import row_hashes
 from .schema import LEDGER_KINDS
 
 COLUMNS = ["closing_id", "pos", *LEDGER_KINDS, "extra", "row_hash"]
+#: PostgreSQL: the rows as CSV, ``\N`` for a missing value (so an empty text stays an empty text).
+COPY_SQL = f"COPY ledger_rows ({', '.join(COLUMNS)}) FROM STDIN WITH (FORMAT csv, NULL '\\N')"
+
+
+def csv_chunk(columns: list[list[Any]]) -> str:
+    """Columns as CSV text for COPY (pandas writes it; floats as their shortest exact text)."""
+    import io
+
+    import pandas as pd
+
+    buf = io.StringIO()
+    frame = pd.DataFrame({i: pd.Series(col, dtype=object) for i, col in enumerate(columns)})
+    frame.to_csv(buf, header=False, index=False, na_rep="\\N", lineterminator="\n")
+    return buf.getvalue()
+
+
 _CHUNK = 50_000
 
 
@@ -28,11 +44,10 @@ def write_rows(c: Connection, closing_id: int, cols: dict[str, Any], fault: Call
         raise RuntimeError("no database connection")
     if c.dialect.name == "postgresql":
         with raw.cursor() as cur:
-            with cur.copy(f"COPY ledger_rows ({', '.join(COLUMNS)}) FROM STDIN") as cp:
-                for i, row in enumerate(zip(*data)):
-                    cp.write_row(row)
-                    if i % _CHUNK == _CHUNK - 1:
-                        fault("rows")
+            with cur.copy(COPY_SQL) as cp:
+                for start in range(0, n, _CHUNK):
+                    cp.write(csv_chunk([col[start:start + _CHUNK] for col in data]))
+                    fault("rows")
         return
     sql = f"INSERT INTO ledger_rows ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
     cur = raw.cursor()

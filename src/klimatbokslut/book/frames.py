@@ -33,7 +33,20 @@ def _plain(values: pd.Series, kind: str) -> list[Any]:
     if kind == "b":
         return [None if v is None or (isinstance(v, float) and math.isnan(v)) else bool(v) for v in values]
     obj = values.astype(object).where(values.notna(), None).tolist()
+    if _all_text(values):
+        return obj
     return [v if v is None or isinstance(v, str) else str(v) for v in obj]
+
+
+def _all_text(values: pd.Series) -> bool:
+    """Whether a column holds only text (and missing values): a string dtype, or categories that are text."""
+    dt = values.dtype
+    if isinstance(dt, pd.StringDtype):
+        return True
+    if isinstance(dt, pd.CategoricalDtype):
+        return isinstance(dt.categories.dtype, pd.StringDtype) or bool(
+            all(isinstance(c, str) for c in dt.categories))
+    return False
 
 
 def stored_columns(frame: pd.DataFrame) -> tuple[dict[str, list[Any]], list[list[str]]]:
@@ -43,7 +56,12 @@ def stored_columns(frame: pd.DataFrame) -> tuple[dict[str, list[Any]], list[list
     for c, kind in LEDGER_KINDS.items():
         cols[c] = _plain(frame[c], kind) if c in frame.columns else [None] * n
     extras = [c for c in frame.columns if c not in LEDGER_KINDS]
-    if extras:
+    if extras and all(_all_text(frame[c]) for c in extras):
+        # text only: JSON written by pandas (exact for text; floats would be rounded, so they take the path below)
+        sub = frame[extras].astype(object)
+        cols["extra"] = sub.where(sub.notna(), None).to_json(orient="records", lines=True,
+                                                              force_ascii=False).splitlines()
+    elif extras:
         sub = frame[extras].astype(object)
         sub = sub.where(sub.notna(), None)
         cols["extra"] = [json.dumps(dict(zip(extras, r)), ensure_ascii=False, default=_json_default)
@@ -121,7 +139,8 @@ def row_hashes(cols: dict[str, list[Any]], arrays: dict[str, np.ndarray] | None 
 def frame_from_stored(cols: dict[str, list[Any]], dtypes: list[list[str]]) -> pd.DataFrame:
     """The ledger frame back from stored columns, with the dtypes it had when it was closed."""
     data: dict[str, Any] = {}
-    extra_rows = [json.loads(e) if e else {} for e in cols.get("extra", [])]
+    has_extra = any(c not in LEDGER_KINDS for c, _ in dtypes)
+    extra_rows = [json.loads(e) if e else {} for e in cols.get("extra", [])] if has_extra else []
     for c, dt in dtypes:
         if c in LEDGER_KINDS:
             values = cols[c]
@@ -133,13 +152,13 @@ def frame_from_stored(cols: dict[str, list[Any]], dtypes: list[list[str]]) -> pd
 
 def _typed(values: list[Any], dtype: str, kind: str) -> pd.Series:
     if kind == "f" or dtype.startswith("float"):
-        return pd.Series(np.array([np.nan if v is None else v for v in values], dtype="float64"), dtype=dtype)
+        return pd.Series(np.array(values, dtype="float64"), dtype=dtype)        # None becomes NaN
     if dtype == "category":
-        return pd.Series(values, dtype=object).astype("category")
+        return pd.Series(pd.Categorical(values))
     if dtype in ("object",):
         return pd.Series(values, dtype=object)
     if dtype in ("bool",):
-        return pd.Series([bool(v) for v in values], dtype=bool)
+        return pd.Series(np.array(values, dtype=bool))
     try:
         return pd.Series(values).astype(dtype)  # type: ignore[call-overload]  # a dtype name stored at closing
     except (TypeError, ValueError):

@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..ledger import Ledger
 from .closing import config_factor_sha
-from .compute import factor_set_with, ledger_of, settings_of, year_table
+from .compute import factor_set_with, ledger_of, read_contribution, settings_of, year_table
 from .reading import read_closed
 from .store import Book
 
@@ -38,13 +38,12 @@ def report_inputs(book: Book | str | os.PathLike, cfg, factors) -> tuple[pd.Data
     frames: list[pd.DataFrame] = []
     ledgers: list[Ledger] = []
     rows: list[dict[str, Any]] = []
+    closed_inputs: list[dict[str, Any]] = []
     for y in sorted({int(c["year"]) for c in contribs} | set(closed)):
         ycs = [c for c in contribs if int(c["year"]) == y]
         if y in closed:
             info = closed[y]
-            table = year_table(_closed_inputs(bk, info, ycs))
-            if table is not None:
-                frames.append(table.frame)
+            closed_inputs += _closed_inputs(bk, info, ycs)
             led = read_closed(bk, info, factors)
             ledgers.append(led)
             stored_version = json.loads(info["header"])["settings"]["factor_version"]
@@ -59,6 +58,7 @@ def report_inputs(book: Book | str | os.PathLike, cfg, factors) -> tuple[pd.Data
             ledgers.append(out[1])
             rows.append({"year": y, "state": "open", "factor_version": getattr(fs, "version", ""),
                          "closed_at": "", "closed_by": "", "hash": ""})
+    frames = _closed_activities(closed_inputs) + frames          # the closed years' rows, read in one go
     if not ledgers:
         from ..errors import BookError
 
@@ -94,3 +94,26 @@ def with_book_adjustments(cfg, book: Book | str | os.PathLike):
     out = cfg.model_copy()
     out.recalculation = rc.model_copy(update={"changes": changes, "method_changes": methods})
     return out
+
+
+def _closed_activities(contribs: list[dict[str, Any]]) -> list[pd.DataFrame]:
+    """The activity rows of a closed year (for the report's scenarios and method history; its ledger is stored).
+
+    CSV files with the same header line are read as one file (their rows joined under one header): one reading
+    instead of one per department. The row numbers are then those of the joined file; nothing of a closed year
+    shows them (its rejects are stored).
+    """
+    groups: dict[bytes, list[bytes]] = {}
+    others = []
+    for c in contribs:
+        if c["kind"] != "activities":
+            continue
+        content = bytes(c["content"])
+        head, sep, body = content.partition(b"\n")
+        if c["name"].lower().endswith(".csv") and sep:
+            groups.setdefault(head, []).append(body if body.endswith(b"\n") or not body else body + b"\n")
+        else:
+            others.append(c)
+    out = [read_contribution("joined.csv", head + b"\n" + b"".join(bodies)).frame for head, bodies in groups.items()]
+    table = year_table(others)
+    return out + ([table.frame] if table is not None else [])
