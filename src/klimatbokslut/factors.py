@@ -344,6 +344,7 @@ class FactorSet:
         >>> kb.default_factors().select("district_heating", 2024, region="Lund").factor_year
         2022
         """
+        # Not split: its length is the docstring; the choice below reads top to bottom in one place.
         rows = self._by_activity.get(activity)
         if not rows:
             raise FactorNotFoundError(activity, year=year, reason="no factor in the dataset for this activity; "

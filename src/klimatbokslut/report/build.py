@@ -272,12 +272,7 @@ def build_report(config: str | Path | dict | ReportConfig, *, progress=None, boo
                     target_ledger=target_ledger, capital=capital)
     if cfg.uncertainty.enabled:
         say("uncertainty")
-        uc = cfg.uncertainty
-        report.uncertainty = simulate(ledger, draws=uc.draws, seed=uc.seed, interval=uc.interval,
-                                      activity_data=uc.activity_data)
-        report.target_uncertainty = report.uncertainty if target_ledger is ledger \
-            else simulate(target_ledger, draws=uc.draws, seed=uc.seed, interval=uc.interval,
-                          activity_data=uc.activity_data)
+        _simulated(report, cfg.uncertainty)
     say("plan")
     report.plan = plan_section(cfg, target_ledger)     # the plan's own table followed up (plan_view.py)
     say("tables")
@@ -285,6 +280,15 @@ def build_report(config: str | Path | dict | ReportConfig, *, progress=None, boo
     if report.plan is not None:
         report.tables["plan"] = report.plan.table
     return report
+
+
+def _simulated(report: Report, uc) -> None:
+    """The report's Monte Carlo: of its ledger, and of the targets' ledger when that is another (restated) one."""
+    report.uncertainty = simulate(report.ledger, draws=uc.draws, seed=uc.seed, interval=uc.interval,
+                                  activity_data=uc.activity_data)
+    report.target_uncertainty = report.uncertainty if report.target_ledger is report.ledger \
+        else simulate(report.target_ledger, draws=uc.draws, seed=uc.seed, interval=uc.interval,
+                      activity_data=uc.activity_data)
 
 
 def _normal_year_corrected(ny: NormalYearConfig, ledger: Ledger) -> Ledger:
