@@ -117,7 +117,8 @@ def _view(follow: list[MeasureFollowUp], years: list[int], seen: list[int], foun
             "trend": trend_word(f.trend, lang) if f.outcomes else "–",
             "reachable": reachable_word(f.reachable, last, lang) if f.outcomes else "–",
             "given": _given(f, lang) if f.given else "",
-            "note": m.target.note_text(r, lang) if r is not None and not f.given else tr(lang, f.note) if f.note else "",
+            "note": (m.target.note_text(r, lang) if r is not None and not f.given
+                     else tr(lang, f.note) if f.note else ""),
         })
     return {
         "heading": word("heading", lang), "intro": word("intro", lang, year=ry),
