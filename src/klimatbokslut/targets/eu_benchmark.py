@@ -74,7 +74,7 @@ class EUClimateBenchmark(BelowBenchmark):
     >>> r.status, r.note
     ('not_met', 'intensity: 35% below the universe, needs 50%. self-decarbonisation: no base year.')
     >>> t2.note_text(r, "sv")
-    'intensitet: 35 % under universumet, krav 50 %. självdekarbonisering: inget basår.'
+    'intensitet: 35 % under universumet, krav 50 %. egen minskning: inget basår.'
 
     """
 
