@@ -112,7 +112,9 @@ def capital_tables(r) -> dict[str, pd.DataFrame]:
                                                  ignore_index=True)
     tests = _benchmark_rows(r)
     if tests:
-        tables["benchmark_tests"] = pd.DataFrame(tests).drop(columns=["reason_args"])
+        frame = pd.DataFrame(tests)
+        frame["reason"] = [reason_text(c, a, r.language) for c, a in zip(frame["reason_code"], frame["reason_args"])]
+        tables["benchmark_tests"] = frame.drop(columns=["reason_args"])
     if cap.debt is not None:
         years = [y for y in r.years if y <= r.report_year]
         tables["borrowing"] = pd.DataFrame([cap.debt.summary(y) for y in years])

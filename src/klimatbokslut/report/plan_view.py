@@ -90,7 +90,7 @@ def plan_section(cfg: ReportConfig, ledger: Any) -> PlanSection | None:
     seen = sorted({y for f in follow for y in f.outcomes if y <= cfg.report_year})
     return PlanSection(follow, years, seen, found, _view(follow, years, seen, found, cfg.language, cfg.report_year,
                                                          plan.source),
-                       plan_table(follow, years, seen), cfg.report_year, plan.source)
+                       plan_table(follow, years, seen, cfg.language), cfg.report_year, plan.source)
 
 
 def _fmt(f: MeasureFollowUp, value: float | None, lang: str) -> str:
@@ -141,12 +141,12 @@ def _given(f: MeasureFollowUp, lang: str) -> Markup:
     return Markup(text.replace(mark, f'<span translate="no">{escape("; ".join(f.sources))}</span>'))
 
 
-def plan_table(follow: list[MeasureFollowUp], years: list[int], seen: list[int]) -> pd.DataFrame:
+def plan_table(follow: list[MeasureFollowUp], years: list[int], seen: list[int], lang: str = "en") -> pd.DataFrame:
     """One row per measure: the plan's shape with outcome, status, trend and reachability as codes.
 
     Values are plan values: shares and reductions as fractions (0.425 for 42,5 %), other
     measures in their unit. ``given_source`` names the source of a value measured elsewhere
-    (given, not computed).
+    (given, not computed); ``note`` is in ``lang``.
     """
     rows = []
     for f in follow:
@@ -161,6 +161,7 @@ def plan_table(follow: list[MeasureFollowUp], years: list[int], seen: list[int])
         rec.update({"status": f.result.status if f.result is not None else None, "trend": f.trend,
                     "reachable": f.reachable, "projected": f.projected,
                     "given_source": "; ".join(f.sources) if f.given else "",
-                    "note": f.result.note if f.result is not None else f.note})
+                    "note": (m.target.note_text(f.result, lang) if f.result is not None
+                             else tr(lang, f.note) if f.note else "")})
         rows.append(rec)
     return pd.DataFrame(rows)
