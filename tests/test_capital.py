@@ -294,6 +294,32 @@ def test_benchmark_target_names_the_failing_holding_and_says_what_is_missing():
     assert r.status == "no_data" and "no base year" in r.note
 
 
+def test_benchmark_note_is_written_in_the_readers_language():
+    # PAB at 6.5 against 10: 1 − 6.5/10 = 35 % below, the PAB test needs 50 %; no base year for the rate
+    h = pd.DataFrame({"holding": ["Kolbolaget AB"], "kind": ["company"], "coal_revenue_share": [0.05]})
+    t = targets.EUClimateBenchmark("Index", label="pab", benchmark=10.0, unit="t CO2e/MSEK")
+    r = t.evaluate({2024: _Fixed(6.5, h)}, 2024)
+    assert r.details["intensity_reason_code"] == "" and r.details["self_decarbonisation_reason_code"] == "no_base_year"
+    sv = t.note_text(r, "sv")
+    assert sv.startswith("intensitet: 35 % under universumet, krav 50 %. uteslutningar: Kolbolaget AB (d).")
+    assert "egen minskning: inget basår." in sv
+    assert t.note_text(r, "en") == r.note
+    assert r.note.startswith("intensity: 35% below the universe, needs 50%. exclusions: Kolbolaget AB (d).")
+    # the reason's arguments are kept as figures: the scope 3 phase-in names the holdings in either language
+    h3 = pd.DataFrame({"holding": ["Olja AB"], "kind": ["company"], "sector": ["energy_mining"]})
+    r3 = targets.EUClimateBenchmark("Index", label="ctb", benchmark=10.0, unit="t CO2e/MSEK").evaluate(
+        {2024: _Fixed(4.0, h3)}, 2024)
+    assert r3.details["scope3_phase_in_reason_code"] == "scope3_required"
+    assert r3.details["scope3_phase_in_holdings"] == "Olja AB"
+    assert "scope 3 ska ingå i intensiteten för Olja AB (art. 5)" in t.note_text(r3, "sv")
+
+
+def test_a_target_note_that_is_a_message_is_translated():
+    cap = targets.Cap("Lustgas", limit=200, metric="n2o")
+    r = targets.TargetResult("Lustgas", 2024, "no_data", note="the budget is used up")
+    assert cap.note_text(r, "sv") == "budgeten är förbrukad" and cap.note_text(r, "en") == "the budget is used up"
+
+
 def test_green_borrowing_target_reads_the_debt_table():
     debt = read_debt(pd.DataFrame({"långivare": ["K", "B"], "belopp": [920, 80], "valuta": "MSEK",
                                    "grön": ["ja", "nej"], "ramverk": ["K grönt", ""],
@@ -355,10 +381,14 @@ def test_example_capital_section_in_both_languages(example_report, tmp_path):
 
     from klimatbokslut.report.html import render
     sv = render(example_report)
-    assert "Statsobligationer (PCAF, statsskuld)" in sv and "Upplåning" in sv and "Klarar inte: Fiktivt" in sv
+    # the failing holding is a name, marked so as not to be translated
+    assert "Statsobligationer (PCAF, statsskuld)" in sv and "Upplåning" in sv
+    assert 'Klarar inte: <span translate="no">Fiktivt Energibolag AB</span> (d, e).' in sv
+    assert 'infasning av scope 3: scope 3 ska ingå i intensiteten för <span translate="no">' in sv
     en_cfg = example_report.config.model_copy(update={"language": "en"})
     en = render(dataclasses.replace(example_report, config=en_cfg))
     assert "Government bonds (PCAF sovereign debt)" in en and "Borrowing" in en
+    assert 'scope 3 phase-in: scope 3 must be in the intensity for <span translate="no">' in en
     paths = example_report.to_csv(tmp_path)
     assert {"sovereign.csv", "benchmark_tests.csv", "borrowing.csv"} <= {p.name for p in paths}
 

@@ -48,6 +48,7 @@ import pandas as pd
 from ..errors import InputError, KlimatbokslutError
 from ..targets import Share, TargetResult
 from ..targets.numerator import numerator_mask
+from ..text import N_
 from ..validation import Failures, selection_mask
 from .table import Plan, PlanMeasure
 
@@ -199,7 +200,7 @@ def follow_up(plan: Plan, ledger: Any, given: Any, report_year: int) -> list[Mea
         bounds = (0.0, 1.0) if m.is_share else None
         trend, reachable, projected = trend_of(points, m.levels, m.direction, bounds)
         result = results.get(report_year)
-        note = "" if outcomes else "no outcome in any year up to the report year"
+        note = "" if outcomes else N_("no outcome in any year up to the report year")
         sources = source.sources() if m.given is not None else []
         out.append(MeasureFollowUp(m, outcomes, results, result, trend, reachable, projected, sources, note))
     return out

@@ -14,6 +14,7 @@ True
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,9 +31,10 @@ from ..portfolio import (
     read_debt,
 )
 from ..portfolio.sovereign import SOVEREIGN_METHODS
-from ..targets.eu_rules import DECARBONISATION_RATE, REDUCTION
+from ..targets.eu_rules import DECARBONISATION_RATE, REASONS, REDUCTION, reason_text
 from ..text.numbers import number, percent
 from .capital_words import cw
+from .names import names_marked, proper_names
 
 __all__ = ["CapitalData", "build_capital", "capital_tables", "capital_context", "target_source"]
 
@@ -46,7 +48,7 @@ class CapitalData:
     sovereign : dict of int to SovereignAttribution
         Per holdings year with public-debt holdings (empty without a rate: see ``sovereign_missing``).
     sovereign_missing : str
-        Why sovereign bonds are not attributed ("" when they are or there are none).
+        Why sovereign bonds are not attributed, as a code ("no_sek_per_usd"; "" when they are or there are none).
     debt : Debt or None
     data_years : dict of int to dict
         Per holdings year: ``flagged`` and ``unknown`` counts (:func:`data_year_counts`).
@@ -74,7 +76,7 @@ def build_capital(cfg, ports: dict) -> CapitalData | None:
     public = any(p.holdings["asset_class"].isin(list(SOVEREIGN_METHODS)).any() for p in ports.values())
     if public:
         if pf.sek_per_usd is None:
-            out.sovereign_missing = "no sek_per_usd in the portfolio section"
+            out.sovereign_missing = "no_sek_per_usd"
         else:
             countries = default_countries()
             if pf.countries is not None:
@@ -110,7 +112,9 @@ def capital_tables(r) -> dict[str, pd.DataFrame]:
                                                  ignore_index=True)
     tests = _benchmark_rows(r)
     if tests:
-        tables["benchmark_tests"] = pd.DataFrame(tests)
+        frame = pd.DataFrame(tests)
+        frame["reason"] = [reason_text(c, a, r.language) for c, a in zip(frame["reason_code"], frame["reason_args"])]
+        tables["benchmark_tests"] = frame.drop(columns=["reason_args"])
     if cap.debt is not None:
         years = [y for y in r.years if y <= r.report_year]
         tables["borrowing"] = pd.DataFrame([cap.debt.summary(y) for y in years])
@@ -133,9 +137,11 @@ def _benchmark_rows(r) -> list[dict[str, Any]]:
         for test, threshold in needed.items():
             if f"{test}_passes" not in d:
                 continue
+            code = d.get(f"{test}_reason_code") or ""
+            args = {k: d.get(f"{test}_{k}") for k in _placeholders(REASONS.get(code, ""))}
             rows.append({"target": v.result.name, "year": v.result.year, "label": label, "test": test,
                          "passes": d[f"{test}_passes"], "figure": d[f"{test}_figure"], "threshold": threshold,
-                         "reason": d.get(f"{test}_reason", ""),
+                         "reason": d.get(f"{test}_reason", ""), "reason_code": code, "reason_args": args,
                          "failing": d.get("excluded_holdings", "") if test == "exclusions" else ""})
     return rows
 
@@ -159,7 +165,7 @@ def capital_context(r) -> dict[str, Any] | None:
 
 def _sovereign(cap: CapitalData, year: int, lang: str) -> dict[str, Any] | None:
     if cap.sovereign_missing:
-        return {"missing": cap.sovereign_missing}
+        return {"missing": cw(f"missing_{cap.sovereign_missing}", lang)}
     s: SovereignAttribution | None = cap.sovereign.get(year)
     if s is None:
         return None
@@ -194,8 +200,13 @@ def _sovereign(cap: CapitalData, year: int, lang: str) -> dict[str, Any] | None:
             "sources": sources}
 
 
+def _placeholders(msgid: str) -> list[str]:
+    return [f for _, f, _, _ in string.Formatter().parse(msgid) if f]
+
+
 def _tests(r, lang: str) -> list[dict[str, Any]]:
     out = []
+    names = proper_names(r)
     for row in _benchmark_rows(r):
         if row["year"] != r.report_year:
             continue
@@ -208,9 +219,10 @@ def _tests(r, lang: str) -> list[dict[str, Any]]:
         else:
             figure = "–" if pd.isna(fig) else percent(fig, 1, lang)
             needed = "≥ " + percent(row["threshold"], 0, lang)
-        note = row["reason"] or ""
+        note = reason_text(row["reason_code"], row["reason_args"], lang)
         if row.get("failing"):
             note = cw("failing_holdings", lang, names=row["failing"])
+        note = names_marked(note, names)
         out.append({"target": row["target"], "label": cw(f"label_{row['label']}", lang),
                     "test": cw(f"test_{row['test']}", lang), "result": word, "passes": passes, "figure": figure,
                     "needed": needed, "note": note})

@@ -65,6 +65,7 @@ CAPITAL_MESSAGES: dict[str, str] = {
     "passes": N_("passes"),
     "fails": N_("fails"),
     "no_value": N_("no value"),
+    "missing_no_sek_per_usd": N_("no exchange rate between SEK and USD in the portfolio section"),
     "failing_holdings": N_("Failing: {names}."),
     "borrowing": N_("Borrowing"),
     "borrowing_sentence": N_("At the end of {year}, {green} MSEK of {total} MSEK of the region's debt was in "

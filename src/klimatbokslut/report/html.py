@@ -49,7 +49,7 @@ from .labels import (
     value_text,
 )
 from .model import ReportData
-from .names import activity_name, area_name, category_name
+from .names import activity_name, area_name, category_name, names_marked, proper_names
 from .strings import t
 
 __all__ = ["render", "context"]
@@ -177,7 +177,8 @@ def context(r: ReportData) -> dict[str, Any]:
     ctx.update(_total_result(page))
     ctx["sections"] = _area_sections(page, ctx["area_table"]["rows"])
     ctx["targets"] = _targets(page)
-    ctx["plan"] = r.plan           # the plan's table followed up (plan_view.py, template plan.html.j2)
+    # the plan's table followed up in the page's language (plan_view.py, template plan.html.j2)
+    ctx["plan"] = {"view": r.plan.view_in(lang)} if r.plan is not None else None
     ctx["restatement"] = _restatement(page)
     ctx["portfolio"] = _portfolio(page)
     ctx["capital"] = capital_context(r)
@@ -354,22 +355,14 @@ def _restatement(p: _Page) -> dict[str, Any] | None:
     names = set(rs.assessment["change"].astype(str))
     if rs.method_effects is not None:
         names |= set(rs.method_effects["change"].astype(str))
-    return {"rows": rows, "sentences": [_names_marked(s, names) for s in rs.sentences(lang)], "against": against,
+    return {"rows": rows, "sentences": [names_marked(s, names) for s in rs.sentences(lang)], "against": against,
             "methods": methods,
             "threshold": number(100 * rs.policy.threshold, None, lang)}
 
 
-def _names_marked(sentence: str, names: set[str]) -> Markup:
-    """A sentence with the names in it (changes the region named) marked as names, not words to translate."""
-    out = str(escape(sentence))
-    for name in sorted(names, key=len, reverse=True):
-        if name:
-            out = out.replace(str(escape(name)), f'<span translate="no">{escape(name)}</span>')
-    return Markup(out)
-
-
 def _targets(p: _Page) -> list[dict[str, Any]]:
     lang = p.lang
+    names = proper_names(p.r)
     trows = []
     for v in p.r.targets:
         d = v.result.to_dict()
@@ -384,9 +377,10 @@ def _targets(p: _Page) -> list[dict[str, Any]]:
                       "actual": value_text(d["actual"], unit, lang),
                       "change": _change_text(d, v.target.change_as, lang),
                       "status": status_cell(v.result, lang),
-                      "note": " ".join(x for x in (v.result.note, _trend_text(d, lang),
-                                                   _budget_text(d, lang) if v.target.cumulative else "")
-                                       if x),
+                      "note": names_marked(" ".join(x for x in (v.target.note_text(v.result, lang),
+                                                                 _trend_text(d, lang),
+                                                                 _budget_text(d, lang) if v.target.cumulative else "")
+                                                     if x), names),
                       "chart": _target_chart(v, lang)})
     return trows
 

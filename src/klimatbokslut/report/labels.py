@@ -134,7 +134,8 @@ _METRIC_WORDS = {"co2e": NP_("metric", "emissions (CO2e)"), "co2": NP_("metric",
                  "carbon_footprint": NP_("metric", "carbon footprint"),
                  "carbon_intensity": NP_("metric", "carbon intensity"),
                  "financed_emissions": NP_("metric", "financed emissions"),
-                 "waci": NP_("metric", "weighted average carbon intensity (WACI)")}
+                 "waci": NP_("metric", "weighted average carbon intensity (WACI)"),
+                 "green_share": NP_("metric", "share of debt in green loans")}
 
 
 def metric_word(metric: str, lang: str) -> str:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from markupsafe import Markup, escape
+
 from ..catalogue import CATEGORIES, get_activity
 from ..text import NP_, area_word, ptr
 
-__all__ = ["activity_name", "area_name", "category_name"]
+__all__ = ["activity_name", "area_name", "category_name", "names_marked", "proper_names"]
 
 
 def area_name(area: str, lang: str) -> str:
@@ -58,3 +62,28 @@ def activity_name(activity: str, lang: str, area: str | None = None) -> str:
     except KeyError:
         return activity
     return getattr(a, lang, None) or getattr(a, "sv", None) or activity
+
+
+def names_marked(sentence: str, names: set[str]) -> Markup:
+    """A sentence with the names in it (changes the region named, holdings) marked as names, not words to translate.
+
+    Examples
+    --------
+    >>> str(names_marked("Fails: Kol & Co AB (d).", {"Kol & Co AB"}))
+    'Fails: <span translate="no">Kol &amp; Co AB</span> (d).'
+    """
+    out = str(escape(sentence))
+    for name in sorted(names, key=len, reverse=True):
+        if name:
+            out = out.replace(str(escape(name)), f'<span translate="no">{escape(name)}</span>')
+    return Markup(out)
+
+
+def proper_names(r: Any) -> set[str]:
+    """Names a note may mention that are not words to translate: the holdings of the region's portfolios."""
+    names: set[str] = set()
+    for port in (getattr(r, "portfolios", None) or {}).values():
+        holdings = getattr(port, "holdings", None)
+        if holdings is not None and "holding" in holdings:
+            names |= {str(h) for h in holdings["holding"] if isinstance(h, str) and h.strip()}
+    return names

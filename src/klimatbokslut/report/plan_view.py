@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from markupsafe import Markup, escape
 
 from ..config import ConfigError, ReportConfig
 from ..errors import InputError
 from ..plan.follow import MeasureFollowUp, follow_up, overlaps
 from ..plan.settings import load_plan
-from ..text import auto_decimals, number, percent
+from ..text import auto_decimals, number, percent, tr
 from .plan_words import reachable_word, trend_word, word
 
 __all__ = ["PlanSection", "plan_section", "plan_table"]
@@ -44,7 +45,8 @@ class PlanSection:
     overlaps : list of Overlap
         Measures meant to be disjoint that count the same ledger rows.
     view : dict
-        What the page shows, in the report's language (:func:`_view`).
+        What the page shows, in the configuration's language (:func:`_view`); :meth:`view_in` gives it in
+        another (the language the page is rendered in).
     table : pandas.DataFrame
         The ``plan`` table (:func:`plan_table`).
     """
@@ -55,6 +57,13 @@ class PlanSection:
     overlaps: list
     view: dict
     table: pd.DataFrame
+    report_year: int = 0
+    source: str | None = None
+
+    def view_in(self, lang: str) -> dict[str, Any]:
+        """What the page shows, in ``lang``."""
+        return _view(self.follow, self.years, self.outcome_years, self.overlaps, lang, self.report_year,
+                     self.source)
 
 
 def plan_section(cfg: ReportConfig, ledger: Any) -> PlanSection | None:
@@ -79,8 +88,9 @@ def plan_section(cfg: ReportConfig, ledger: Any) -> PlanSection | None:
         raise ConfigError(problems, source=f"{where} ({exc.what})" if getattr(exc, "what", None) else where) from None
     years = sorted({y for f in follow for y in f.measure.levels})
     seen = sorted({y for f in follow for y in f.outcomes if y <= cfg.report_year})
-    return PlanSection(follow, years, seen, found, _view(follow, years, seen, found, cfg, plan.source),
-                       plan_table(follow, years, seen))
+    return PlanSection(follow, years, seen, found, _view(follow, years, seen, found, cfg.language, cfg.report_year,
+                                                         plan.source),
+                       plan_table(follow, years, seen, cfg.language), cfg.report_year, plan.source)
 
 
 def _fmt(f: MeasureFollowUp, value: float | None, lang: str) -> str:
@@ -91,9 +101,8 @@ def _fmt(f: MeasureFollowUp, value: float | None, lang: str) -> str:
     return number(value, auto_decimals(value), lang)
 
 
-def _view(follow: list[MeasureFollowUp], years: list[int], seen: list[int], found: list, cfg: ReportConfig,
+def _view(follow: list[MeasureFollowUp], years: list[int], seen: list[int], found: list, lang: str, ry: int,
           source: str | None) -> dict[str, Any]:
-    lang, ry = cfg.language, cfg.report_year
     groups: dict[str, list[dict[str, Any]]] = {}
     for f in follow:
         m = f.measure
@@ -107,8 +116,9 @@ def _view(follow: list[MeasureFollowUp], years: list[int], seen: list[int], foun
             "status": status, "css": STATUS_CSS.get(r.status, "st-none") if r is not None else "st-none",
             "trend": trend_word(f.trend, lang) if f.outcomes else "–",
             "reachable": reachable_word(f.reachable, last, lang) if f.outcomes else "–",
-            "given": word("given", lang, source="; ".join(f.sources)) if f.given else "",
-            "note": r.note if r is not None and not f.given else f.note,
+            "given": _given(f, lang) if f.given else "",
+            "note": (m.target.note_text(r, lang) if r is not None and not f.given
+                     else tr(lang, f.note) if f.note else ""),
         })
     return {
         "heading": word("heading", lang), "intro": word("intro", lang, year=ry),
@@ -117,19 +127,26 @@ def _view(follow: list[MeasureFollowUp], years: list[int], seen: list[int], foun
                  "outcomes": [word("outcome", lang, year=y) for y in seen],
                  "status": word("status", lang, year=ry), "trend": word("trend", lang),
                  "reachable": word("reachable", lang)},
-        "groups": [{"goal": g or word("no_goal", lang), "rows": rows} for g, rows in groups.items()],
+        "groups": [{"goal": g or word("no_goal", lang), "named": bool(g), "rows": rows} for g, rows in groups.items()],
         "overlaps": [word("overlap", lang, first=o.first, second=o.second, rows=o.rows,
                           activities=", ".join(o.activities)) for o in found],
         "source": word("table_source", lang, source=Path(source).name) if source else "",
     }
 
 
-def plan_table(follow: list[MeasureFollowUp], years: list[int], seen: list[int]) -> pd.DataFrame:
+def _given(f: MeasureFollowUp, lang: str) -> Markup:
+    """"given, not computed; source: …" with the sources marked as names (documents, systems)."""
+    mark = "\x00"
+    text = str(escape(word("given", lang, source=mark)))
+    return Markup(text.replace(mark, f'<span translate="no">{escape("; ".join(f.sources))}</span>'))
+
+
+def plan_table(follow: list[MeasureFollowUp], years: list[int], seen: list[int], lang: str = "en") -> pd.DataFrame:
     """One row per measure: the plan's shape with outcome, status, trend and reachability as codes.
 
     Values are plan values: shares and reductions as fractions (0.425 for 42,5 %), other
     measures in their unit. ``given_source`` names the source of a value measured elsewhere
-    (given, not computed).
+    (given, not computed); ``note`` is in ``lang``.
     """
     rows = []
     for f in follow:
@@ -144,6 +161,7 @@ def plan_table(follow: list[MeasureFollowUp], years: list[int], seen: list[int])
         rec.update({"status": f.result.status if f.result is not None else None, "trend": f.trend,
                     "reachable": f.reachable, "projected": f.projected,
                     "given_source": "; ".join(f.sources) if f.given else "",
-                    "note": f.result.note if f.result is not None else f.note})
+                    "note": (m.target.note_text(f.result, lang) if f.result is not None
+                             else tr(lang, f.note) if f.note else "")})
         rows.append(rec)
     return pd.DataFrame(rows)

@@ -87,9 +87,12 @@ def _summary_tables(r: Report) -> dict[str, pd.DataFrame]:
         "by_site": led.summary(by=["org_unit", "site"], year=r.report_year),
         "scope2_methods": scope2,
         "biogenic_memo": memo[memo["year"].isin(years)].reset_index(drop=True),
+        # the notes in the report's language (the result's own note is English)
         "targets": pd.DataFrame([{"target": v.index, "type": v.target.kind, "source": v.source,
-                                  **v.result.to_dict()} for v in r.targets]),
-        "target_series": pd.DataFrame([{"target": v.index, **s.to_dict()} for v in r.targets for s in v.series]),
+                                  **v.result.to_dict(), "note": v.target.note_text(v.result, lang)}
+                                 for v in r.targets]),
+        "target_series": pd.DataFrame([{"target": v.index, **s.to_dict(), "note": v.target.note_text(s, lang)}
+                                       for v in r.targets for s in v.series]),
     }
 
 

@@ -13,6 +13,7 @@ target. The protocol every kind answers (defaults here; a kind overrides what di
   of the selected rows of one year;
 * ``chart_kind`` (``"path"``, ``"limit"``, ``"benchmark"`` or ``"budget"``), and
   ``chart_lines(result, series)`` / ``chart_years(result)``: the lines and years of its chart;
+* ``note_text(result, lang)``: the result's note in the reader's language;
 * ``change_as`` (``"relative"`` or ``"points"``): how the change since the base year reads;
 * ``moves_with_base_year``: whether its thresholds are derived from the base-year value (a
   restated or simulated base year moves them);
@@ -35,6 +36,7 @@ from typing import Any, ClassVar
 import pandas as pd
 
 from ..errors import InputError, UnitError
+from ..text import tr
 from ..units import parse_unit
 from ..validation import canonical_selection, fail, set_checked
 from .measure import METRIC_DIM, METRICS, Measure, quantity
@@ -353,6 +355,23 @@ class Target:
             lines.append(ChartLine(self.chart_kind, [(s.year, s.to_dict()["target_value"]) for s in series
                                                      if s.target_value is not None], dashed=True))
         return lines
+
+    def note_text(self, result: TargetResult, lang: str) -> str:
+        """The result's note in ``lang``: what the reader should know beside the status.
+
+        The default is :attr:`TargetResult.note` (English), translated where the note is a message of
+        the catalogs; a kind that keeps its note as codes and figures in ``result.details`` writes it
+        from them (:class:`~klimatbokslut.targets.EUClimateBenchmark`).
+
+        Examples
+        --------
+        >>> from klimatbokslut import targets
+        >>> cap = targets.Cap("Lustgas", limit=200, metric="n2o")
+        >>> r = targets.TargetResult("Lustgas", 2024, "no_data", note="no ledger rows for the selection in this year")
+        >>> cap.note_text(r, "en"), cap.note_text(r, "sv")
+        ('no ledger rows for the selection in this year', 'inga rader i huvudboken för urvalet detta år')
+        """
+        return tr(lang, result.note) if result.note else ""
 
     def chart_years(self, result: TargetResult) -> list[int]:
         """The years the chart's axis must show: the result's base and target year, where it has them."""

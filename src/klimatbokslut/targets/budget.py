@@ -47,6 +47,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from ..text import N_
 from ..units import as_quantity
 from ..validation import check_year, fail
 from .base import ChartLine, Target, magnitude_in
@@ -288,9 +289,9 @@ class CarbonBudget(Target):
             status = "off_track"
         note = ""
         if remaining < 0:
-            note = "the budget is used up"
+            note = N_("the budget is used up")
         elif rate is not None and rate < 0:
-            note = "what is left allows the emissions to grow"
+            note = N_("what is left allows the emissions to grow")
         details.update(used_t=used, remaining_t=remaining, share_used=used / total if total else float("nan"),
                        runs_out_year=out_year, years_left=remaining / current if current > 0 else None,
                        trend_t_per_year=slope)

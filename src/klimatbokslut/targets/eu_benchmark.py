@@ -5,25 +5,36 @@ Regulation (EU) 2020/1818): intensity at least 30 % (CTB) or 50 % (PAB) below th
 at least 7 % a year of self-decarbonisation after the EVIC inflation adjustment, and the
 exclusions. ``met`` when every test of the label passes; ``not_met`` when one fails (the
 failing test and its figure are in the note); ``no_data`` when none fails but one lacks data
-(its reason in the note).
+(its reason in the note). The result's ``details`` keep each test as codes and figures
+(``{test}_passes``, ``{test}_figure``, ``{test}_threshold``, ``{test}_reason_code`` and the reason's
+arguments as ``{test}_{argument}``), from which :meth:`EUClimateBenchmark.note_text` writes the note in a
+reader's language.
 """
 
 from __future__ import annotations
 
 import math
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from ..text import N_, NP_, percent, ptr, tr
 from ..units import get_registry
 from ..validation import check_year, fail
 from .benchmark import BelowBenchmark
-from .eu_rules import REDUCTION, benchmark_tests
+from .eu_rules import REASONS, REDUCTION, benchmark_tests, reason_text
 from .result import TargetResult
 
 __all__ = ["EUClimateBenchmark"]
 
 _LABELS = ("ctb", "pab")
+
+#: The tests in the order the note names them, with their words.
+TESTS = {"intensity": NP_("benchmark test", "intensity"),
+         "self_decarbonisation": NP_("benchmark test", "self-decarbonisation"),
+         "scope3_phase_in": NP_("benchmark test", "scope 3 phase-in"),
+         "exclusions": NP_("benchmark test", "exclusions")}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -61,7 +72,10 @@ class EUClimateBenchmark(BelowBenchmark):
     >>> t2 = targets.EUClimateBenchmark("Klimatindex", label="pab", benchmark=10.0, unit="t CO2e/MSEK")
     >>> r = t2.evaluate({2024: P(6.5)}, 2024)       # 35 % below: fails the 50 % test
     >>> r.status, r.note
-    ('not_met', 'intensity: 35 % below the universe, needs 50 %. self_decarbonisation: no base year.')
+    ('not_met', 'intensity: 35% below the universe, needs 50%. self-decarbonisation: no base year.')
+    >>> t2.note_text(r, "sv")
+    'intensitet: 35 % under universumet, krav 50 %. egen minskning: inget basår.'
+
     """
 
     label: str = "ctb"
@@ -106,12 +120,13 @@ class EUClimateBenchmark(BelowBenchmark):
         flat: dict[str, Any] = {}
         for x in tests:     # flat, so that the targets table has one column per figure
             flat.update({f"{x['test']}_passes": x["passes"], f"{x['test']}_figure": x["figure"],
-                         f"{x['test']}_reason": x["reason"]})
+                         f"{x['test']}_threshold": x["threshold"], f"{x['test']}_reason": x["reason"],
+                         f"{x['test']}_reason_code": x["reason_code"]})
+            flat.update({f"{x['test']}_{k}": v for k, v in (x.get("reason_args") or {}).items()})
             if x.get("failing"):
                 flat["excluded_holdings"] = x["failing"]
         failing = [x for x in tests if x["passes"] is False or (x["passes"] is not None and not x["passes"])]
         missing = [x for x in tests if x["passes"] is None]
-        notes = [_why(x) for x in failing] + [f"{x['test']}: {x['reason']}." for x in missing]
         status = "not_met" if failing else ("no_data" if missing else "met")
         limit = universe * (1.0 - REDUCTION[self.label]) if math.isfinite(universe) else float("nan")
         ureg = get_registry()
@@ -122,18 +137,46 @@ class EUClimateBenchmark(BelowBenchmark):
 
         return TargetResult(self.name, year, status, actual=q(actual), target_value=q(limit),
                             gap=q(actual - limit) if math.isfinite(actual - limit) else None,
-                            base_year=self.base_year, note=" ".join(notes),
+                            base_year=self.base_year, note=_note(flat, "en"),
                             details={"benchmark_label": self.label, "benchmark_value": universe,
                                      "relative_to_benchmark": (actual / universe - 1.0) if universe else float("nan"),
                                      **flat},
                             unit=ref)
 
+    def note_text(self, result: TargetResult, lang: str) -> str:
+        """The failing tests with their deciding figures, then the tests without a value and why, in ``lang``."""
+        if "intensity_passes" not in result.details:
+            return super().note_text(result, lang)
+        return _note(result.details, lang)
 
-def _why(test: dict[str, Any]) -> str:
-    """A failing test with its deciding figure."""
-    if test["test"] == "intensity":
-        return f"intensity: {test['figure'] * 100:.0f} % below the universe, needs {test['threshold'] * 100:.0f} %."
-    if test["test"] == "self_decarbonisation":
-        return (f"self-decarbonisation: {test['figure'] * 100:.1f} % a year, needs "
-                f"{test['threshold'] * 100:.0f} %.")
-    return f"exclusions: {test.get('failing', '')}."
+
+#: A failing test with its deciding figure, by test.
+_FAILS = {"intensity": N_("{test}: {figure} below the universe, needs {needed}."),
+          "self_decarbonisation": N_("{test}: {figure} a year, needs {needed}."),
+          "exclusions": N_("{test}: {holdings}.")}
+
+
+def _note(details: Mapping[str, Any], lang: str) -> str:
+    """The note of a result's tests (``details`` as :meth:`EUClimateBenchmark._evaluate` keeps them) in ``lang``."""
+    fails, missing = [], []
+    for test, word in TESTS.items():
+        if f"{test}_passes" not in details:
+            continue
+        passes, name = details[f"{test}_passes"], ptr(lang, *word)
+        if passes is None:
+            code = details.get(f"{test}_reason_code") or ""
+            args = {k: details[f"{test}_{k}"] for k in _placeholders(REASONS.get(code, ""))}
+            missing.append(tr(lang, "{test}: {reason}.", test=name, reason=reason_text(code, args, lang)))
+        elif not passes:
+            digits = 1 if test == "self_decarbonisation" else 0
+            fig, needed = details.get(f"{test}_figure"), details.get(f"{test}_threshold")
+            fails.append(tr(lang, _FAILS.get(test, _FAILS["exclusions"]), test=name,
+                            figure=percent(fig, digits, lang) if fig is not None else "–",
+                            needed=percent(needed, 0, lang) if needed is not None else "–",
+                            holdings=details.get("excluded_holdings", "")))
+    return " ".join(fails + missing)
+
+
+def _placeholders(msgid: str) -> list[str]:
+    """The named placeholders of a message id."""
+    return [f for _, f, _, _ in string.Formatter().parse(msgid) if f]

@@ -56,7 +56,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["REDUCTION", "DECARBONISATION_RATE", "EXCLUSIONS", "SCOPE3_PHASE_IN", "intensity_test",
+from ..text import N_, tr
+
+__all__ = ["REDUCTION", "DECARBONISATION_RATE", "EXCLUSIONS", "SCOPE3_PHASE_IN", "REASONS", "reason_text",
+           "intensity_test",
            "self_decarbonisation", "scope3_required", "scope3_phase_in", "pab_exclusions", "benchmark_tests"]
 
 #: Minimum intensity reduction against the investable universe (Art. 9, Art. 11).
@@ -75,6 +78,38 @@ EXCLUSIONS = (
 )
 #: Sector groups and the first year-end by which their scope 3 must be included (Art. 5).
 SCOPE3_PHASE_IN = {"energy_mining": 2022, "transport_buildings_materials_industry": 2024, "other": 2026}
+
+#: Why a test has no value (or what it needs), by code: the English message id; its named placeholders
+#: are the reason's arguments (``reason_args``). :func:`reason_text` puts one in a reader's language.
+REASONS = {
+    "no_portfolio_intensity": N_("no portfolio intensity"),
+    "no_universe_intensity": N_("no universe intensity"),
+    "universe_not_positive": N_("universe intensity is not above zero"),
+    "no_base_year": N_("no base year"),
+    "no_years_after_base": N_("no years after the base year {base_year}"),
+    "no_intensity_for": N_("no intensity for {year}"),
+    "no_evic": N_("no average EVIC for the inflation adjustment (Art. 8)"),
+    "base_not_positive": N_("base-year intensity is not above zero"),
+    "scope3_required": N_("scope 3 must be in the intensity for {holdings} (Art. 5); the intensity compared "
+                          "covers scopes 1 and 2"),
+    "sector_unknown": N_("sector unknown for {n} company holdings: the scope 3 phase-in (Art. 5) cannot be "
+                         "checked; give the sector column"),
+    "no_exclusion_columns": N_("no exclusion columns in the holdings"),
+    "exclusion_data_missing": N_("exclusion data missing for some holdings: {columns}"),
+}
+
+
+def reason_text(code: str, args: Mapping[str, Any] | None, lang: str = "en") -> str:
+    """The reason ``code`` (a key of :data:`REASONS`) with its ``args``, in ``lang``; "" for no code.
+
+    Examples
+    --------
+    >>> reason_text("no_intensity_for", {"year": 2022}, "en"), reason_text("no_base_year", None, "sv")
+    ('no intensity for 2022', 'inget basår')
+    """
+    if not code:
+        return ""
+    return tr(lang, REASONS[code], **dict(args or {}))
 
 
 def intensity_test(portfolio: float, universe: float) -> dict[str, Any]:
@@ -100,14 +135,18 @@ def intensity_test(portfolio: float, universe: float) -> dict[str, Any]:
     'no portfolio intensity'
     """
     if not (math.isfinite(portfolio) and math.isfinite(universe)):
-        return {"reduction": float("nan"), "passes": {"ctb": None, "pab": None},
-                "reason": "no portfolio intensity" if not math.isfinite(portfolio) else "no universe intensity"}
+        code = "no_portfolio_intensity" if not math.isfinite(portfolio) else "no_universe_intensity"
+        return {"reduction": float("nan"), "passes": {"ctb": None, "pab": None}, **_reason(code)}
     if universe <= 0:
-        return {"reduction": float("nan"), "passes": {"ctb": None, "pab": None},
-                "reason": "universe intensity is not above zero"}
+        return {"reduction": float("nan"), "passes": {"ctb": None, "pab": None}, **_reason("universe_not_positive")}
     red = 1.0 - portfolio / universe
     # a small tolerance so that exactly 30 % (or 50 %) below passes despite floating point
-    return {"reduction": red, "passes": {k: red >= v - 1e-12 for k, v in REDUCTION.items()}, "reason": ""}
+    return {"reduction": red, "passes": {k: red >= v - 1e-12 for k, v in REDUCTION.items()}, **_reason("")}
+
+
+def _reason(code: str, **args: Any) -> dict[str, Any]:
+    """``reason`` (English), ``reason_code`` and ``reason_args`` of a test."""
+    return {"reason": reason_text(code, args), "reason_code": code, "reason_args": args}
 
 
 def self_decarbonisation(intensity: Mapping[int, float], evic: Mapping[int, float] | None, year: int,
@@ -127,7 +166,7 @@ def self_decarbonisation(intensity: Mapping[int, float], evic: Mapping[int, floa
     -------
     dict
         ``adjusted`` (year -> adjusted intensity), ``rate`` (average yearly reduction [-]),
-        ``passes`` (bool or None) and ``reason``.
+        ``passes`` (bool or None) and ``reason`` (with ``reason_code`` and ``reason_args``).
 
     Examples
     --------
@@ -142,23 +181,23 @@ def self_decarbonisation(intensity: Mapping[int, float], evic: Mapping[int, floa
     >>> round(r["rate"], 4), r["passes"]
     (0.0, False)
     """
-    out: dict[str, Any] = {"adjusted": {}, "rate": float("nan"), "passes": None, "reason": ""}
+    out: dict[str, Any] = {"adjusted": {}, "rate": float("nan"), "passes": None, **_reason("")}
     if year <= base_year:
-        out["reason"] = f"no years after the base year {base_year}"
+        out.update(_reason("no_years_after_base", base_year=base_year))
         return out
     i0, it = intensity.get(base_year), intensity.get(year)
     if i0 is None or it is None or not (math.isfinite(i0) and math.isfinite(it)):
-        out["reason"] = f"no intensity for {base_year if i0 is None or not math.isfinite(i0) else year}"
+        out.update(_reason("no_intensity_for", year=base_year if i0 is None or not math.isfinite(i0) else year))
         return out
     if not evic or evic.get(base_year) is None or evic.get(year) is None:
-        out["reason"] = "no average EVIC for the inflation adjustment (Art. 8)"
+        out.update(_reason("no_evic"))
         return out
     e0 = float(evic[base_year])
     adjusted = {y: float(v) * float(evic[y]) / e0 for y, v in intensity.items()
                 if base_year <= y <= year and evic.get(y) is not None and math.isfinite(float(v))}
     out["adjusted"] = adjusted
     if i0 <= 0:
-        out["reason"] = "base-year intensity is not above zero"
+        out.update(_reason("base_not_positive"))
         return out
     rate = 1.0 - (adjusted[year] / float(i0)) ** (1.0 / (year - base_year))
     out["rate"] = rate
@@ -199,7 +238,7 @@ def scope3_phase_in(holdings: pd.DataFrame, year: int, *, scope3_included: bool 
     >>> scope3_phase_in(h, 2023)["required"], scope3_phase_in(h, 2021)["passes"]
     (['Olja AB'], True)
     """
-    out: dict[str, Any] = {"required": [], "unknown": [], "passes": True, "reason": ""}
+    out: dict[str, Any] = {"required": [], "unknown": [], "passes": True, **_reason("")}
     first = min(SCOPE3_PHASE_IN.values())
     if int(year) < first or scope3_included:
         return out
@@ -215,12 +254,10 @@ def scope3_phase_in(holdings: pd.DataFrame, year: int, *, scope3_included: bool 
         out["unknown"] = comp.loc[~known.to_numpy(), "holding"].tolist()
     if out["required"]:
         out["passes"] = None
-        out["reason"] = ("scope 3 must be in the intensity for " + ", ".join(out["required"])
-                         + " (Art. 5); the intensity compared covers scopes 1 and 2")
+        out.update(_reason("scope3_required", holdings=", ".join(out["required"])))
     elif out["unknown"]:
         out["passes"] = None
-        out["reason"] = (f"sector unknown for {len(out['unknown'])} company holdings: the scope 3 phase-in "
-                         "(Art. 5) cannot be checked; give the sector column")
+        out.update(_reason("sector_unknown", n=len(out["unknown"])))
     return out
 
 
@@ -274,6 +311,9 @@ def benchmark_tests(portfolio: float, universe: float, *, intensity: Mapping[int
                     holdings: pd.DataFrame | None = None, scope3_included: bool = False) -> pd.DataFrame:
     """Every test for CTB and PAB in one table: ``label, test, passes, figure, threshold, reason, failing``.
 
+    ``reason_code`` and ``reason_args`` give the reason as a code of :data:`REASONS` and its arguments
+    (for :func:`reason_text` in a reader's language).
+
     With ``holdings`` the exclusions and the scope 3 phase-in are checked too.
 
     ``passes`` is True, False or None (no value; ``reason`` says why).
@@ -289,26 +329,28 @@ def benchmark_tests(portfolio: float, universe: float, *, intensity: Mapping[int
     rows = []
     it = intensity_test(portfolio, universe)
     dec = (self_decarbonisation(intensity or {}, evic, year, base_year) if base_year is not None
-           else {"rate": float("nan"), "passes": None, "reason": "no base year"})
+           else {"rate": float("nan"), "passes": None, **_reason("no_base_year")})
+
+    def why(x: Mapping[str, Any]) -> dict[str, Any]:
+        return {k: x[k] for k in ("reason", "reason_code", "reason_args")}
+
     for label in ("ctb", "pab"):
         rows.append({"label": label, "test": "intensity", "passes": it["passes"][label],
-                     "figure": round(it["reduction"], 12), "threshold": REDUCTION[label], "reason": it["reason"],
-                     "failing": ""})
+                     "figure": round(it["reduction"], 12), "threshold": REDUCTION[label], **why(it), "failing": ""})
         rows.append({"label": label, "test": "self_decarbonisation", "passes": dec["passes"], "figure": dec["rate"],
-                     "threshold": DECARBONISATION_RATE, "reason": dec["reason"], "failing": ""})
+                     "threshold": DECARBONISATION_RATE, **why(dec), "failing": ""})
         if holdings is not None:
             s3 = scope3_phase_in(holdings, year, scope3_included=scope3_included)
             rows.append({"label": label, "test": "scope3_phase_in", "passes": s3["passes"],
-                         "figure": float(len(s3["required"])), "threshold": 0.0, "reason": s3["reason"],
-                         "failing": ""})
+                         "figure": float(len(s3["required"])), "threshold": 0.0, **why(s3), "failing": ""})
             ex = pab_exclusions(holdings, label)
-            reason = ""
+            reason = _reason("")
             if ex["passes"] is None:
-                reason = ("no exclusion columns in the holdings" if not ex["checked"] else
-                          "exclusion data missing for some holdings: " + ", ".join(
-                              f"{c} ({n})" for c, n in ex["unknown"].items()))
+                reason = (_reason("no_exclusion_columns") if not ex["checked"] else
+                          _reason("exclusion_data_missing",
+                                  columns=", ".join(f"{c} ({n})" for c, n in ex["unknown"].items())))
             rows.append({"label": label, "test": "exclusions", "passes": ex["passes"],
-                         "figure": float(ex["failing"]["holding"].nunique()), "threshold": 0.0, "reason": reason,
+                         "figure": float(ex["failing"]["holding"].nunique()), "threshold": 0.0, **reason,
                          "failing": ", ".join(f"{h} ({', '.join(g['rule'])})"
                                              for h, g in ex["failing"].groupby("holding", sort=False))})
     return pd.DataFrame(rows)

@@ -16,6 +16,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
 from ..ledger import Ledger
+from ..text import N_
 from ..validation import check_year, fail
 from .base import Target
 from .measure import Measure, coverage
@@ -115,7 +116,7 @@ def no_data(t: Target, year: int, m: Measure | None, base: float | None = None, 
             note: str = "", details: dict | None = None) -> TargetResult:
     """A ``no_data`` result: the year has no selected rows or lacks data the metric needs."""
     if not note:
-        note = "no ledger rows for the selection in this year" if m is None or m.rows == 0 else m.note
+        note = N_("no ledger rows for the selection in this year") if m is None or m.rows == 0 else m.note
     return TargetResult(t.name, year, "no_data", target_value=t._q(target_value), trajectory_value=t._q(trajectory),
                         base_value=t._q(base), base_year=base_year, target_year=target_year, note=note,
                         coverage=coverage(m) if m is not None else 0.0, unit=t._unit_label(),
