@@ -48,8 +48,8 @@ SHEETS: dict[str, tuple[str, str]] = {
     "sovereign_holdings": NP_("sheet", "Government bond holdings"),
     "benchmark_tests": NP_("sheet", "EU benchmark tests"),
     "borrowing": NP_("sheet", "Borrowing"),
-    "borrowing_loans": NP_("sheet", "Loans"),
-    "data_year_flags": NP_("sheet", "Data years"),
+    "borrowing_loans": NP_("sheet", "Loans by lender"),
+    "data_year_flags": NP_("sheet", "Figures of another year"),
     "plan": NP_("sheet", "Plan follow-up"),
     "book_years": NP_("sheet", "Years in the book"),
     "whatif": NP_("sheet", "What if"),
@@ -85,13 +85,6 @@ SHEETS: dict[str, tuple[str, str]] = {
     "summary_scope": NP_("sheet", "By scope"),
     "summary_category": NP_("sheet", "By category"),
     "summary_area": NP_("sheet", "By area"),
-    "sovereign": NP_("sheet", "Government bonds"),
-    "sovereign_holdings": NP_("sheet", "Government bond holdings"),
-    "benchmark_tests": NP_("sheet", "EU benchmark tests"),
-    "borrowing": NP_("sheet", "Borrowing"),
-    "borrowing_loans": NP_("sheet", "Loans by lender"),
-    "data_year_flags": NP_("sheet", "Figures of another year"),
-    "plan": NP_("sheet", "Plan follow-up"),
 }
 
 _YES, _NO = NP_("sheet", "yes"), NP_("sheet", "no")
