@@ -15,7 +15,8 @@ from .cli_common import (
 from .cli_words import terminal_language
 from .config import load_config
 from .report import build_report
-from .text import N_, number, percent, tr
+from .report.labels import probability_text
+from .text import N_, number, tr
 
 
 def _write_report(report, out: Path, formats: list[str], say) -> list[Path]:
@@ -60,13 +61,16 @@ def _print_report_summary(report) -> None:
     left = report.ledger.left_out(year=report.report_year)
     if left:
         print(f"  {left.text(lang)}")
-    probability = {}
+    probability: dict[int, tuple[float, float]] = {}
     if "uncertainty_targets" in report.tables:
         ut = report.tables["uncertainty_targets"]
-        probability = {int(t): p for t, p in zip(ut["target"], ut["probability"], strict=True) if p == p}
+        probability = {int(t): (p, q) for t, p, q in zip(ut["target"], ut["probability"], ut["probability_target"],
+                                                         strict=True) if p == p}
     for v in report.targets:
-        p = probability.get(v.index)
-        extra = "" if p is None else "  " + tr(lang, "(probability {p})", p=percent(p, 0, lang))
+        pq = probability.get(v.index)
+        extra = "" if pq is None else "  " + tr(
+            lang, "(probability of being on the path this year {p}, of reaching the target value {q})",
+            p=probability_text(pq[0], lang), q=probability_text(pq[1], lang))
         print(f"  {v.result.status_word(lang):<13} {v.result.name}{extra}")
 
 
