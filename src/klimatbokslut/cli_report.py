@@ -69,7 +69,8 @@ def _print_report_summary(report) -> None:
     for v in report.targets:
         pq = probability.get(v.index)
         extra = "" if pq is None else "  " + tr(
-            lang, "(probability on the path this year {p}; that this year's value already reaches the target value {q})",
+            lang, "(probability on the path this year {p}; that this year's value already reaches the target "
+                  "value {q})",
             p=probability_text(pq[0], lang), q=probability_text(pq[1], lang))
         print(f"  {v.result.status_word(lang):<13} {v.result.name}{extra}")
 
