@@ -30,10 +30,10 @@ DOCS = ROOT / "docs"
 _FENCE = re.compile(r"^```(\w*)[^\n]*\n(.*?)^```[ \t]*$", re.S | re.M)
 _FILE_MARK = re.compile(r"<!--\s*file:\s*(\S+)\s*-->\s*$")
 
-#: Pages run as sessions by tests/test_docs_walkthrough.py (commands, files and Python); a Swedish
-#: tutorial is checked there to hold the English page's blocks, which are run.
+#: Pages run as sessions by tests/test_docs_walkthrough.py and tests/test_docs_book.py (commands, files
+#: and Python); a Swedish tutorial is checked there to hold the English page's blocks, which are run.
 WALKTHROUGH_PAGES = {"getting-started.md", "getting-started.sv.md", "from-excel.md", "from-excel.sv.md",
-                     "recalculation.md", "uncertainty.md"}
+                     "recalculation.md", "uncertainty.md", "book.md"}
 
 
 def code_blocks(page: Path, *, files: bool = False) -> list[tuple[str, str, int]]:
@@ -105,8 +105,8 @@ def test_every_page_with_code_is_run():
     blocks = sum(len(code_blocks(p)) for p in pages)
     # docs/ holds this many python/pycon blocks; each runs here or in the walkthrough test.
     assert blocks >= 35, blocks
-    walk = ROOT / "tests" / "test_docs_walkthrough.py"
-    text = walk.read_text(encoding="utf-8")
+    text = "".join((ROOT / "tests" / name).read_text(encoding="utf-8")
+                   for name in ("test_docs_walkthrough.py", "test_docs_book.py"))
     walked = set(re.findall(r'"([\w.-]+\.md)"', text))
     for name in WALKTHROUGH_PAGES:
         if (DOCS / name).exists():
