@@ -84,7 +84,7 @@ from typing import Annotated, Any, Literal
 import pandas as pd
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .errors import ConfigError, InputError, KlimatbokslutError
+from .errors import ConfigError, InputError, KlimatbokslutError, input_problems
 from .factors import default_factors
 from .intake.read import read_activities
 from .plan.settings import check_plan, plan_file_problems
@@ -420,17 +420,6 @@ def build_target(spec: Mapping[str, Any], i: int):
     return t, uses_index
 
 
-def input_problems(exc: InputError, prefix: str) -> list[tuple[str, str]]:
-    out = []
-    for rec in exc.failures.to_dict("records"):
-        col = rec.get("column")
-        key = prefix if col in (None, "", "parameters") or pd.isna(col) else f"{prefix}.{col}"
-        value = rec.get("value")
-        shown = "" if value is None or (isinstance(value, float) and pd.isna(value)) else f" ({value!r})"
-        out.append((key, f"{rec.get('reason')}{shown}"))
-    return out
-
-
 def _check_scenario_params(sc: ScenarioConfig, i: int) -> list[tuple[str, str]]:
     return [(f"scenarios[{i}].{name}", reason) for name, reason in parameter_problems(sc.type, sc.params)]
 
@@ -682,17 +671,22 @@ def _holdings_problems(pf: PortfolioConfig) -> list[dict[str, Any]]:
     if pf.benchmark is not None:
         files.append(("portfolio.benchmark", pf.benchmark, None))
     for key, path, year in files:
-        try:
-            read_holdings(path, rates=pf.rates or None, year=year)
-        except (InputError, OSError, ValueError) as exc:
-            failures = getattr(exc, "failures", None)
-            if failures is not None and len(failures):
-                problems += [_problem(key, r.get("reason"), r.get("row"), r.get("column"), r.get("value"))
-                             for r in failures.to_dict("records")]
-            else:
-                problems.append(_problem(key, str(exc).splitlines()[0]))
+        problems += _reading_problems(key, lambda p=path, y=year: read_holdings(p, rates=pf.rates or None, year=y))
     problems += _capital_problems(pf)
     return problems
+
+
+def _reading_problems(key: str, read: Any) -> list[dict[str, Any]]:
+    """The problems of one reading under ``key``: every failure of an :class:`InputError`, else the error's line."""
+    try:
+        read()
+    except (InputError, OSError, ValueError) as exc:
+        failures = getattr(exc, "failures", None)
+        if failures is not None and len(failures):
+            return [_problem(key, r.get("reason"), r.get("row"), r.get("column"), r.get("value"))
+                    for r in failures.to_dict("records")]
+        return [_problem(key, str(exc).splitlines()[0])]
+    return []
 
 
 def _capital_problems(pf: PortfolioConfig) -> list[dict[str, Any]]:
@@ -705,18 +699,7 @@ def _capital_problems(pf: PortfolioConfig) -> list[dict[str, Any]]:
     if pf.sek_per_usd is not None:
         checks.append(("portfolio.sek_per_usd", lambda: as_quantity(pf.sek_per_usd, "SEK/USD",
                                                                     column="sek_per_usd").to("SEK/USD")))
-    problems: list[dict[str, Any]] = []
-    for key, check in checks:
-        try:
-            check()
-        except (InputError, OSError, ValueError) as exc:
-            failures = getattr(exc, "failures", None)
-            if failures is not None and len(failures):
-                problems += [_problem(key, r.get("reason"), r.get("row"), r.get("column"), r.get("value"))
-                             for r in failures.to_dict("records")]
-            else:
-                problems.append(_problem(key, str(exc).splitlines()[0]))
-    return problems
+    return [p for key, check in checks for p in _reading_problems(key, check)]
 
 
 def _problem(key: str, reason: Any, row: Any = None, column: Any = None, value: Any = None) -> dict[str, Any]:

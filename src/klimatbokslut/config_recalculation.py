@@ -29,7 +29,7 @@ from typing import Any
 
 import pandas as pd
 
-from .errors import InputError
+from .errors import InputError, input_problems
 from .restatement import CHANGE_KINDS, RESTATE, TRIGGERS, Correction, MethodChange, StructuralChange
 
 __all__ = ["recalculation_problems"]
@@ -42,17 +42,6 @@ _BEFORE = ("gwp", "radiative_forcing", "scope2_method")
 _POLICY_KEYS = {"threshold", "triggers", "restate", "cumulative", "targets_against", "changes", "method_changes"}
 
 Problems = list[tuple[str, str]]
-
-
-def _failures(exc: InputError, prefix: str) -> Problems:
-    out = []
-    for rec in exc.failures.to_dict("records"):
-        col = rec.get("column")
-        key = prefix if col in (None, "", "parameters") or pd.isna(col) else f"{prefix}.{col}"
-        value = rec.get("value")
-        shown = "" if value is None or (isinstance(value, float) and pd.isna(value)) else f" ({value!r})"
-        out.append((key, f"{rec.get('reason')}{shown}"))
-    return out
 
 
 def _policy_problems(section: Mapping[str, Any]) -> Problems:
@@ -117,7 +106,7 @@ def _change_problems(i: int, spec: Any, base: Path | None) -> Problems:
     try:
         (Correction if kind == "correction" else StructuralChange)(**args)
     except InputError as exc:
-        p += _failures(exc, key)
+        p += input_problems(exc, key)
     except TypeError:
         needed = "name, emissions, scope, category, area" if kind == "correction" else "name, kind, year"
         p.append((key, f"a {kind} needs {needed}"))
@@ -143,7 +132,7 @@ def _method_problems(i: int, spec: Any) -> Problems:
             MethodChange(str(spec.get("name", "")), spec["year"], settings=dict(before or {}),
                          trigger=spec.get("trigger", "method"))
         except InputError as exc:
-            p += _failures(exc, key)
+            p += input_problems(exc, key)
     return p
 
 

@@ -205,3 +205,24 @@ class BookError(KlimatbokslutError, RuntimeError):
     """A book (``klimatbokslut.book``) refuses what was asked: a closed year, a file that is not a book,
     a schema newer than this library, a year closed by another process at the same time."""
 
+
+def input_problems(exc: InputError, prefix: str) -> list[tuple[str, str]]:
+    """An :class:`InputError`'s problems as ``(key, reason)`` pairs under a configuration key.
+
+    Each problem's column joins ``prefix`` (``recalculation.changes[0].year``) and its value is
+    shown after the reason, so a configuration error names the full key and what was given.
+
+    Examples
+    --------
+    >>> e = InputError([{"row": None, "column": "year", "value": "x", "reason": "a year is a number"}])
+    >>> input_problems(e, "recalculation.changes[0]")
+    [('recalculation.changes[0].year', "a year is a number ('x')")]
+    """
+    out = []
+    for rec in exc.failures.to_dict("records"):
+        col = rec.get("column")
+        key = prefix if col in (None, "", "parameters") or pd.isna(col) else f"{prefix}.{col}"
+        value = rec.get("value")
+        shown = "" if value is None or (isinstance(value, float) and pd.isna(value)) else f" ({value!r})"
+        out.append((key, f"{rec.get('reason')}{shown}"))
+    return out
