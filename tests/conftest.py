@@ -22,3 +22,18 @@ def _the_terminal_speaks_its_default_language(monkeypatch):
     for var in ("LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """The Chromium executable; a failure when KLIMATBOKSLUT_REQUIRE_BROWSER is set and it is missing."""
+    import os
+
+    from browser_support import chromium
+
+    exe = chromium()
+    if exe is None:
+        if os.environ.get("KLIMATBOKSLUT_REQUIRE_BROWSER"):
+            pytest.fail("Chromium is required (KLIMATBOKSLUT_REQUIRE_BROWSER is set) but not installed")
+        pytest.skip("Chromium is not installed (set KLIMATBOKSLUT_REQUIRE_BROWSER to make this a failure)")
+    return exe

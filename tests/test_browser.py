@@ -5,9 +5,7 @@ Skips only when Chromium is missing AND ``KLIMATBOKSLUT_REQUIRE_BROWSER`` is not
 The screenshot is kept in ``tests/artifacts/`` (git-ignored).
 """
 
-import os
 import re
-import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -15,30 +13,8 @@ from pathlib import Path
 import pytest
 
 import klimatbokslut as kb
+from browser_support import ARTIFACTS, FLAGS
 from klimatbokslut.cli import _example_dir
-
-ARTIFACTS = Path(__file__).parent / "artifacts"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-extensions", "--enable-logging=stderr", "--v=0"]
-
-
-def _chromium() -> str | None:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name) or (f"/usr/bin/{name}" if os.path.exists(f"/usr/bin/{name}") else None)
-        if found:
-            return found
-    return None
-
-
-@pytest.fixture(scope="module")
-def browser():
-    exe = _chromium()
-    if exe is None:
-        if os.environ.get("KLIMATBOKSLUT_REQUIRE_BROWSER"):
-            pytest.fail("Chromium is required (KLIMATBOKSLUT_REQUIRE_BROWSER is set) but not installed")
-        pytest.skip("Chromium is not installed (set KLIMATBOKSLUT_REQUIRE_BROWSER to make this a failure)")
-    return exe
 
 
 def _run(exe: str, *args: str, timeout: int = 90) -> subprocess.CompletedProcess:

@@ -28,10 +28,10 @@ from pathlib import Path
 import pytest
 
 import klimatbokslut as kb
+from browser_support import ARTIFACTS
 from klimatbokslut.cli import _example_dir
 
 ROOT = Path(__file__).resolve().parents[1]
-ARTIFACTS = Path(__file__).parent / "artifacts"
 DOCS_IMAGES = ROOT / "docs" / "images"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -64,24 +64,6 @@ window.addEventListener("load", () => {
 });
 </script>
 """
-
-
-def _chromium() -> str | None:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name) or (f"/usr/bin/{name}" if os.path.exists(f"/usr/bin/{name}") else None)
-        if found:
-            return found
-    return None
-
-
-@pytest.fixture(scope="module")
-def browser():
-    exe = _chromium()
-    if exe is None:
-        if os.environ.get("KLIMATBOKSLUT_REQUIRE_BROWSER"):
-            pytest.fail("Chromium is required (KLIMATBOKSLUT_REQUIRE_BROWSER is set) but not installed")
-        pytest.skip("Chromium is not installed (set KLIMATBOKSLUT_REQUIRE_BROWSER to make this a failure)")
-    return exe
 
 
 @pytest.fixture(scope="module")
