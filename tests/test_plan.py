@@ -3,6 +3,8 @@ the plan's table in and out, trend words). Every figure is made up and worked by
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -15,7 +17,7 @@ from klimatbokslut.plan.given import read_given
 from klimatbokslut.plan.table import read_plan
 from klimatbokslut.report.plan_words import trend_word
 
-EXAMPLE = kb.__file__.replace("src/klimatbokslut/__init__.py", "examples/region/klimatbokslut.toml")
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "region" / "klimatbokslut.toml"
 
 
 # ----------------------------------------------------------------------------- floors and ceilings

@@ -436,3 +436,9 @@ def test_status_and_gap_do_not_depend_on_the_unit(base, actual, unit):
     assert other.gap.to("kg").magnitude == pytest.approx(ref.gap.to("kg").magnitude, rel=1e-9, abs=1e-9)
     if ref.required_annual_rate is not None:
         assert other.required_annual_rate == pytest.approx(ref.required_annual_rate, rel=1e-9, abs=1e-12)
+
+
+def test_an_intensity_without_a_denominator_is_an_input_error_naming_it():
+    # found by the configuration fuzz test: an empty table of denominators ({}) used to raise StopIteration
+    with pytest.raises(InputError, match="denominator"):
+        kb.targets.Intensity("Värme per m²", denominator={}, limit=120)

@@ -93,6 +93,9 @@ class Intensity(Target):
             dens = {y: as_quantity(v, None, column="denominator", what=what) for y, v in den.items()}
         else:
             dens = {None: as_quantity(den, None, column="denominator", what=what)}
+        if not dens:
+            raise fail("denominator", "{}", "give the denominator (e.g. \"100 000 m2\") or one per year "
+                       "(e.g. {2024 = \"100 000 m2\"})", what=what)
         for y, q in dens.items():
             if not q.magnitude > 0:
                 raise fail("denominator", f"{q} ({y})" if y else str(q), "a denominator must be above 0", what=what)
