@@ -89,11 +89,12 @@ def test_other_public_debt_is_counted_and_not_attributed():
 
 def test_old_country_figures_are_flagged_and_counted():
     p = Portfolio.from_frame(pd.DataFrame([sovereign("SE", 100, "SE")]), year=2024)
-    s = attribute_sovereigns(p, sek_per_usd=10, max_data_gap=2)
+    # the bundled table's latest Swedish year is 2022 (its 2023 row lacks GDP): 2024 - 2022 = 2 years old
+    s = attribute_sovereigns(p, sek_per_usd=10, max_data_gap=1)
     row = s.attributed.iloc[0]
-    assert (row["data_year"], row["data_gap"], row["data_year_mismatch"]) == (2016, 8, True)
+    assert (row["data_year"], row["data_gap"], row["data_year_mismatch"]) == (2022, 2, True)
     assert s.mismatched_years() == 1
-    assert attribute_sovereigns(p, sek_per_usd=10, max_data_gap=10).mismatched_years() == 0
+    assert attribute_sovereigns(p, sek_per_usd=10, max_data_gap=2).mismatched_years() == 0
 
 
 def test_a_country_without_figures_is_not_attributed():
@@ -345,14 +346,15 @@ def example_report():
 
 def test_example_attributes_swedish_and_german_government_bonds(example_report):
     sov = example_report.tables["sovereign_holdings"].set_index("holding")
-    # 180 MSEK at 10,57 SEK/USD against Sweden 2016 (the latest bundled year): 180 / 10.57 = 17.0293 M USD;
-    # 17.0293 / 443 163.622184 × 50.24e6 t = 1 930.6 t CO2e
+    # 180 MSEK at 10,57 SEK/USD against Sweden 2022 (the latest bundled year with GDP; owid-co2-data.csv):
+    # 180 / 10.57 = 17.0293 M USD; 17.0293 / 494 214.545408 M int-$ × 52.625e6 t = 1 813.3 t CO2e
     assert sov.loc["Svenska statsobligationer", "financed_excl_lulucf_t"] == pytest.approx(
-        180 / 10.57 / 443163.622184 * 50.24e6, rel=1e-9)
-    # 9,5 MEUR at 11,43 SEK/EUR = 108.585 MSEK; Germany 2016: GDP 3 735 419.097107 M int-$, 848.76 Mt
+        180 / 10.57 / 494214.545408 * 52.625e6, rel=1e-9)
+    # 9,5 MEUR at 11,43 SEK/EUR = 108.585 MSEK; Germany 2022: GDP 3 909 612.732416 M int-$, 713.675 Mt
     assert sov.loc["Tyska statsobligationer", "financed_excl_lulucf_t"] == pytest.approx(
-        9.5 * 11.43 / 10.57 / 3735419.097107 * 848.76e6, rel=1e-9)
-    assert sov["data_year_mismatch"].all()          # 2016 figures for 2024 holdings: flagged
+        9.5 * 11.43 / 10.57 / 3909612.732416 * 713.675e6, rel=1e-9)
+    # 2022 figures for 2024 holdings: 2 years old, within the example's max_data_gap = 2, so not flagged
+    assert (sov["data_year"] == 2022).all() and not sov["data_year_mismatch"].any()
 
 
 def test_example_benchmark_targets_name_the_excluded_holding(example_report):

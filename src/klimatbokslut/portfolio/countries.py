@@ -37,7 +37,7 @@ Examples
 >>> row["ghg_excl_lulucf_mt"], row["gdp_ppp_bn_intl_usd"], row["secondary"]
 (50.24, 443.163622, True)
 >>> t.years("SE")
-[2015, 2016]
+[2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022]
 """
 
 from __future__ import annotations
@@ -145,7 +145,7 @@ class CountryTable:
         >>> own = read_countries(pd.DataFrame({"land": ["SE"], "år": [2023], "ghg_excl_lulucf_mt": [44.2],
         ...     "gdp_ppp_bn_intl_usd": [700], "utgivare": ["Naturvårdsverket"], "dokument": ["x"], "url": ["u"]}))
         >>> default_countries().updated(own).years("SE")
-        [2015, 2016, 2023]
+        [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023]
         """
         key = ["country", "year"]
         keep = ~self.frame.set_index(key).index.isin(other.frame.set_index(key).index)
