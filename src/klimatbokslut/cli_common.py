@@ -123,12 +123,12 @@ def _overview(ledger, lang: str = "sv") -> str:
     return table.map(lambda v: number(v, 1, lang)).to_string()
 
 
-def _progress(quiet: bool):
+def _progress(quiet: bool, lang: str = "sv"):
     steps = iter(range(1, 100))
 
     def say(text: str) -> None:
         if not quiet:
-            print(f"[{next(steps)}] {text} …", file=sys.stderr, flush=True)
+            print(f"[{next(steps)}] {tr(lang, text)} …", file=sys.stderr, flush=True)
     return say
 
 

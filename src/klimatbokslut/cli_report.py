@@ -93,7 +93,7 @@ def _cmd_example(args) -> int:
         cfg.gwp = args.gwp
     if args.lang:
         cfg.language = args.lang
-    say = _progress(args.quiet)
+    say = _progress(args.quiet, args.lang or terminal_language(sys.argv[1:]))
     report = build_report(cfg, progress=say)
     out = Path(args.output)
     written = _write_report(report, out, ["html", "excel", "csv"], say)
@@ -111,7 +111,7 @@ def _cmd_report(args) -> int:
     cfg = _config_with_files(args.config, args.factors)
     if args.lang:
         cfg.language = args.lang
-    say = _progress(args.quiet)
+    say = _progress(args.quiet, args.lang or terminal_language(sys.argv[1:]))
     report = build_report(cfg, progress=say, book=args.book)
     formats = _formats(args.format, args.lang or terminal_language(sys.argv[1:]))
     written = _write_report(report, Path(args.output), formats, say)

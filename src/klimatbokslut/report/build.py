@@ -38,6 +38,7 @@ from ..ledger import Ledger
 from ..portfolio import METRICS as PORTFOLIO_METRICS
 from ..portfolio import read_holdings
 from ..restatement import method_history, restate
+from ..text import N_
 from ..uncertainty import simulate
 from ..whatif import SCENARIOS
 from .capital_view import build_capital, target_source
@@ -214,7 +215,8 @@ def build_report(config: str | Path | dict | ReportConfig, *, progress=None, boo
         docs page *The annual report*), the same keys as a dict, or a loaded :class:`ReportConfig`.
         Relative paths in it are read from the TOML file's folder (from the working folder for a dict).
     progress : callable, optional
-        Called with a short text before each step (the command line prints it).
+        Called with a short text before each step (the command line prints it). The text is an
+        English message id of the catalogs: ``klimatbokslut.text.tr(lang, text)`` words it.
     book : str, Path or Book, optional
         Read the years from a book (:mod:`klimatbokslut.book`): closed years as published, open years
         computed from their contributions, the book's adjustments in the recalculation.
@@ -241,41 +243,41 @@ def build_report(config: str | Path | dict | ReportConfig, *, progress=None, boo
     """
     say = progress or (lambda text: None)
     cfg = config if isinstance(config, ReportConfig) else load_config(config)
-    say("factors")
+    say(N_("factors"))
     factors = cfg.factor_set()
-    say("activities and ledger")
+    say(N_("activities and ledger"))
     if book is not None:
         from ..book.reporting import report_inputs, with_book_adjustments
         cfg = with_book_adjustments(cfg, book)
     acts, ledger, book_years = (*_read(cfg, factors), None) if book is None else report_inputs(book, cfg, factors)
     if cfg.normal_year is not None:
-        say("normal-year correction")
+        say(N_("normal-year correction"))
         ledger = _normal_year_corrected(cfg.normal_year, ledger)
     data_years, base = _data_years(cfg, ledger)
     years = [y for y in data_years if base <= y <= cfg.report_year]
     restated = None
     target_ledger = ledger
     if cfg.recalculation is not None:
-        say("base-year recalculation")
+        say(N_("base-year recalculation"))
         restated = _recalculated(cfg, cfg.recalculation, ledger, acts, factors, base)
         if cfg.recalculation.targets_against == "restated":
             target_ledger = restated.ledger
-    say("portfolio")
+    say(N_("portfolio"))
     ports, bench = _portfolios(cfg)
     capital = build_capital(cfg, ports)
-    say("targets")
+    say(N_("targets"))
     targets = _evaluate_targets(cfg, target_ledger, [y for y in data_years if y <= cfg.report_year], ports, bench,
                                 capital)
-    say("what-if scenarios")
+    say(N_("what-if scenarios"))
     scenarios = _run_scenarios(cfg, acts, factors)
     report = Report(cfg, ledger, acts, years, targets, ports, bench, scenarios, restatement=restated,
                     target_ledger=target_ledger, capital=capital)
     if cfg.uncertainty.enabled:
-        say("uncertainty")
+        say(N_("uncertainty"))
         _simulated(report, cfg.uncertainty)
-    say("plan")
+    say(N_("plan"))
     report.plan = plan_section(cfg, target_ledger)     # the plan's own table followed up (plan_view.py)
-    say("tables")
+    say(N_("tables"))
     report.tables = _tables(report) | ({} if book_years is None else {"book_years": book_years})
     if report.plan is not None:
         report.tables["plan"] = report.plan.table
