@@ -40,7 +40,7 @@ def test_example_writes_ledger_and_summaries_that_agree(example_run):
     assert {"ledger", "summary_scope", "rejects", "factors_used", "about"} <= set(xl)
     assert xl["summary_area"]["co2e_t"].sum() == pytest.approx(by_scope["Utsläpp (ton CO2e)"].sum(),
                                                                abs=len(by_scope) * 0.0005)
-    assert "fictitious" in out and "scope 1" in out
+    assert "fiktiv exempelregion" in out and "scope 1" in out
 
 
 def test_example_data_is_inside_the_installation():
