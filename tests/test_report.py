@@ -50,6 +50,13 @@ def test_changes_are_the_ledger_totals_compared(example):
     assert re.search(r'data-change="base">([^<]+)<', html).group(1) == percent(base, 1, sign=True) == "+10,9 %"
     beside = re.search(r'data-change="base-reported">([^<]+)<', html).group(1)
     assert "72 873,8" in beside and "77 173,8" in beside and percent(as_reported, 1, sign=True) in beside
+    # the summary's uncertainty interval of that change is against the same restated base year (the Monte Carlo of
+    # the restated ledger): it brackets +10,9 % and does not say it is against the base year as first reported
+    interval = re.search(r'data-interval="base">([^<]+)<', html).group(1)
+    low, high = (float(x.replace(",", ".").replace("+", "")) / 100
+                 for x in re.findall(r"([+−-]?\d+,\d) %", interval)[:2])
+    assert low < base < high and not (low < as_reported < high), interval
+    assert "som först redovisat" not in html[html.index('data-interval="base"'):][:400]
 
 
 def test_excel_and_csv_hold_the_same_numbers_as_the_ledger(example):

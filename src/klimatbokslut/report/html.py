@@ -668,8 +668,12 @@ def _uncertainty(p: _Page) -> dict[str, Any] | None:
                   basis=t(f"basis_{x['basis']}", lang)) for x in tb["uncertainty_defaults"].to_dict("records")]
     st = tb["uncertainty_settings"].set_index("year")
     base_change = ch[(ch["year"] == ry) & (ch["against"] == p.years[0])]
-    summary = {"total": _interval(cast(float, tot.loc[ry, "low_t"]), cast(float, tot.loc[ry, "high_t"]), n, 0),
-               "label": t("interval", lang, pct=pct)}
+    summary: dict[str, Any] = {
+        "total": _interval(cast(float, tot.loc[ry, "low_t"]), cast(float, tot.loc[ry, "high_t"]), n, 0),
+        "label": t("interval", lang, pct=pct)}
+    restated = _restated_change(p)
+    if restated is not None:
+        base_change, summary["restated"] = pd.DataFrame([restated]), True
     if len(base_change):
         x = base_change.iloc[0]
         summary["vs_base"] = (f"{percent(x['low_pct'], 1, lang, sign=True)} … "
@@ -679,6 +683,21 @@ def _uncertainty(p: _Page) -> dict[str, Any] | None:
             "pct": pct, "rows": rows, "changes": changes, "targets": targets, "contrib": contrib, "areas": areas,
             "defaults": defaults, "summary": summary,
             "check": t("unc_check", lang, an=n(st.loc[ry, "analytic_sd_t"], 0), mc=n(st.loc[ry, "sd_t"], 0), year=ry)}
+
+
+def _restated_change(p: _Page) -> dict[str, float] | None:
+    """The report year's change against the restated base year, with its interval, from the Monte Carlo of the
+    restated ledger; None when the headline is against the base year as reported, or the restated ledger's
+    report year is not the headline's (then the interval stays against the reported base and says so)."""
+    pb, sim, ry = policy_base(p.r), p.r.target_uncertainty, p.ry
+    if pb is None or sim is None or sim is p.r.uncertainty or ry == p.years[0]:
+        return None
+    try:
+        x = sim.change(ry, p.years[0])
+    except KlimatbokslutError:
+        return None
+    headline = _change(p.r.total(ry), pb["total"])
+    return x if abs(x["change_pct"] - headline) < 1e-9 else None      # NaN (no base) is never close
 
 
 def _appendix(p: _Page) -> list[dict[str, Any]]:
