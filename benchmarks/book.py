@@ -40,15 +40,7 @@ import synthetic  # noqa: E402
 from klimatbokslut.book.bulk import COLUMNS, COPY_SQL, csv_chunk  # noqa: E402
 from klimatbokslut.book.frames import stored_columns  # noqa: E402
 from klimatbokslut.book.schema import LEDGER_KINDS  # noqa: E402
-
-
-def timed(fn, repeat: int):
-    best, out = float("inf"), None
-    for _ in range(repeat):
-        t = time.perf_counter()
-        out = fn()
-        best = min(best, time.perf_counter() - t)
-    return best, out
+from run import timed  # noqa: E402  (best of `repeat` runs, as the other benchmarks)
 
 
 def line(name: str, mine: float, base: float, goal: float) -> dict:
